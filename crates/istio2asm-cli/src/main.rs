@@ -1,0 +1,433 @@
+//! `istio2asm`: checks an export of a cluster running community Istio before and during its
+//! in-place migration to Alibaba Cloud Service Mesh, and prints what to do next.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use istio2asm_core::checks::{docs_markdown, Code};
+use istio2asm_core::collect::{self, Format as CollectFormat};
+use istio2asm_core::{analyze, demo, report, Input, Settings, Severity};
+
+#[derive(Debug, Parser)]
+#[command(name = "istio2asm", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check exported manifests: findings, the migration state and the gates of the next step.
+    Check(Box<CheckArgs>),
+    /// Print the kubectl commands that export what istio2asm reads.
+    Collect(CollectArgs),
+    /// Print the documentation of a finding code (`MIG402`) or, with --all, of every code.
+    Explain(ExplainArgs),
+    /// Check the embedded demo cluster (a migration in SetupIstioForMigrate).
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// Files or directories (*.yaml, *.yml, *.json, recursively); `-` reads stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Use the embedded demo cluster instead of inputs.
+    #[arg(long, conflicts_with = "inputs")]
+    demo: bool,
+    /// Exports of the ASM control plane's Istio API objects (proves the import gate).
+    #[arg(long = "asm-config", value_name = "FILE", num_args = 1..)]
+    asm_config: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct SettingsArgs {
+    /// The ASM instance's version, e.g. 1.24.6.
+    #[arg(long, value_name = "VERSION")]
+    asm_version: Option<String>,
+    /// Shell variable holding the cluster's kubeconfig path.
+    #[arg(long, value_name = "NAME", default_value = "K8S_KUBECONFIG")]
+    cluster_kubeconfig_var: String,
+    /// Shell variable holding the ASM control plane's kubeconfig path.
+    #[arg(long, value_name = "NAME", default_value = "ASM_KUBECONFIG")]
+    asm_kubeconfig_var: String,
+    /// The pod label that opts a workload into ASM's proxy.
+    #[arg(
+        long,
+        value_name = "KEY=VALUE",
+        default_value = "sidecar.asm.aliyun.com/inject=true"
+    )]
+    asm_label: String,
+    /// The ASM egress gateway's share at each step, ending at 100.
+    #[arg(long, value_name = "LIST", default_value = "1,10,50,100")]
+    egress_weights: String,
+    /// The ASM egress gateway Service host (default: read from the export).
+    #[arg(long, value_name = "HOST")]
+    asm_egress_host: Option<String>,
+    /// Workloads per restart or switch wave.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    wave_size: usize,
+    /// Largest input file, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_file_bytes: Option<usize>,
+    /// Largest sum of all inputs, in bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_total_bytes: Option<usize>,
+    /// Most documents and list items.
+    #[arg(long, value_name = "N")]
+    max_documents: Option<usize>,
+    /// Deepest nesting inside a document.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Exit 1 when a finding reaches this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Write the demo's export files into this directory instead of checking them.
+    #[arg(long, value_name = "DIR")]
+    write: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    Yaml,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct CollectArgs {
+    /// Export format; JSON loads about 15× faster for big clusters.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Yaml)]
+    format: ExportFormat,
+    /// Shell variable holding the cluster's kubeconfig path.
+    #[arg(long, value_name = "NAME", default_value = "K8S_KUBECONFIG")]
+    cluster_kubeconfig_var: String,
+    /// Shell variable holding the ASM control plane's kubeconfig path.
+    #[arg(long, value_name = "NAME", default_value = "ASM_KUBECONFIG")]
+    asm_kubeconfig_var: String,
+}
+
+#[derive(Debug, Args)]
+struct ExplainArgs {
+    /// A code (MIG402) or name (sidecar-missing-xds-agent).
+    #[arg(required_unless_present = "all")]
+    code: Option<String>,
+    /// Every code, as docs/checks.md.
+    #[arg(long)]
+    all: bool,
+}
+
+/// A usage error: printed with the program name, exit 2.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check(*args),
+        Command::Collect(args) => collect_cmd(&args),
+        Command::Explain(args) => explain(&args),
+        Command::Demo(args) => demo_cmd(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Usage(message)) => {
+            eprintln!("istio2asm: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn settings(args: &SettingsArgs) -> Result<Settings, Usage> {
+    let (key, value) = args.asm_label.split_once('=').ok_or_else(|| {
+        Usage(format!(
+            "--asm-label {:?} must be KEY=VALUE, e.g. sidecar.asm.aliyun.com/inject=true",
+            args.asm_label
+        ))
+    })?;
+    let egress_weights = args
+        .egress_weights
+        .split(',')
+        .map(|w| w.trim().parse::<u32>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|_| {
+            Usage(format!(
+                "--egress-weights {:?} must be whole numbers separated by commas, e.g. 1,10,50,100",
+                args.egress_weights
+            ))
+        })?;
+    let mut settings = Settings {
+        asm_version: args.asm_version.clone(),
+        cluster_kubeconfig_var: args.cluster_kubeconfig_var.clone(),
+        asm_kubeconfig_var: args.asm_kubeconfig_var.clone(),
+        asm_label_key: key.to_string(),
+        asm_label_value: value.to_string(),
+        egress_weights,
+        asm_egress_host: args.asm_egress_host.clone(),
+        wave_size: args.wave_size,
+        ..Settings::default()
+    };
+    let limits = &mut settings.limits;
+    if let Some(v) = args.max_file_bytes {
+        limits.max_file_bytes = v;
+    }
+    if let Some(v) = args.max_total_bytes {
+        limits.max_total_bytes = v;
+    }
+    if let Some(v) = args.max_documents {
+        limits.max_documents = v;
+    }
+    if let Some(v) = args.max_depth {
+        limits.max_depth = v;
+    }
+    settings.validate().map_err(Usage)?;
+    Ok(settings)
+}
+
+/// Reads every input: files, directories (sorted, recursively), `-` for stdin. A path that cannot
+/// be read is reported and skipped.
+fn read_inputs(paths: &[PathBuf], what: &str) -> Result<Vec<Input>, Usage> {
+    let mut inputs = Vec::new();
+    let mut failed = 0;
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => inputs.push(Input::new("<stdin>", bytes)),
+                Err(e) => {
+                    eprintln!("istio2asm: error: cannot read stdin: {e}");
+                    failed += 1;
+                }
+            }
+            continue;
+        }
+        match collect_files(path) {
+            Ok(files) if files.is_empty() => {
+                eprintln!(
+                    "istio2asm: warning: {} holds no *.yaml, *.yml or *.json file",
+                    path.display()
+                );
+            }
+            Ok(files) => {
+                for file in files {
+                    match std::fs::read(&file) {
+                        Ok(bytes) => inputs.push(Input::new(file.display().to_string(), bytes)),
+                        Err(e) => {
+                            eprintln!("istio2asm: error: cannot read {}: {e}", file.display());
+                            failed += 1;
+                        }
+                    }
+                }
+            }
+            Err(e) => {
+                eprintln!("istio2asm: error: cannot read {}: {e}", path.display());
+                failed += 1;
+            }
+        }
+    }
+    if inputs.is_empty() && !paths.is_empty() {
+        return Err(Usage(format!(
+            "no {what} could be read ({failed} failed); give files or directories of kubectl exports"
+        )));
+    }
+    Ok(inputs)
+}
+
+fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let child = entry.path();
+        if entry.file_type()?.is_dir() {
+            out.extend(collect_files(&child)?);
+        } else if child
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+        {
+            out.push(child);
+        }
+    }
+    Ok(out)
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, Usage> {
+    let mut settings = settings(&args.settings)?;
+    let inputs = if args.input.demo {
+        if settings.asm_version.is_none() {
+            settings.asm_version = Some(demo::ASM_VERSION.to_string());
+        }
+        demo::inputs()
+    } else {
+        if args.input.inputs.is_empty() {
+            return Err(Usage(
+                "no input: give exported files or directories, `-` for stdin, or --demo (see `istio2asm collect`)".into(),
+            ));
+        }
+        read_inputs(&args.input.inputs, "input")?
+    };
+    let asm_inputs = read_inputs(&args.input.asm_config, "--asm-config file")?;
+    Ok(run_check(inputs, asm_inputs, &settings, &args.output))
+}
+
+fn run_check(
+    inputs: Vec<Input>,
+    asm: Vec<Input>,
+    settings: &Settings,
+    output: &OutputArgs,
+) -> ExitCode {
+    let analysis = analyze(inputs, asm, settings);
+    let text = match output.format {
+        CheckFormat::Json => report::check_json(&analysis),
+        CheckFormat::Text => {
+            let color = match output.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            report::check_text(&analysis, color)
+        }
+    };
+    if write_stdout(&text).is_err() {
+        return ExitCode::from(2);
+    }
+    let threshold = match output.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
+    ExitCode::from(u8::from(failed))
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
+    let settings = Settings {
+        cluster_kubeconfig_var: args.cluster_kubeconfig_var.clone(),
+        asm_kubeconfig_var: args.asm_kubeconfig_var.clone(),
+        ..Settings::default()
+    };
+    settings.validate().map_err(Usage)?;
+    let format = match args.format {
+        ExportFormat::Yaml => CollectFormat::Yaml,
+        ExportFormat::Json => CollectFormat::Json,
+    };
+    let _ = write_stdout(&collect::script(format, &settings.kubeconfig_vars()));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(args: &ExplainArgs) -> Result<ExitCode, Usage> {
+    if args.all {
+        let _ = write_stdout(&docs_markdown());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wanted = args.code.as_deref().unwrap_or_default();
+    let code = Code::parse(wanted).ok_or_else(|| {
+        Usage(format!(
+            "unknown code {wanted:?}; codes run from {} to {} (`istio2asm explain --all` lists them)",
+            Code::ALL[0].as_str(),
+            Code::ALL[Code::ALL.len() - 1].as_str()
+        ))
+    })?;
+    let doc = code.doc();
+    let mut text = format!("{} ({})\n", doc.title, code.severity().as_str());
+    for (heading, body) in &doc.sections {
+        text.push_str(&format!("\n{heading}\n\n{body}\n"));
+    }
+    let _ = write_stdout(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn demo_cmd(args: DemoArgs) -> Result<ExitCode, Usage> {
+    if let Some(dir) = args.write {
+        for (name, text) in demo::FILES {
+            let file = name.rsplit('/').next().unwrap_or(name);
+            let path = dir.join(file);
+            if path.exists() {
+                return Err(Usage(format!(
+                    "{} exists; not overwriting it",
+                    path.display()
+                )));
+            }
+            std::fs::create_dir_all(&dir)
+                .and_then(|()| std::fs::write(&path, text))
+                .map_err(|e| Usage(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("wrote {}", path.display());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = Settings {
+        asm_version: Some(demo::ASM_VERSION.to_string()),
+        ..Settings::default()
+    };
+    Ok(run_check(
+        demo::inputs(),
+        Vec::new(),
+        &settings,
+        &args.output,
+    ))
+}

@@ -1,0 +1,82 @@
+//! # MIG505 invalid-route-weights
+//!
+//! ## What it finds
+//!
+//! VirtualService routes with more than one destination whose weights are outside 0..100 or do
+//! not add up to 100.
+//!
+//! ## Why it matters
+//!
+//! Istio before 1.15 rejects weights that do not sum to 100, and newer versions normalise them
+//! silently; either way the egress weight steps of the plan, which split an existing route between
+//! two gateways, cannot be computed from a route whose weights are already inconsistent.
+//!
+//! ## How to fix
+//!
+//! Make every destination's weight an integer from 0 to 100, with the route's weights summing to
+//! exactly 100, and apply the corrected VirtualService before migrating.
+//!
+//! ## Example
+//!
+//! ```yaml
+//! http:
+//! - route:
+//!   - destination: {host: a}
+//!     weight: 70
+//!   - destination: {host: b}
+//!     weight: 20
+//! ```
+//!
+//! `istio-config.yaml:10:3: error[MIG505]: VirtualService default/split: http[0] weights sum to 90, not 100`
+
+use crate::analysis::Context;
+use crate::finding::{Code, Finding};
+use crate::node::Node;
+
+pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
+    for vs in cx.bundle.istio_of_kind("VirtualService") {
+        for protocol in ["http", "tls", "tcp"] {
+            let routes = vs.body.at(&["spec", protocol]).map(Node::items).unwrap_or_default();
+            for (index, route) in routes.iter().enumerate() {
+                let destinations = route.get("route").map(Node::items).unwrap_or_default();
+                let weights: Vec<Option<&Node>> = destinations.iter().map(|d| d.get("weight")).collect();
+                if weights.iter().all(Option::is_none) {
+                    continue;
+                }
+                let mut problems = Vec::new();
+                let mut sum: i128 = 0;
+                for weight in weights {
+                    match weight.map(|w| (w, w.as_int())) {
+                        None => {}
+                        Some((_, Some(w))) if (0..=100).contains(&w) => sum += w,
+                        Some((w, _)) => problems.push(format!(
+                            "weight {} is not an integer from 0 to 100",
+                            w.scalar_text().unwrap_or_else(|| w.type_name().to_string())
+                        )),
+                    }
+                }
+                if problems.is_empty() && sum != 100 && destinations.len() > 1 {
+                    problems.push(format!("weights sum to {sum}, not 100"));
+                }
+                if problems.is_empty() && destinations.len() == 1 && sum != 100 && sum != 0 {
+                    problems.push(format!("the only destination has weight {sum}, not 100"));
+                }
+                if problems.is_empty() {
+                    continue;
+                }
+                out.push(
+                    Finding::new(
+                        Code::Mig505,
+                        format!(
+                            "VirtualService {}/{}: {protocol}[{index}] {}",
+                            vs.ns(),
+                            vs.name(),
+                            problems.join("; ")
+                        ),
+                    )
+                    .at(vs.object_ref(), vs.span),
+                );
+            }
+        }
+    }
+}

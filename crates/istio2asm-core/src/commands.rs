@@ -1,0 +1,185 @@
+//! The kubectl and istioctl commands the findings and the plan share, built as values.
+
+use crate::detect::{Owner, OwnerKind, Version};
+use crate::kubectl::{Command, Target};
+use crate::model::WorkloadKind;
+
+/// `rollout restart` for owners that support it (Deployments, StatefulSets with RollingUpdate,
+/// DaemonSets); `None` for the rest, which need a manual method.
+pub fn rollout_restart(owner: &Owner) -> Option<Command> {
+    match owner.kind {
+        OwnerKind::Workload(
+            kind @ (WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet),
+        ) => Some(
+            Command::kubectl(
+                Target::Cluster,
+                [
+                    "rollout".to_string(),
+                    "restart".to_string(),
+                    format!("{}/{}", kind.resource(), owner.name),
+                ],
+            )
+            .in_namespace(&owner.namespace),
+        ),
+        _ => None,
+    }
+}
+
+/// `rollout status` that waits for the restart to finish.
+pub fn rollout_status(owner: &Owner) -> Option<Command> {
+    rollout_restart(owner).map(|mut c| {
+        c.args[0] = "rollout".into();
+        c.args[1] = "status".into();
+        c.args.push("--timeout=10m".into());
+        c
+    })
+}
+
+/// `delete pod` (for bare pods and OnDelete StatefulSets).
+pub fn delete_pod(namespace: &str, pod: &str) -> Command {
+    Command::kubectl(Target::Cluster, ["delete", "pod", pod]).in_namespace(namespace)
+}
+
+/// `get pod NAME -o yaml`, to keep a bare pod's manifest before recreating it.
+pub fn get_pod_yaml(namespace: &str, pod: &str) -> Command {
+    Command::kubectl(Target::Cluster, ["get", "pod", pod, "-o", "yaml"]).in_namespace(namespace)
+}
+
+/// `create job --from=cronjob/NAME JOB`, to run a CronJob now instead of waiting.
+pub fn job_from_cronjob(namespace: &str, cronjob: &str) -> Command {
+    Command::kubectl(
+        Target::Cluster,
+        [
+            "create".to_string(),
+            "job".to_string(),
+            format!("--from=cronjob/{cronjob}"),
+            format!("{}-asm-migrate", truncate_name(cronjob, 48)),
+        ],
+    )
+    .in_namespace(namespace)
+}
+
+fn truncate_name(name: &str, max: usize) -> &str {
+    let mut end = name.len().min(max);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    name[..end].trim_end_matches(['-', '.'])
+}
+
+/// The per-namespace check that every pod's proxy has `PROXY_CONFIG_XDS_AGENT` (SPEC §5.2).
+pub fn verify_xds_agent(namespace: &str) -> Command {
+    Command::kubectl(
+        Target::Cluster,
+        [
+            "get",
+            "pods",
+            "-o",
+            "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{.spec.initContainers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{\"\\n\"}{end}",
+        ],
+    )
+    .in_namespace(namespace)
+}
+
+/// The merge patch that sets (or, with `None`, removes) a pod template label.
+pub fn template_label_patch(
+    kind: WorkloadKind,
+    namespace: &str,
+    name: &str,
+    key: &str,
+    value: Option<&str>,
+) -> Command {
+    let value = value.map_or(serde_json::Value::Null, |v| {
+        serde_json::Value::String(v.to_string())
+    });
+    let patch = serde_json::json!({"spec": {"template": {"metadata": {"labels": {key: value}}}}});
+    Command::kubectl(
+        Target::Cluster,
+        [
+            "patch",
+            kind.resource(),
+            name,
+            "--type=merge",
+            "-p",
+            &patch.to_string(),
+        ],
+    )
+    .in_namespace(namespace)
+}
+
+/// `label namespace NS KEY-`: removes a namespace label.
+pub fn remove_namespace_label(namespace: &str, key: &str) -> Command {
+    Command::kubectl(
+        Target::Cluster,
+        [
+            "label".to_string(),
+            "namespace".to_string(),
+            namespace.to_string(),
+            format!("{key}-"),
+        ],
+    )
+}
+
+/// The uninstall with the istioctl that matches the installed version: `istioctl uninstall` from
+/// 1.15, `istioctl x uninstall` for 1.10 to 1.14 (it left experimental in 1.15).
+pub fn istioctl_uninstall(version: Option<&Version>) -> Command {
+    let experimental = version
+        .and_then(Version::minor)
+        .is_some_and(|m| m < (1, 15));
+    let mut args = Vec::new();
+    if experimental {
+        args.push("x");
+    }
+    args.extend(["uninstall", "--purge", "-y"]);
+    Command::istioctl(args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kubectl::KubeconfigVars;
+
+    #[test]
+    fn uninstall_matches_the_version() {
+        let vars = KubeconfigVars::default();
+        assert_eq!(
+            istioctl_uninstall(Some(&Version::parse("1.14.6"))).render(&vars),
+            r#"istioctl --kubeconfig="${K8S_KUBECONFIG}" x uninstall --purge -y"#
+        );
+        assert_eq!(
+            istioctl_uninstall(Some(&Version::parse("1.15.0"))).render(&vars),
+            r#"istioctl --kubeconfig="${K8S_KUBECONFIG}" uninstall --purge -y"#
+        );
+    }
+
+    #[test]
+    fn label_patch_has_the_resource_type() {
+        let cmd = template_label_patch(
+            WorkloadKind::StatefulSet,
+            "shop",
+            "redis",
+            "sidecar.asm.aliyun.com/inject",
+            Some("true"),
+        );
+        assert_eq!(
+            cmd.render(&KubeconfigVars::default()),
+            r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop patch statefulset redis --type=merge -p '{"spec":{"template":{"metadata":{"labels":{"sidecar.asm.aliyun.com/inject":"true"}}}}}'"#
+        );
+        let rollback = template_label_patch(
+            WorkloadKind::Deployment,
+            "shop",
+            "cart",
+            "sidecar.asm.aliyun.com/inject",
+            None,
+        );
+        assert!(rollback.render(&KubeconfigVars::default()).ends_with(r#"-p '{"spec":{"template":{"metadata":{"labels":{"sidecar.asm.aliyun.com/inject":null}}}}}'"#));
+    }
+
+    #[test]
+    fn verify_matches_the_spec_text() {
+        assert_eq!(
+            verify_xds_agent("shop").render(&KubeconfigVars::default()),
+            r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop get pods -o 'jsonpath={range .items[*]}{.metadata.name}{"\t"}{.spec.containers[?(@.name=="istio-proxy")].env[?(@.name=="PROXY_CONFIG_XDS_AGENT")].value}{.spec.initContainers[?(@.name=="istio-proxy")].env[?(@.name=="PROXY_CONFIG_XDS_AGENT")].value}{"\n"}{end}'"#
+        );
+    }
+}

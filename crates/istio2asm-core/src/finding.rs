@@ -1,0 +1,129 @@
+//! The one finding type every check reports, and the stable codes.
+
+use serde::Serialize;
+
+pub use crate::checks::Code;
+use crate::kubectl::Command;
+use crate::phase::State;
+use crate::source::Span;
+
+/// How much a finding matters. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Progress and context.
+    Info,
+    /// Worth a look; does not block.
+    Warning,
+    /// Blocks the gate it belongs to.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in text and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// The Kubernetes object a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ObjectRef {
+    /// `apiVersion` as exported.
+    pub api_version: String,
+    /// `kind`.
+    pub kind: String,
+    /// Namespace, `None` for cluster-scoped objects.
+    pub namespace: Option<String>,
+    /// `metadata.name`.
+    pub name: String,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The stable code; name and default severity come with it.
+    pub code: Code,
+    /// The severity after phase adjustment (see [`crate::phase`]).
+    pub severity: Severity,
+    /// One sentence (or two) saying what is wrong, with the names involved.
+    pub message: String,
+    /// The object, when there is one.
+    pub object: Option<ObjectRef>,
+    /// Where the object (or the problem) starts.
+    pub span: Option<Span>,
+    /// Other places that matter (for example the first copy of a duplicate).
+    pub related: Vec<Span>,
+    /// Help specific to this finding; when `None`, the code's "How to fix" text is shown.
+    pub help: Option<String>,
+    /// Commands that fix or verify it, as values.
+    pub commands: Vec<Command>,
+    /// The transition whose gate this finding belongs to, if any: the state it leads to.
+    pub gate: Option<State>,
+}
+
+impl Finding {
+    /// A finding with the code's default severity and nothing else attached.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            object: None,
+            span: None,
+            related: Vec::new(),
+            help: None,
+            commands: Vec::new(),
+            gate: None,
+        }
+    }
+
+    /// Attaches the object and where it starts.
+    pub fn at(mut self, object: ObjectRef, span: Span) -> Self {
+        self.object = Some(object);
+        self.span = Some(span);
+        self
+    }
+
+    /// Attaches a position without an object.
+    pub fn spanned(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// Sets the severity (for codes whose severity depends on what is known).
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Attaches specific help.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attaches commands.
+    pub fn commands(mut self, commands: impl IntoIterator<Item = Command>) -> Self {
+        self.commands.extend(commands);
+        self
+    }
+
+    /// Marks the finding as part of the gate of the transition into `state`.
+    pub fn gate(mut self, state: State) -> Self {
+        self.gate = Some(state);
+        self
+    }
+
+    /// The help shown: the finding's own, else the code's "How to fix".
+    pub fn help_text(&self) -> String {
+        self.help
+            .clone()
+            .unwrap_or_else(|| self.code.doc().how_to_fix())
+    }
+}

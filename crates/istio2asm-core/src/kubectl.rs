@@ -1,0 +1,237 @@
+//! Commands as values, and the one function that turns them into shell text.
+//!
+//! Every word a command carries is a literal: it is quoted by [`quote`] when rendered, so nothing
+//! taken from a manifest can expand. The only expansion in a rendered command is the declared
+//! kubeconfig variable, `--kubeconfig="${NAME}"`, whose name is checked by [`is_shell_name`].
+
+use serde::Serialize;
+
+/// Which cluster a command talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    /// The Kubernetes cluster being migrated (`K8S_KUBECONFIG`).
+    Cluster,
+    /// The ASM control plane (`ASM_KUBECONFIG`).
+    Asm,
+}
+
+/// The program a command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Program {
+    /// `kubectl`.
+    Kubectl,
+    /// `istioctl`, the one matching the installed Istio version.
+    Istioctl,
+}
+
+/// One command line: a program against a target, with literal arguments.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Command {
+    /// The program.
+    pub program: Program,
+    /// The cluster it talks to.
+    pub target: Target,
+    /// The namespace (`-n NS`), when the command is namespaced.
+    pub namespace: Option<String>,
+    /// The arguments after the kubeconfig and namespace flags, each one shell word.
+    pub args: Vec<String>,
+}
+
+/// The names of the shell variables that hold the two kubeconfig paths.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KubeconfigVars {
+    /// For the cluster being migrated; default `K8S_KUBECONFIG`.
+    pub cluster: String,
+    /// For the ASM control plane; default `ASM_KUBECONFIG`.
+    pub asm: String,
+}
+
+impl Default for KubeconfigVars {
+    fn default() -> Self {
+        KubeconfigVars {
+            cluster: "K8S_KUBECONFIG".into(),
+            asm: "ASM_KUBECONFIG".into(),
+        }
+    }
+}
+
+impl KubeconfigVars {
+    /// The variable name for a target.
+    pub fn name(&self, target: Target) -> &str {
+        match target {
+            Target::Cluster => &self.cluster,
+            Target::Asm => &self.asm,
+        }
+    }
+}
+
+impl Command {
+    /// A kubectl command against `target`.
+    pub fn kubectl<I, S>(target: Target, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Command {
+            program: Program::Kubectl,
+            target,
+            namespace: None,
+            args: args.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// An istioctl command against the cluster.
+    pub fn istioctl<I, S>(args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        Command {
+            program: Program::Istioctl,
+            target: Target::Cluster,
+            namespace: None,
+            args: args.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// The same command in a namespace.
+    pub fn in_namespace(mut self, namespace: &str) -> Self {
+        self.namespace = Some(namespace.to_string());
+        self
+    }
+
+    /// The argv a shell hands the program, with the kubeconfig variable shown as `${NAME}`
+    /// (what the shell would substitute).
+    pub fn argv(&self, vars: &KubeconfigVars) -> Vec<String> {
+        let program = match self.program {
+            Program::Kubectl => "kubectl",
+            Program::Istioctl => "istioctl",
+        };
+        let mut argv = vec![
+            program.to_string(),
+            format!("--kubeconfig=${{{}}}", vars.name(self.target)),
+        ];
+        if let Some(namespace) = &self.namespace {
+            argv.push("-n".into());
+            argv.push(namespace.clone());
+        }
+        argv.extend(self.args.iter().cloned());
+        argv
+    }
+
+    /// The command as a user pastes it into bash. The one place commands become text.
+    pub fn render(&self, vars: &KubeconfigVars) -> String {
+        let argv = self.argv(vars);
+        let mut out = String::with_capacity(argv.iter().map(|a| a.len() + 3).sum());
+        for (index, word) in argv.iter().enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            if index == 1 {
+                // The declared expansion: the variable is double-quoted so a path with spaces
+                // stays one word. Its name was checked by `is_shell_name`.
+                out.push_str("--kubeconfig=\"${");
+                out.push_str(vars.name(self.target));
+                out.push_str("}\"");
+            } else {
+                out.push_str(&quote(word));
+            }
+        }
+        out
+    }
+}
+
+/// Quotes one word for a POSIX shell: bare when every character is plainly safe, otherwise in
+/// single quotes with each `'` written as `'\''`.
+pub fn quote(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word.bytes().all(|b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'-' | b'_' | b'.' | b'/' | b':' | b'=' | b',' | b'@' | b'%' | b'+'
+                )
+        });
+    if safe {
+        return word.to_string();
+    }
+    let mut out = String::with_capacity(word.len() + 2);
+    out.push('\'');
+    for c in word.chars() {
+        if c == '\'' {
+            out.push_str("'\\''");
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Whether `name` can be a shell variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+pub fn is_shell_name(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    matches!(bytes.next(), Some(b) if b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// A merge patch body as compact JSON, the form `-p` takes.
+pub fn json_patch(value: &serde_json::Value) -> String {
+    value.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_the_spec_switch_command() {
+        let cmd = Command::kubectl(
+            Target::Asm,
+            [
+                "patch",
+                "asmmigratefromistio",
+                "default",
+                "--type=merge",
+                "-p",
+                r#"{"spec":{"desiredState":"SetupIstioForMigrate"}}"#,
+            ],
+        );
+        assert_eq!(
+            cmd.render(&KubeconfigVars::default()),
+            r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"desiredState":"SetupIstioForMigrate"}}'"#
+        );
+    }
+
+    #[test]
+    fn namespaced_restart() {
+        let cmd = Command::kubectl(Target::Cluster, ["rollout", "restart", "deployment/cart"])
+            .in_namespace("shop");
+        assert_eq!(
+            cmd.render(&KubeconfigVars::default()),
+            r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop rollout restart deployment/cart"#
+        );
+    }
+
+    #[test]
+    fn quotes_hostile_words() {
+        assert_eq!(quote("a'b"), r"'a'\''b'");
+        assert_eq!(quote("$(rm -rf /)"), "'$(rm -rf /)'");
+        assert_eq!(quote(""), "''");
+        assert_eq!(quote("istio-injection-"), "istio-injection-");
+        assert_eq!(quote("a b"), "'a b'");
+        assert_eq!(quote("~root"), "'~root'");
+    }
+
+    #[test]
+    fn shell_names() {
+        assert!(is_shell_name("K8S_KUBECONFIG"));
+        assert!(is_shell_name("_x1"));
+        assert!(!is_shell_name("1X"));
+        assert!(!is_shell_name("A-B"));
+        assert!(!is_shell_name(""));
+        assert!(!is_shell_name("X}$(id)"));
+    }
+}

@@ -1,0 +1,673 @@
+//! Text to documents with positions.
+//!
+//! Inputs are YAML (single objects, `---` streams, `kind: List` exports) or JSON (`kubectl -o json`,
+//! also several values one after another). Each object is handed to a sink together with the
+//! byte offset where it starts, and dropped after the sink has taken what it needs, so memory
+//! stays near the size of the input even for one huge `kind: List`.
+//!
+//! A YAML List is one document, and a YAML parser holds every event of a document before anything
+//! is built from it. So the `items` of a List laid out the way kubectl prints it are cut apart
+//! textually, and each item is parsed on its own. If that layout is not found, or any item fails to
+//! parse on its own, the whole document is parsed in one piece instead.
+
+use serde::de::DeserializeSeed;
+use serde_json::value::RawValue;
+
+use crate::finding::{Code, Finding};
+use crate::node::{Node, NodeSeed, LIMIT_MARKER};
+use crate::source::{FileId, SourceFile, Sources, Span};
+
+/// One input: a name to show (a path, `<stdin>`, `demo/cluster.yaml`) and its bytes.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Shown in locations.
+    pub name: String,
+    /// The raw content.
+    pub bytes: Vec<u8>,
+}
+
+impl Input {
+    /// An input from a name and its content.
+    pub fn new(name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Input {
+            name: name.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Resource limits for loading. Every limit is a setting; the defaults are generous for real
+/// exports and refuse hostile input quickly.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Limits {
+    /// Largest single input, in bytes (setting `max-file-bytes`).
+    pub max_file_bytes: usize,
+    /// Largest sum of all inputs, in bytes (setting `max-total-bytes`).
+    pub max_total_bytes: usize,
+    /// Most documents and list items across all inputs (setting `max-documents`).
+    pub max_documents: usize,
+    /// Deepest nesting of maps and lists inside one document (setting `max-depth`).
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 << 20,
+            max_total_bytes: 1 << 30,
+            max_documents: 1_000_000,
+            max_depth: 100,
+        }
+    }
+}
+
+/// One parsed object (or any other document) and where it starts.
+#[derive(Debug)]
+pub(crate) struct Document {
+    pub node: Node,
+    pub span: Span,
+}
+
+/// Loads every input into `sources`, reporting MIG001/MIG005 into `findings` and every parsed
+/// document into `sink`. Never fails: a bad file or document is a finding and loading goes on.
+pub(crate) fn load(
+    inputs: Vec<Input>,
+    limits: &Limits,
+    sources: &mut Sources,
+    findings: &mut Vec<Finding>,
+    sink: &mut dyn FnMut(Document),
+) {
+    let mut total = 0usize;
+    let mut documents = 0usize;
+    for input in inputs {
+        let size = input.bytes.len();
+        total = total.saturating_add(size);
+        if size > limits.max_file_bytes || total > limits.max_total_bytes {
+            let (what, limit, setting) = if size > limits.max_file_bytes {
+                ("the file", limits.max_file_bytes, "max-file-bytes")
+            } else {
+                (
+                    "all inputs together",
+                    limits.max_total_bytes,
+                    "max-total-bytes",
+                )
+            };
+            let id = sources.add(SourceFile::new(input.name, String::new()));
+            findings.push(
+                Finding::new(
+                    Code::Mig005,
+                    format!(
+                        "not loaded: {what} exceed the limit of {} ({size} bytes in this file)",
+                        human_bytes(limit)
+                    ),
+                )
+                .spanned(Span { file: id, offset: 0 })
+                .help(format!(
+                    "Split the export (for example one file per namespace or resource type), or raise the limit with the setting {setting} if the input is trusted."
+                )),
+            );
+            continue;
+        }
+        let (text, bad_bytes) = decode(input.bytes);
+        let id = sources.add(SourceFile::new(input.name, text));
+        let Some(file) = sources.file(id) else {
+            continue;
+        };
+        let mut loader = FileLoader {
+            file: id,
+            text: file.text(),
+            bad_bytes: &bad_bytes,
+            limits,
+            documents: &mut documents,
+            findings,
+            sink,
+            over_limit: false,
+        };
+        loader.run();
+    }
+}
+
+/// Decodes UTF-8, replacing each invalid sequence with U+FFFD and remembering where it was, so that
+/// documents containing one can be refused with a position while the rest still load.
+fn decode(bytes: Vec<u8>) -> (String, Vec<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, Vec::new()),
+        Err(error) => {
+            let bytes = error.into_bytes();
+            let mut text = String::with_capacity(bytes.len() + 16);
+            let mut bad = Vec::new();
+            for chunk in bytes.utf8_chunks() {
+                text.push_str(chunk.valid());
+                if !chunk.invalid().is_empty() {
+                    bad.push(text.len());
+                    text.push(char::REPLACEMENT_CHARACTER);
+                }
+            }
+            (text, bad)
+        }
+    }
+}
+
+struct FileLoader<'a, 'b> {
+    file: FileId,
+    text: &'a str,
+    bad_bytes: &'a [usize],
+    limits: &'a Limits,
+    documents: &'b mut usize,
+    findings: &'b mut Vec<Finding>,
+    sink: &'b mut dyn FnMut(Document),
+    over_limit: bool,
+}
+
+impl FileLoader<'_, '_> {
+    fn run(&mut self) {
+        let start = self.text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+        let body = &self.text[start..];
+        let first = body.trim_start();
+        if first.starts_with('{') || first.starts_with('[') {
+            let offset = start + (body.len() - first.len());
+            if self.try_json(offset) {
+                return;
+            }
+        }
+        for (from, to) in split_documents(self.text, start) {
+            if self.over_limit {
+                return;
+            }
+            self.yaml_document(from, to);
+        }
+    }
+
+    fn span(&self, offset: usize) -> Span {
+        Span {
+            file: self.file,
+            offset,
+        }
+    }
+
+    /// Hands a document to the sink, counting it against the limit.
+    fn emit(&mut self, node: Node, offset: usize) {
+        if self.over_limit {
+            return;
+        }
+        *self.documents += 1;
+        if *self.documents > self.limits.max_documents {
+            self.over_limit = true;
+            self.findings.push(
+                Finding::new(
+                    Code::Mig005,
+                    format!(
+                        "stopped loading: more than {} documents and list items in the input",
+                        self.limits.max_documents
+                    ),
+                )
+                .spanned(self.span(offset))
+                .help("Load fewer objects at once, or raise the limit with the setting max-documents if the input is trusted."),
+            );
+            return;
+        }
+        let span = self.span(offset);
+        (self.sink)(Document { node, span });
+    }
+
+    /// Reports a parse error: MIG005 when a limit was hit, else MIG001.
+    fn parse_error(&mut self, message: &str, offset: usize) {
+        let limit = message.contains(LIMIT_MARKER)
+            || message.contains("recursion limit exceeded")
+            || message.contains("repetition limit exceeded");
+        let finding = if limit {
+            let detail = message
+                .split_once(LIMIT_MARKER)
+                .map_or(message, |(_, detail)| detail);
+            Finding::new(Code::Mig005, format!("document not loaded: {detail}")).help(
+                "The document nests deeper or expands aliases further than any Kubernetes object needs; it was refused without being expanded. Check where it came from; raise the setting max-depth only for a trusted input.",
+            )
+        } else {
+            Finding::new(Code::Mig001, format!("does not parse: {message}"))
+        };
+        self.findings.push(finding.spanned(self.span(offset)));
+    }
+
+    /// The first invalid UTF-8 sequence in `from..to`, if any.
+    fn bad_byte_in(&self, from: usize, to: usize) -> Option<usize> {
+        let index = self.bad_bytes.partition_point(|&b| b < from);
+        self.bad_bytes.get(index).copied().filter(|&b| b < to)
+    }
+
+    /// JSON: one value or several in a row; a List's items each become a document. Returns false
+    /// when the text is not JSON after all (then it is read as YAML, which includes JSON's flow
+    /// style, so the user gets YAML's message).
+    fn try_json(&mut self, offset: usize) -> bool {
+        let text = &self.text[offset..];
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
+        let mut values = Vec::new();
+        loop {
+            match stream.next() {
+                None => break,
+                Some(Ok(raw)) => values.push(raw),
+                Some(Err(error)) => {
+                    if values.is_empty() {
+                        return false;
+                    }
+                    let at = offset + self.json_error_offset(text, &error);
+                    self.parse_error(&strip_position(&error.to_string()), at);
+                    break;
+                }
+            }
+        }
+        for raw in values {
+            let at = self.offset_of(raw.get());
+            if let Some(bad) = self.bad_byte_in(at, at + raw.get().len()) {
+                self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
+                continue;
+            }
+            self.json_value(raw, at);
+        }
+        true
+    }
+
+    fn json_value(&mut self, raw: &RawValue, at: usize) {
+        #[derive(serde::Deserialize)]
+        struct ListProbe<'a> {
+            kind: Option<std::borrow::Cow<'a, str>>,
+            #[serde(borrow)]
+            items: Option<Vec<&'a RawValue>>,
+        }
+        if let Ok(ListProbe {
+            kind: Some(kind),
+            items: Some(items),
+        }) = serde_json::from_str::<ListProbe>(raw.get())
+        {
+            if kind.ends_with("List") {
+                for item in items {
+                    let item_at = self.offset_of(item.get());
+                    self.json_value(item, item_at);
+                }
+                return;
+            }
+        }
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        match NodeSeed::new(self.limits.max_depth).deserialize(&mut de) {
+            Ok(node) => self.emit(node, at),
+            Err(error) => {
+                let inner = self.json_error_offset(raw.get(), &error);
+                self.parse_error(&strip_position(&error.to_string()), at + inner);
+            }
+        }
+    }
+
+    /// Byte offset of a slice of this file's text.
+    fn offset_of(&self, slice: &str) -> usize {
+        (slice.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize)
+    }
+
+    fn json_error_offset(&self, text: &str, error: &serde_json::Error) -> usize {
+        offset_of_line_column(text, error.line(), error.column().saturating_sub(1))
+    }
+
+    /// One YAML document (`from..to` of the file's text).
+    fn yaml_document(&mut self, from: usize, to: usize) {
+        let slice = &self.text[from..to];
+        if let Some(bad) = self.bad_byte_in(from, to) {
+            self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
+            return;
+        }
+        if let Some(items) = list_items(slice) {
+            let mut parsed = Vec::with_capacity(items.len());
+            for (item_from, item_to, content) in items {
+                match self.parse_yaml(&slice[item_from..item_to]) {
+                    Ok(Some(Node::Seq(mut seq))) if seq.len() == 1 => {
+                        parsed.push((seq.pop(), from + content));
+                    }
+                    _ => {
+                        parsed.clear();
+                        break;
+                    }
+                }
+                if parsed.is_empty() {
+                    break;
+                }
+            }
+            if !parsed.is_empty() {
+                for (node, at) in parsed {
+                    if let Some(node) = node {
+                        self.expand(node, at);
+                    }
+                }
+                return;
+            }
+        }
+        match self.parse_yaml(slice) {
+            Ok(Some(node)) => {
+                let at = from + content_start(slice);
+                self.expand(node, at);
+            }
+            Ok(None) => {}
+            Err((message, index)) => self.parse_error(&message, from + index),
+        }
+    }
+
+    /// Emits a node, or each item when it is a `*List` (Lists inside Lists included).
+    fn expand(&mut self, node: Node, at: usize) {
+        let is_list = node
+            .str_at(&["kind"])
+            .is_some_and(|kind| kind.ends_with("List"))
+            && matches!(node.get("items"), Some(Node::Seq(_)));
+        if !is_list {
+            self.emit(node, at);
+            return;
+        }
+        if let Node::Map(entries) = node {
+            for (key, value) in entries {
+                if key.as_ref() == "items" {
+                    if let Node::Seq(items) = value {
+                        for item in items {
+                            self.expand(item, at);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses one YAML document; `Ok(None)` for an empty one.
+    fn parse_yaml(&self, slice: &str) -> Result<Option<Node>, (String, usize)> {
+        let mut documents = serde_yaml::Deserializer::from_str(slice);
+        let Some(document) = documents.next() else {
+            return Ok(None);
+        };
+        match NodeSeed::new(self.limits.max_depth).deserialize(document) {
+            Ok(Node::Null) => Ok(None),
+            Ok(node) => Ok(Some(node)),
+            Err(error) => {
+                let index = error.location().map_or(0, |l| l.index());
+                Err((strip_position(&error.to_string()), index.min(slice.len())))
+            }
+        }
+    }
+}
+
+/// Removes the " at line L column C" a parser appends; the location is shown on its own.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Byte offset of a 1-based line and 0-based byte column in `text`.
+fn offset_of_line_column(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for _ in 1..line {
+        match memchr::memchr(b'\n', &text.as_bytes()[offset..]) {
+            Some(i) => offset += i + 1,
+            None => return text.len(),
+        }
+    }
+    (offset + column).min(text.len())
+}
+
+/// The lines of `text` from byte `start`: (line start, line end without the newline, next start).
+fn lines_from(text: &str, start: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    std::iter::from_fn(move || {
+        if at >= bytes.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = (at, end, (end + 1).min(bytes.len()).max(end));
+        at = end + 1;
+        Some(line)
+    })
+}
+
+/// Byte ranges of the documents of a YAML stream. A line starting with `---` or `...` (followed by
+/// a space or the line's end) is a document marker: YAML 1.2 forbids such a line inside a scalar, so
+/// cutting on it is exact. The `---` line stays with its document (it may carry content).
+fn split_documents(text: &str, start: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut documents = Vec::new();
+    let mut doc_start = start;
+    for (line_start, line_end, next) in lines_from(text, start) {
+        let line = &bytes[line_start..line_end];
+        let marker = |m: &[u8]| {
+            line.starts_with(m)
+                && line
+                    .get(3)
+                    .is_none_or(|&b| matches!(b, b' ' | b'\t' | b'\r'))
+        };
+        if marker(b"---") {
+            documents.push((doc_start, line_start));
+            doc_start = line_start;
+        } else if marker(b"...") {
+            documents.push((doc_start, line_start));
+            doc_start = next;
+        }
+    }
+    documents.push((doc_start, text.len()));
+    documents.retain(|&(from, to)| from < to && !is_blank_yaml(&text[from..to]));
+    documents
+}
+
+/// Whether a document holds nothing but blank lines, comments, directives and markers.
+fn is_blank_yaml(slice: &str) -> bool {
+    slice.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#') || line.starts_with('%') || line == "---"
+    })
+}
+
+/// Offset of the first line with content (past comments and the `---` marker).
+fn content_start(slice: &str) -> usize {
+    for (line_start, line_end, _) in lines_from(slice, 0) {
+        let line = slice[line_start..line_end].trim();
+        if line.is_empty() || line.starts_with('#') || line.starts_with('%') || line == "---" {
+            continue;
+        }
+        let indent =
+            slice[line_start..line_end].len() - slice[line_start..line_end].trim_start().len();
+        let rest = slice[line_start + indent..line_end].strip_prefix("--- ");
+        return line_start + indent + rest.map_or(0, |_| 4);
+    }
+    0
+}
+
+/// For a document laid out as kubectl prints a List (`items:` at column 0 followed by a block
+/// sequence, and `kind: ...List` at column 0), the items as (slice start, slice end, content
+/// start) relative to the document. Each slice is a one-item block sequence, so it parses alone.
+fn list_items(doc: &str) -> Option<Vec<(usize, usize, usize)>> {
+    let bytes = doc.as_bytes();
+    let mut items_line = None;
+    let mut is_list = false;
+    for (from, to, next) in lines_from(doc, 0) {
+        let line = &doc[from..to];
+        if line.starts_with("kind:") && line.trim_end().ends_with("List") {
+            is_list = true;
+        }
+        if line.trim_end() == "items:" {
+            items_line = Some(next);
+        }
+    }
+    let start = items_line.filter(|_| is_list)?;
+    let mut items: Vec<(usize, usize, usize)> = Vec::new();
+    let mut indent = None;
+    for (from, to, _) in lines_from(doc, start) {
+        let line = &bytes[from..to];
+        let content = line.iter().position(|&b| b != b' ');
+        let Some(column) = content else {
+            continue;
+        };
+        let rest = &line[column..];
+        if rest.starts_with(b"#") || rest == b"\r" {
+            continue;
+        }
+        let indent = *indent.get_or_insert(column);
+        if column > indent {
+            continue;
+        }
+        let is_entry = column == indent && (rest.starts_with(b"- ") || rest == b"-");
+        if !is_entry {
+            // The sequence ended: a key of the List itself (`kind: List`, `metadata:`).
+            if let Some(last) = items.last_mut() {
+                last.1 = from;
+            }
+            break;
+        }
+        if let Some(last) = items.last_mut() {
+            last.1 = from;
+        }
+        let after_dash = from + column + 1;
+        let content_at = after_dash
+            + line[column + 1..]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+        items.push((from, doc.len(), content_at));
+    }
+    Some(items)
+}
+
+fn human_bytes(bytes: usize) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load_str(text: &str) -> (Vec<(Node, usize, usize)>, Vec<Finding>) {
+        let mut sources = Sources::default();
+        let mut findings = Vec::new();
+        let mut docs = Vec::new();
+        load(
+            vec![Input::new("t.yaml", text)],
+            &Limits::default(),
+            &mut sources,
+            &mut findings,
+            &mut |d: Document| docs.push(d),
+        );
+        let file = &sources.files()[0];
+        let docs = docs
+            .into_iter()
+            .map(|d| {
+                let (line, col) = file.line_column(d.span.offset);
+                (d.node, line, col)
+            })
+            .collect();
+        (docs, findings)
+    }
+
+    fn names(docs: &[(Node, usize, usize)]) -> Vec<(String, usize, usize)> {
+        docs.iter()
+            .map(|(n, l, c)| {
+                (
+                    n.str_at(&["metadata", "name"]).unwrap_or("?").to_string(),
+                    *l,
+                    *c,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kubectl_list_items_keep_their_lines() {
+        let text = "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n# note\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: b\nkind: List\nmetadata:\n  resourceVersion: \"\"\n";
+        let (docs, findings) = load_str(text);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(names(&docs), [("a".into(), 3, 3), ("b".into(), 8, 3)]);
+    }
+
+    #[test]
+    fn indented_list_items_and_fallback() {
+        let text = "kind: List\nitems:\n  - kind: Pod\n    metadata: {name: a}\n  - kind: Pod\n    metadata: {name: b}\n";
+        let (docs, _) = load_str(text);
+        assert_eq!(names(&docs), [("a".into(), 3, 5), ("b".into(), 5, 5)]);
+        // Flow style items cannot be cut apart: the whole document is parsed instead.
+        let (docs, _) = load_str("kind: List\nitems: [{kind: Pod, metadata: {name: a}}]\n");
+        assert_eq!(names(&docs), [("a".into(), 1, 1)]);
+    }
+
+    #[test]
+    fn streams_and_errors_continue() {
+        let text = "---\nkind: A\nmetadata: {name: one}\n---\nkind: B\n  bad: [\n---\n# only a comment\n---\nkind: C\nmetadata: {name: three}\n";
+        let (docs, findings) = load_str(text);
+        assert_eq!(
+            names(&docs),
+            [("one".into(), 2, 1), ("three".into(), 10, 1)]
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::Mig001);
+    }
+
+    #[test]
+    fn json_list_and_concatenated_values() {
+        let text = "{\n \"kind\": \"List\",\n \"items\": [\n  {\"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}},\n  {\"kind\": \"Pod\", \"metadata\": {\"name\": \"b\"}}\n ]\n}\n{\"kind\": \"Pod\", \"metadata\": {\"name\": \"c\"}}\n";
+        let (docs, findings) = load_str(text);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            names(&docs),
+            [("a".into(), 4, 3), ("b".into(), 5, 3), ("c".into(), 8, 1)]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_refuses_only_its_document() {
+        let mut bytes =
+            b"kind: A\nmetadata: {name: one}\n---\nkind: B\nmetadata: {name: \"".to_vec();
+        bytes.extend_from_slice(&[0xff, 0xfe]);
+        bytes.extend_from_slice(b"\"}\n---\nkind: C\nmetadata: {name: three}\n");
+        let mut sources = Sources::default();
+        let mut findings = Vec::new();
+        let mut docs = Vec::new();
+        load(
+            vec![Input::new("t.yaml", bytes)],
+            &Limits::default(),
+            &mut sources,
+            &mut findings,
+            &mut |d: Document| docs.push(d),
+        );
+        assert_eq!(docs.len(), 2);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::Mig001);
+        let location = sources.locate(findings[0].span.unwrap()).unwrap();
+        assert_eq!((location.line, location.column), (5, 19));
+    }
+
+    #[test]
+    fn limits_are_findings() {
+        let mut sources = Sources::default();
+        let mut findings = Vec::new();
+        let limits = Limits {
+            max_file_bytes: 10,
+            ..Limits::default()
+        };
+        load(
+            vec![Input::new("big.yaml", "kind: A\nmetadata: {name: x}\n")],
+            &limits,
+            &mut sources,
+            &mut findings,
+            &mut |_| {},
+        );
+        assert_eq!(findings[0].code, Code::Mig005);
+        assert!(findings[0].message.contains("10 bytes"));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_quickly() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = format!("*a{}", i - 1);
+            text.push_str(&format!("a{i}: &a{i} [{}]\n", vec![prev; 10].join(", ")));
+        }
+        let (docs, findings) = load_str(&text);
+        assert!(docs.is_empty());
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::Mig005, "{:?}", findings[0]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Kubernetes' name rules. A name that breaks them never reaches a command: the object becomes a
+//! MIG006 finding instead of entering the model.
+
+use crate::finding::{Code, Finding, ObjectRef};
+use crate::model::{api_group, Meta};
+use crate::source::Span;
+
+/// RFC 1123 label: at most 63 characters of `[a-z0-9-]`, starting and ending alphanumeric.
+/// Namespaces and label-like names follow it.
+pub fn is_dns1123_label(name: &str) -> bool {
+    name.len() <= 63 && is_dns_part(name)
+}
+
+/// RFC 1123 subdomain: at most 253 characters, dot-separated labels. Most object names follow it.
+pub fn is_dns1123_subdomain(name: &str) -> bool {
+    name.len() <= 253 && name.split('.').all(is_dns_part)
+}
+
+/// RFC 1035 label: an RFC 1123 label that starts with a letter. Service names follow it.
+pub fn is_dns1035_label(name: &str) -> bool {
+    is_dns1123_label(name) && name.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Path segment names (RBAC objects): anything but `/`, `%`, `.` and `..`; control characters
+/// and white space are refused here too, since no real object has them.
+pub fn is_path_segment(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name.len() <= 253
+        && !name
+            .chars()
+            .any(|c| c == '/' || c == '%' || c.is_control() || c.is_whitespace())
+}
+
+fn is_dns_part(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    !bytes.is_empty()
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && bytes[0] != b'-'
+        && bytes[bytes.len() - 1] != b'-'
+}
+
+/// A label key: optional DNS subdomain prefix and `/`, then a name of at most 63 characters of
+/// `[A-Za-z0-9-_.]`, starting and ending alphanumeric.
+pub fn is_label_key(key: &str) -> bool {
+    let (prefix, name) = match key.split_once('/') {
+        Some((prefix, name)) => (Some(prefix), name),
+        None => (None, key),
+    };
+    prefix.is_none_or(is_dns1123_subdomain) && is_label_value(name) && !name.is_empty()
+}
+
+/// A label value: empty, or at most 63 characters of `[A-Za-z0-9-_.]` starting and ending
+/// alphanumeric.
+pub fn is_label_value(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.is_empty()
+        || bytes.len() <= 63
+            && bytes
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && bytes[0].is_ascii_alphanumeric()
+            && bytes[bytes.len() - 1].is_ascii_alphanumeric()
+}
+
+/// Checks an object's name and namespace by the rule of its kind.
+pub(crate) fn check_object(
+    api_version: &str,
+    kind: &str,
+    meta: &Meta,
+    span: Span,
+) -> Option<Finding> {
+    let (rule, ok): (&str, fn(&str) -> bool) = match (api_group(api_version), kind) {
+        ("", "Namespace") => ("an RFC 1123 label", is_dns1123_label),
+        ("", "Service") => ("an RFC 1035 label", is_dns1035_label),
+        ("rbac.authorization.k8s.io", _) => ("a path segment", is_path_segment),
+        _ => ("an RFC 1123 subdomain", is_dns1123_subdomain),
+    };
+    let problem = if !ok(&meta.name) {
+        Some(format!("its name {:?} is not {rule}", meta.name))
+    } else {
+        meta.namespace
+            .as_deref()
+            .filter(|ns| !is_dns1123_label(ns))
+            .map(|ns| format!("its namespace {ns:?} is not an RFC 1123 label"))
+    };
+    let problem = problem?;
+    Some(
+        Finding::new(
+            Code::Mig006,
+            format!("{kind} skipped: {problem}; no command is generated for it"),
+        )
+        .at(
+            ObjectRef {
+                api_version: api_version.to_string(),
+                kind: kind.to_string(),
+                namespace: meta.namespace.clone(),
+                name: meta.name.clone(),
+            },
+            span,
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules() {
+        assert!(is_dns1123_label("istio-system"));
+        assert!(!is_dns1123_label("Istio"));
+        assert!(!is_dns1123_label("-a"));
+        assert!(!is_dns1123_label(&"a".repeat(64)));
+        assert!(is_dns1123_subdomain("cart-7d9f8b6c4d-x2x9k"));
+        assert!(is_dns1123_subdomain("a.b-c"));
+        assert!(!is_dns1123_subdomain("a..b"));
+        assert!(!is_dns1123_subdomain("a;rm -rf"));
+        assert!(!is_dns1123_subdomain("caf\u{e9}"));
+        assert!(!is_dns1123_subdomain("a\u{202e}b"));
+        assert!(is_dns1035_label("svc1"));
+        assert!(!is_dns1035_label("1svc"));
+        assert!(is_path_segment("system:istiod"));
+        assert!(!is_path_segment("a/b"));
+        assert!(!is_path_segment("a\nb"));
+        assert!(is_label_key("sidecar.asm.aliyun.com/inject"));
+        assert!(is_label_key("app"));
+        assert!(!is_label_key("a b"));
+        assert!(!is_label_key("/x"));
+        assert!(is_label_value("true"));
+        assert!(is_label_value(""));
+        assert!(!is_label_value("$(id)"));
+    }
+}

@@ -1,0 +1,678 @@
+//! The `ASMMigrateFromIstio` state machine: where the migration stands, what is legal next, the
+//! commands that move it, and the gates that block each transition.
+
+use serde::Serialize;
+
+use crate::finding::{Code, Finding, ObjectRef, Severity};
+use crate::kubectl::{Command, Target};
+use crate::model::{Bundle, Object};
+use crate::node::Node;
+use crate::source::Span;
+
+/// The four states, in their only legal order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum State {
+    /// Before anything: the cluster has just been added to ASM.
+    Init,
+    /// ASM prepares Istio for the migration (adds `PROXY_CONFIG_XDS_AGENT`).
+    SetupIstioForMigrate,
+    /// Workloads move to ASM's proxy.
+    Migrating,
+    /// Istio is gone.
+    Finished,
+}
+
+impl State {
+    /// All states in order.
+    pub const ALL: [State; 4] = [
+        State::Init,
+        State::SetupIstioForMigrate,
+        State::Migrating,
+        State::Finished,
+    ];
+
+    /// The exact spelling the resource uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Init => "Init",
+            State::SetupIstioForMigrate => "SetupIstioForMigrate",
+            State::Migrating => "Migrating",
+            State::Finished => "Finished",
+        }
+    }
+
+    /// Parses the exact spelling (the resource is case-sensitive).
+    pub fn parse(text: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    /// The state after this one.
+    pub fn next(self) -> Option<State> {
+        match self {
+            State::Init => Some(State::SetupIstioForMigrate),
+            State::SetupIstioForMigrate => Some(State::Migrating),
+            State::Migrating => Some(State::Finished),
+            State::Finished => None,
+        }
+    }
+
+    /// The state before this one.
+    pub fn previous(self) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.next() == Some(self))
+    }
+
+    /// "Init → SetupIstioForMigrate" for the transition into this state.
+    pub fn transition(self) -> String {
+        match self.previous() {
+            Some(from) => format!("{} → {}", from.as_str(), self.as_str()),
+            None => self.as_str().to_string(),
+        }
+    }
+}
+
+/// How the migration stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Situation {
+    /// No resource in the input: `Init` is assumed.
+    Assumed,
+    /// State equals desired, no message, counters reconciled.
+    Settled,
+    /// The switch (or a retry) was asked for and ASM has not finished it.
+    InProgress,
+    /// The last switch failed: `status.message` says why.
+    Failed,
+    /// desiredState skips a state or goes backwards, or a field is invalid.
+    Illegal,
+}
+
+impl Situation {
+    /// Kebab-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Situation::Assumed => "assumed",
+            Situation::Settled => "settled",
+            Situation::InProgress => "in-progress",
+            Situation::Failed => "failed",
+            Situation::Illegal => "illegal",
+        }
+    }
+}
+
+/// The interpreted `ASMMigrateFromIstio` resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Migration {
+    /// The resource, when it was in the input.
+    pub object: Option<ObjectRef>,
+    /// Where it starts.
+    pub span: Option<Span>,
+    /// `status.state` (Init when assumed or not yet reported).
+    pub state: State,
+    /// `spec.desiredState`, when valid.
+    pub desired: Option<State>,
+    /// `spec.retryCounter`, when a valid integer.
+    pub retry_counter: Option<i64>,
+    /// `status.retryCounter`.
+    pub status_retry_counter: Option<i64>,
+    /// `status.message`.
+    pub message: String,
+    /// The situation.
+    pub situation: Situation,
+    /// `spec.advancedOptions.disableIstioSystemLabelReconciliation`.
+    pub disable_label_reconciliation: bool,
+}
+
+impl Migration {
+    /// The state the next gate leads to: the one after `status.state`.
+    pub fn next(&self) -> Option<State> {
+        self.state.next()
+    }
+
+    /// Whether the resource was in the input.
+    pub fn is_present(&self) -> bool {
+        self.object.is_some()
+    }
+}
+
+/// The largest retry counter the resource accepts (int32).
+pub const MAX_RETRY_COUNTER: i64 = 2_147_483_647;
+
+/// `kubectl patch` of the resource with a merge patch.
+pub fn patch_command(patch: serde_json::Value) -> Command {
+    Command::kubectl(
+        Target::Asm,
+        [
+            "patch".to_string(),
+            "asmmigratefromistio".to_string(),
+            "default".to_string(),
+            "--type=merge".to_string(),
+            "-p".to_string(),
+            patch.to_string(),
+        ],
+    )
+}
+
+/// The switch to `state`.
+pub fn switch_command(state: State) -> Command {
+    patch_command(serde_json::json!({"spec": {"desiredState": state.as_str()}}))
+}
+
+/// The retry: `spec.retryCounter` set to `counter`.
+pub fn retry_command(counter: i64) -> Command {
+    patch_command(serde_json::json!({"spec": {"retryCounter": counter}}))
+}
+
+/// The east-west prerequisite patch.
+pub fn label_reconciliation_command() -> Command {
+    patch_command(serde_json::json!({
+        "spec": {"advancedOptions": {"disableIstioSystemLabelReconciliation": true}}
+    }))
+}
+
+/// Prints state and message.
+pub fn verify_command() -> Command {
+    Command::kubectl(
+        Target::Asm,
+        [
+            "get",
+            "asmmigratefromistio",
+            "default",
+            "-o",
+            "jsonpath={.status.state}{\"\\n\"}{.status.message}{\"\\n\"}",
+        ],
+    )
+}
+
+/// Exports the resource.
+pub fn export_command() -> Command {
+    Command::kubectl(
+        Target::Asm,
+        ["get", "asmmigratefromistio", "default", "-o", "yaml"],
+    )
+}
+
+const API_VERSION: &str = "istio.alibabacloud.com/v1beta1";
+
+/// Interprets the resource(s) in the bundle, reporting MIG101–MIG108.
+pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
+    let assumed = Migration {
+        object: None,
+        span: None,
+        state: State::Init,
+        desired: None,
+        retry_counter: None,
+        status_retry_counter: None,
+        message: String::new(),
+        situation: Situation::Assumed,
+        disable_label_reconciliation: false,
+    };
+    let candidates = &bundle.migration;
+    let chosen = candidates
+        .iter()
+        .find(|cr| cr.name() == "default" && cr.api_version == API_VERSION)
+        .or_else(|| candidates.first());
+    let Some(cr) = chosen else {
+        findings.push(
+            Finding::new(
+                Code::Mig101,
+                "no ASMMigrateFromIstio resource in the input; the migration is assumed to be in Init",
+            )
+            .commands([export_command()]),
+        );
+        return assumed;
+    };
+    for other in candidates.iter().filter(|c| !std::ptr::eq(*c, cr)) {
+        findings.push(
+            Finding::new(
+                Code::Mig102,
+                format!(
+                    "another ASMMigrateFromIstio {:?} ({}) is ignored: ASM reads only `default`",
+                    other.name(),
+                    other.api_version
+                ),
+            )
+            .at(other.object_ref(), other.span),
+        );
+    }
+    let mut identity = Vec::new();
+    if cr.api_version != API_VERSION {
+        identity.push(format!(
+            "apiVersion is {:?}, not {API_VERSION}",
+            cr.api_version
+        ));
+    }
+    if cr.name() != "default" {
+        identity.push(format!("name is {:?}, not default", cr.name()));
+    }
+    let at = |f: Finding| f.at(cr.object_ref(), cr.span);
+    if !identity.is_empty() {
+        findings.push(at(Finding::new(
+            Code::Mig102,
+            format!(
+                "the ASMMigrateFromIstio resource is not the one ASM reads: {}",
+                identity.join("; ")
+            ),
+        )));
+    }
+    unknown_fields(cr, findings);
+
+    let body = &cr.body;
+    let mut illegal = false;
+    let state = match body.at(&["status", "state"]) {
+        None | Some(Node::Null) => State::Init,
+        Some(node) => match node.as_str().and_then(State::parse) {
+            Some(state) => state,
+            None => {
+                illegal = true;
+                findings.push(at(invalid_state("status.state", node)));
+                State::Init
+            }
+        },
+    };
+    let desired = match body.at(&["spec", "desiredState"]) {
+        None | Some(Node::Null) => None,
+        Some(node) => match node.as_str().and_then(State::parse) {
+            Some(desired) => Some(desired),
+            None => {
+                illegal = true;
+                findings.push(at(invalid_state("spec.desiredState", node)).commands([
+                    patch_command(serde_json::json!({"spec": {"desiredState": state.as_str()}})),
+                ]));
+                None
+            }
+        },
+    };
+    let retry_counter = counter(
+        body.at(&["spec", "retryCounter"]),
+        "spec.retryCounter",
+        &at,
+        findings,
+        &mut illegal,
+    );
+    let status_retry_counter = counter(
+        body.at(&["status", "retryCounter"]),
+        "status.retryCounter",
+        &at,
+        findings,
+        &mut illegal,
+    );
+    let message = body
+        .at(&["status", "message"])
+        .and_then(Node::scalar_text)
+        .unwrap_or_default();
+    let disable_label_reconciliation = body
+        .at(&[
+            "spec",
+            "advancedOptions",
+            "disableIstioSystemLabelReconciliation",
+        ])
+        .and_then(Node::as_bool)
+        .unwrap_or(false);
+
+    if let Some(desired) = desired {
+        let legal = desired == state || Some(desired) == state.next();
+        if !legal {
+            illegal = true;
+            let why = if desired < state {
+                "goes backwards from"
+            } else {
+                "skips a state after"
+            };
+            findings.push(
+                at(Finding::new(
+                    Code::Mig104,
+                    format!(
+                        "desiredState {} {why} the current state {}; states move only forward, one at a time",
+                        desired.as_str(),
+                        state.as_str()
+                    ),
+                ))
+                .help(format!(
+                    "Set desiredState back to {} (the command below), then move one state at a time once each gate passes.",
+                    state.as_str()
+                ))
+                .commands([switch_command(state)]),
+            );
+        }
+    }
+
+    let situation = if illegal {
+        Situation::Illegal
+    } else if !message.trim().is_empty() {
+        let next_counter = retry_counter
+            .unwrap_or(0)
+            .checked_add(1)
+            .filter(|c| *c <= MAX_RETRY_COUNTER);
+        let mut finding = at(Finding::new(
+            Code::Mig106,
+            format!(
+                "the switch to {} failed: {}",
+                desired.unwrap_or(state).as_str(),
+                message.trim()
+            ),
+        ));
+        finding = match next_counter {
+            Some(next) => finding
+                .help(format!(
+                    "Fix what the message says, then bump spec.retryCounter to {next} to re-run ASM's checks."
+                ))
+                .commands([retry_command(next), verify_command()]),
+            None => finding.help(
+                "retryCounter is at its maximum (2147483647); set it to 0 to re-run ASM's checks once the cause is fixed.",
+            )
+            .commands([retry_command(0), verify_command()]),
+        };
+        findings.push(finding);
+        Situation::Failed
+    } else {
+        let pending_counter = matches!((retry_counter, status_retry_counter), (Some(a), Some(b)) if a != b)
+            || retry_counter.is_some_and(|c| c > 0) && status_retry_counter.is_none();
+        let pending_state = desired.is_some_and(|d| d != state);
+        if pending_counter || pending_state {
+            let what = if pending_state {
+                format!(
+                    "the switch to {} is not reconciled yet (status.state is {})",
+                    desired.map_or("?", State::as_str),
+                    state.as_str()
+                )
+            } else {
+                format!(
+                    "retryCounter {} is not reconciled yet (status.retryCounter is {})",
+                    retry_counter.unwrap_or(0),
+                    status_retry_counter.map_or("unset".to_string(), |c| c.to_string())
+                )
+            };
+            findings.push(at(Finding::new(Code::Mig107, what)).commands([verify_command()]));
+            Situation::InProgress
+        } else {
+            Situation::Settled
+        }
+    };
+    Migration {
+        object: Some(cr.object_ref()),
+        span: Some(cr.span),
+        state,
+        desired,
+        retry_counter,
+        status_retry_counter,
+        message,
+        situation,
+        disable_label_reconciliation,
+    }
+}
+
+fn invalid_state(field: &str, node: &Node) -> Finding {
+    let shown = node
+        .scalar_text()
+        .unwrap_or_else(|| node.type_name().to_string());
+    let hint = State::ALL
+        .into_iter()
+        .find(|s| s.as_str().eq_ignore_ascii_case(shown.trim()))
+        .map(|s| format!(" (did you mean {}?)", s.as_str()))
+        .unwrap_or_default();
+    Finding::new(
+        Code::Mig103,
+        format!(
+            "{field} is {shown:?}, not one of Init, SetupIstioForMigrate, Migrating, Finished{hint}"
+        ),
+    )
+}
+
+fn counter(
+    node: Option<&Node>,
+    field: &str,
+    at: &dyn Fn(Finding) -> Finding,
+    findings: &mut Vec<Finding>,
+    illegal: &mut bool,
+) -> Option<i64> {
+    let node = node?;
+    if matches!(node, Node::Null) {
+        return None;
+    }
+    match node.as_int() {
+        Some(value) if (0..=i128::from(MAX_RETRY_COUNTER)).contains(&value) => {
+            i64::try_from(value).ok()
+        }
+        _ => {
+            *illegal = true;
+            let shown = node
+                .scalar_text()
+                .unwrap_or_else(|| node.type_name().to_string());
+            findings.push(
+                at(Finding::new(
+                    Code::Mig105,
+                    format!("{field} is {shown}, not an integer from 0 to {MAX_RETRY_COUNTER}"),
+                ))
+                .commands(field.starts_with("spec").then(|| retry_command(0))),
+            );
+            None
+        }
+    }
+}
+
+fn unknown_fields(cr: &Object<Node>, findings: &mut Vec<Finding>) {
+    const SPEC: [&str; 3] = ["desiredState", "retryCounter", "advancedOptions"];
+    const ADVANCED: [&str; 1] = ["disableIstioSystemLabelReconciliation"];
+    let mut report = |path: String, known: &[&str]| {
+        let key = path.rsplit('.').next().unwrap_or(&path).to_string();
+        let hint = known
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(key.trim()))
+            .map(|k| format!(" (did you mean {k}?)"))
+            .unwrap_or_default();
+        findings.push(
+            Finding::new(
+                Code::Mig108,
+                format!("unknown field {path}{hint}: ASM ignores it"),
+            )
+            .at(cr.object_ref(), cr.span),
+        );
+    };
+    for (key, value) in cr.body.at(&["spec"]).map(Node::entries).unwrap_or_default() {
+        if !SPEC.contains(&key.as_ref()) {
+            report(format!("spec.{key}"), &SPEC);
+        } else if key.as_ref() == "advancedOptions" {
+            for (inner, _) in value.entries() {
+                if !ADVANCED.contains(&inner.as_ref()) {
+                    report(format!("spec.advancedOptions.{inner}"), &ADVANCED);
+                }
+            }
+        }
+    }
+}
+
+/// One gate of a transition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gate {
+    /// The transition, e.g. `Init → SetupIstioForMigrate`.
+    pub transition: String,
+    /// The state it leads to.
+    #[serde(skip)]
+    pub into: State,
+    /// Stable id, e.g. `kubernetes-version`.
+    pub id: &'static str,
+    /// Whether nothing of its codes was found.
+    pub passed: bool,
+    /// Whether it blocks the switch (an error-severity finding of its codes).
+    pub blocking: bool,
+    /// Whether the gate can only be checked by hand with the given inputs.
+    pub manual: bool,
+    /// What was checked, and what failed.
+    pub detail: String,
+    /// The objects involved (at most a few; the findings list all).
+    pub objects: Vec<ObjectRef>,
+}
+
+/// The gates of each transition and the codes that fail them.
+pub const GATES: &[(State, &str, &str, &[Code])] = &[
+    (
+        State::SetupIstioForMigrate,
+        "migration-resource",
+        "the ASMMigrateFromIstio resource is valid",
+        &[
+            Code::Mig102,
+            Code::Mig103,
+            Code::Mig104,
+            Code::Mig105,
+            Code::Mig106,
+            Code::Mig108,
+        ],
+    ),
+    (
+        State::SetupIstioForMigrate,
+        "kubernetes-version",
+        "Kubernetes is 1.21 or later",
+        &[Code::Mig201],
+    ),
+    (
+        State::SetupIstioForMigrate,
+        "istio-version",
+        "every Istio control plane is 1.10 or later",
+        &[Code::Mig202, Code::Mig205],
+    ),
+    (
+        State::SetupIstioForMigrate,
+        "asm-version",
+        "the ASM instance is 1.24 or later",
+        &[Code::Mig203],
+    ),
+    (
+        State::SetupIstioForMigrate,
+        "eastwest-label-reconciliation",
+        "with an east-west gateway, disableIstioSystemLabelReconciliation is true",
+        &[Code::Mig301],
+    ),
+    (
+        State::SetupIstioForMigrate,
+        "istio-system-injection-label",
+        "with an east-west gateway, istio-system has no istio-injection label",
+        &[Code::Mig302],
+    ),
+    (
+        State::Migrating,
+        "migration-resource",
+        "the ASMMigrateFromIstio resource is valid",
+        &[
+            Code::Mig102,
+            Code::Mig103,
+            Code::Mig104,
+            Code::Mig105,
+            Code::Mig106,
+            Code::Mig108,
+        ],
+    ),
+    (
+        State::Migrating,
+        "mesh-config-xds-agent",
+        "the mesh config has PROXY_CONFIG_XDS_AGENT: \"true\"",
+        &[Code::Mig401],
+    ),
+    (
+        State::Migrating,
+        "sidecars-xds-agent",
+        "every Istio sidecar pod has PROXY_CONFIG_XDS_AGENT=true",
+        &[Code::Mig402, Code::Mig403],
+    ),
+    (
+        State::Migrating,
+        "gateways-xds-agent",
+        "every Istio gateway pod has PROXY_CONFIG_XDS_AGENT=true",
+        &[Code::Mig404],
+    ),
+    (
+        State::Finished,
+        "migration-resource",
+        "the ASMMigrateFromIstio resource is valid",
+        &[
+            Code::Mig102,
+            Code::Mig103,
+            Code::Mig104,
+            Code::Mig105,
+            Code::Mig106,
+            Code::Mig108,
+        ],
+    ),
+    (
+        State::Finished,
+        "no-istio-sidecars",
+        "no pod runs a community Istio sidecar",
+        &[Code::Mig601],
+    ),
+    (
+        State::Finished,
+        "no-istio-gateways",
+        "no Istio gateway remains",
+        &[Code::Mig602],
+    ),
+    (
+        State::Finished,
+        "istio-api-in-asm",
+        "every Istio API object exists in ASM",
+        &[Code::Mig604],
+    ),
+    (
+        State::Finished,
+        "istio-control-plane-removed",
+        "istiod and Istio's webhooks are gone",
+        &[Code::Mig603],
+    ),
+];
+
+/// Adjusts severities to the phase: a gate's findings keep their severity when it is the next
+/// gate, become information when the gate lies further ahead, and are capped at warning when the
+/// gate was already passed.
+pub fn adjust_severities(migration: &Migration, findings: &mut [Finding]) {
+    let next = migration.next();
+    for finding in findings {
+        let Some(gate) = finding.gate else {
+            continue;
+        };
+        finding.severity = match next {
+            Some(next) if gate == next => finding.severity,
+            Some(next) if gate > next => Severity::Info,
+            _ => finding.severity.min(Severity::Warning),
+        };
+    }
+}
+
+/// Computes the gates of every transition from the findings.
+pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
+    GATES
+        .iter()
+        .map(|&(into, id, what, codes)| {
+            let hits: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| {
+                    codes.contains(&f.code)
+                        && f.severity >= Severity::Info
+                        && (f.gate.is_none() || f.gate == Some(into))
+                })
+                .collect();
+            let manual = id == "istio-api-in-asm" && !asm_export_given;
+            let passed = hits.is_empty() && !manual;
+            let mut objects: Vec<ObjectRef> =
+                hits.iter().filter_map(|f| f.object.clone()).collect();
+            objects.sort();
+            objects.dedup();
+            let detail = if manual {
+                format!("{what}: manual check, no ASM export given (--asm-config)")
+            } else if passed {
+                what.to_string()
+            } else {
+                let mut codes: Vec<&str> = hits.iter().map(|f| f.code.as_str()).collect();
+                codes.dedup();
+                format!("{what}: {} finding(s) ({})", hits.len(), codes.join(", "))
+            };
+            Gate {
+                transition: into.transition(),
+                into,
+                id,
+                passed,
+                blocking: hits.iter().any(|f| f.severity == Severity::Error),
+                manual,
+                detail,
+                objects,
+            }
+        })
+        .collect()
+}
