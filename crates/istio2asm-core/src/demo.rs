@@ -4,7 +4,23 @@
 use crate::load::Input;
 
 /// The demo's files: (name, content).
-pub const FILES: &[(&str, &str)] = &[];
+pub const FILES: &[(&str, &str)] = &[
+    ("demo/cluster.yaml", include_str!("../demo/cluster.yaml")),
+    (
+        "demo/istio-system-configmaps.yaml",
+        include_str!("../demo/istio-system-configmaps.yaml"),
+    ),
+    ("demo/webhooks.yaml", include_str!("../demo/webhooks.yaml")),
+    (
+        "demo/istio-config.yaml",
+        include_str!("../demo/istio-config.yaml"),
+    ),
+    ("demo/version.yaml", include_str!("../demo/version.yaml")),
+    (
+        "demo/asm-migrate.yaml",
+        include_str!("../demo/asm-migrate.yaml"),
+    ),
+];
 
 /// The ASM version the demo assumes.
 pub const ASM_VERSION: &str = "1.24.6";

@@ -37,7 +37,7 @@
 
 use crate::analysis::Context;
 use crate::finding::{Code, Finding};
-use crate::phase::{label_reconciliation_command, State};
+use crate::phase::label_reconciliation_command;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let Some(east_west) = cx.facts.east_west.first() else {
@@ -55,7 +55,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         ),
     )
     .commands([label_reconciliation_command()])
-    .gate(State::SetupIstioForMigrate);
+    ;
     match (&cx.migration.object, cx.migration.span) {
         (Some(object), Some(span)) => finding = finding.at(object.clone(), span),
         _ => finding = finding.at(east_west.object.clone(), east_west.span),

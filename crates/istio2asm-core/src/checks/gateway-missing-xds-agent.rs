@@ -23,7 +23,7 @@
 //!
 //! ## Example
 //!
-//! `cluster.yaml:300:3: warning[MIG404]: gateway deployment/istio-egressgateway in istio-system: 2 pods (...) lack PROXY_CONFIG_XDS_AGENT=true`
+//! `cluster.yaml:300:3: warning[MIG404]: gateway deployment/istio-egressgateway in istio-system: PROXY_CONFIG_XDS_AGENT=true is missing on 2 pods (...)`
 
 use crate::analysis::Context;
 use crate::checks::support::{by_owner, pod_list, restart, Restart};
@@ -44,7 +44,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig404,
                 format!(
-                    "gateway {} in {}: {} lack PROXY_CONFIG_XDS_AGENT=true",
+                    "gateway {} in {}: PROXY_CONFIG_XDS_AGENT=true is missing on {}",
                     owner.display(),
                     owner.namespace,
                     pod_list(cx.bundle, &proxies)

@@ -40,6 +40,7 @@ use std::collections::BTreeSet;
 use crate::analysis::Context;
 use crate::detect::{Flavor, OwnerKind, Role};
 use crate::finding::{Code, Finding};
+use crate::model::WorkloadKind;
 use crate::risk::assess;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -51,7 +52,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         .map(|p| &p.owner)
         .collect();
     for owner in owners {
-        let OwnerKind::Workload(kind) = owner.kind else {
+        // Batch pods finish on their own; the risk table is about serving workloads.
+        let OwnerKind::Workload(
+            kind @ (WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet),
+        ) = owner.kind
+        else {
             continue;
         };
         let Some(workload) = cx.bundle.workload(kind, &owner.namespace, &owner.name) else {

@@ -34,7 +34,6 @@
 use crate::analysis::Context;
 use crate::commands::remove_namespace_label;
 use crate::finding::{Code, Finding};
-use crate::phase::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     if !cx.facts.has_east_west() {
@@ -55,6 +54,5 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         )
         .at(ns.object_ref(), ns.span)
         .commands([remove_namespace_label("istio-system", "istio-injection")])
-        .gate(State::SetupIstioForMigrate),
     );
 }

@@ -374,3 +374,45 @@ pub(crate) mod support {
         )
     }
 }
+
+/// Helpers for the checks' unit tests: analyse inline YAML, pick out one code.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::analysis::{analyze, Settings};
+    use crate::finding::{Code, Severity};
+    use crate::load::Input;
+
+    /// A settled `ASMMigrateFromIstio` in `state`, as a YAML document (with `---`).
+    pub(crate) fn cr(state: &str) -> String {
+        format!(
+            "---\napiVersion: istio.alibabacloud.com/v1beta1\nkind: ASMMigrateFromIstio\nmetadata:\n  name: default\nspec:\n  desiredState: {state}\n  retryCounter: 0\nstatus:\n  message: \"\"\n  retryCounter: 0\n  state: {state}\n"
+        )
+    }
+
+    /// Every finding of `yaml` (one input file, ASM 1.24.6) as (code, severity, message).
+    pub(crate) fn findings(yaml: &str) -> Vec<(Code, Severity, String)> {
+        let settings = Settings {
+            asm_version: Some("1.24.6".into()),
+            ..Settings::default()
+        };
+        findings_with(yaml, &settings)
+    }
+
+    /// Like [`findings`], with settings.
+    pub(crate) fn findings_with(yaml: &str, settings: &Settings) -> Vec<(Code, Severity, String)> {
+        analyze(vec![Input::new("test.yaml", yaml)], Vec::new(), settings)
+            .findings
+            .into_iter()
+            .map(|f| (f.code, f.severity, f.message))
+            .collect()
+    }
+
+    /// The findings of one code: (severity, message).
+    pub(crate) fn check(yaml: &str, code: Code) -> Vec<(Severity, String)> {
+        findings(yaml)
+            .into_iter()
+            .filter(|(c, _, _)| *c == code)
+            .map(|(_, s, m)| (s, m))
+            .collect()
+    }
+}

@@ -26,7 +26,7 @@
 //!
 //! A pod of Deployment `cart` whose `istio-proxy` container has no `PROXY_CONFIG_XDS_AGENT` env entry.
 //!
-//! `cluster.yaml:812:3: error[MIG402]: deployment/cart in shop: 2 pods (cart-7d9f8b6c4d-2xkqp, cart-7d9f8b6c4d-9vbnm) run Istio's sidecar without PROXY_CONFIG_XDS_AGENT=true`
+//! `cluster.yaml:812:3: error[MIG402]: deployment/cart in shop: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on 2 pods (cart-7d9f8b6c4d-2xkqp, cart-7d9f8b6c4d-9vbnm)`
 
 use crate::analysis::Context;
 use crate::checks::support::{by_owner, pod_list, restart, Restart};
@@ -51,7 +51,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig402,
                 format!(
-                    "{} in {}: {} run Istio's sidecar without PROXY_CONFIG_XDS_AGENT=true",
+                    "{} in {}: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on {}",
                     owner.display(),
                     owner.namespace,
                     pod_list(cx.bundle, &proxies)

@@ -23,7 +23,7 @@
 //!
 //! ## Example
 //!
-//! `cluster.yaml:700:3: info[MIG501]: deployment/cart in shop: 2 pods still run Istio's proxy 1.22.3`
+//! `cluster.yaml:700:3: info[MIG501]: deployment/cart in shop: still on Istio's proxy 1.22.3 (2 pods (cart-7d9f8b6c4d-2xkqp, cart-7d9f8b6c4d-9vbnm))`
 
 use crate::analysis::Context;
 use crate::checks::support::{by_owner, pod_list};
@@ -52,11 +52,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig501,
                 format!(
-                    "{} in {}: {} still run Istio's proxy {}",
+                    "{} in {}: still on Istio's proxy {} ({})",
                     owner.display(),
                     owner.namespace,
-                    pod_list(cx.bundle, &proxies),
-                    proxies[0].tag
+                    proxies[0].tag,
+                    pod_list(cx.bundle, &proxies)
                 ),
             )
             .at(first.object_ref(), first.span)

@@ -1,0 +1,268 @@
+//! The `istio2asm` binary as a user runs it: output, exit codes, generated docs.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn istio2asm(args: &[&str]) -> Output {
+    run_with_stdin(args, None)
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_istio2asm"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    pipe.write_all(stdin.unwrap_or("").as_bytes())
+        .expect("stdin accepts input");
+    drop(pipe);
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("istio2asm-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn demo_text_report() {
+    let output = istio2asm(&["check", "--demo", "--color", "never"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the demo has a blocking error"
+    );
+    insta::assert_snapshot!("demo_check_text", stdout(&output));
+}
+
+#[test]
+fn demo_json_report() {
+    let output = istio2asm(&["check", "--demo", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(value["schemaVersion"], 1);
+    for key in ["findings", "migration", "versions", "gates", "summary"] {
+        assert!(value.get(key).is_some(), "missing {key}");
+    }
+    let finding = &value["findings"][0];
+    for key in [
+        "code", "name", "severity", "message", "object", "location", "help", "commands",
+    ] {
+        assert!(finding.get(key).is_some(), "finding lacks {key}: {finding}");
+    }
+    assert_eq!(value["migration"]["state"], "SetupIstioForMigrate");
+    assert_eq!(value["migration"]["next"], "Migrating");
+    assert_eq!(value["migration"]["situation"], "settled");
+    assert_eq!(value["versions"]["kubernetes"], "v1.28.3-aliyun.1");
+    assert_eq!(value["versions"]["istio"][0], "1.22.3");
+    insta::assert_snapshot!("demo_check_json", text);
+}
+
+#[test]
+fn demo_subcommand_is_check_demo() {
+    let a = istio2asm(&["demo", "--format", "json"]);
+    let b = istio2asm(&["check", "--demo", "--format", "json"]);
+    assert_eq!(stdout(&a), stdout(&b));
+}
+
+#[test]
+fn fail_on_thresholds() {
+    assert_eq!(
+        istio2asm(&["check", "--demo", "--fail-on", "never"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        istio2asm(&["check", "--demo", "--fail-on", "warning"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let clean = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: quiet\n";
+    let output = run_with_stdin(
+        &[
+            "check",
+            "-",
+            "--fail-on",
+            "error",
+            "--asm-version",
+            "1.24.6",
+        ],
+        Some(clean),
+    );
+    // No Istio at all is a blocking error (MIG205).
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(stdout(&output).contains("error[MIG205]"));
+}
+
+#[test]
+fn text_lines_name_file_line_and_column() {
+    let broken = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nkind: value: other\n";
+    let output = run_with_stdin(&["check", "-"], Some(broken));
+    let text = stdout(&output);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("<stdin>:6:") && l.contains("error[MIG001]")),
+        "{text}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    let output = istio2asm(&["check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no input"), "{}", stderr(&output));
+
+    let output = istio2asm(&["check", "/nonexistent/cluster.yaml"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read /nonexistent/cluster.yaml"));
+
+    let output = istio2asm(&["check", "--demo", "--cluster-kubeconfig-var", "X$(id)"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not a shell variable name"));
+
+    let output = istio2asm(&["check", "--demo", "--egress-weights", "10,5,100"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("egress weights"));
+
+    let output = istio2asm(&["explain", "MIG999"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown code"));
+}
+
+#[test]
+fn directories_are_read_recursively_in_order() {
+    let dir = temp_dir("dirs");
+    std::fs::create_dir_all(dir.join("b")).expect("mkdir");
+    std::fs::write(
+        dir.join("a.yaml"),
+        "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("b/c.json"),
+        r#"{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"c"}}"#,
+    )
+    .expect("write");
+    std::fs::write(dir.join("b/notes.txt"), "not an export").expect("write");
+    let output = istio2asm(&[
+        "check",
+        dir.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
+    let files: Vec<String> = value["inputs"]["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            f.as_str()
+                .expect("str")
+                .rsplit('/')
+                .next()
+                .expect("name")
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files, ["a.yaml", "c.json"]);
+    assert_eq!(value["inputs"]["kinds"]["v1/Namespace"], 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn explain_prints_the_fixed_sections() {
+    let output = istio2asm(&["explain", "mig402"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("MIG402 sidecar-missing-xds-agent (error)"),
+        "{text}"
+    );
+    for section in ["What it finds", "Why it matters", "How to fix", "Example"] {
+        assert!(
+            text.contains(&format!("\n{section}\n")),
+            "missing {section}"
+        );
+    }
+    let by_name = istio2asm(&["explain", "sidecar-missing-xds-agent"]);
+    assert_eq!(stdout(&by_name), text);
+}
+
+/// docs/checks.md is generated from the check files; it must not go stale.
+/// Regenerate with `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`.
+#[test]
+fn checks_doc_is_current() {
+    let generated = stdout(&istio2asm(&["explain", "--all"]));
+    let path = repo().join("docs/checks.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/checks.md is stale: run `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`"
+    );
+}
+
+#[test]
+fn collect_prints_the_export_commands() {
+    let output = istio2asm(&["collect", "--cluster-kubeconfig-var", "PROD_KUBECONFIG"]);
+    assert_eq!(output.status.code(), Some(0));
+    insta::assert_snapshot!("collect_yaml", stdout(&output));
+    let json = stdout(&istio2asm(&["collect", "--format", "json"]));
+    assert!(json.contains("-A -o json > cluster.json"), "{json}");
+}
+
+#[test]
+fn secrets_never_reach_the_output() {
+    let input = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: cGxhbnRlZC1zZWNyZXQ=\nstringData:\n  token: planted-secret\n";
+    for format in ["text", "json"] {
+        let output = run_with_stdin(&["check", "-", "--format", format], Some(input));
+        let text = stdout(&output);
+        assert!(text.contains("MIG004"), "{text}");
+        assert!(!text.contains("planted-secret") && !text.contains("cGxhbnRlZC1zZWNyZXQ="));
+    }
+}
+
+#[test]
+fn demo_write_refuses_to_overwrite() {
+    let dir = temp_dir("demo-write");
+    let target = dir.join("out");
+    let path = target.to_str().expect("utf-8 path");
+    assert_eq!(istio2asm(&["demo", "--write", path]).status.code(), Some(0));
+    assert!(target.join("cluster.yaml").exists());
+    let again = istio2asm(&["demo", "--write", path]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("not overwriting"));
+    let checked = istio2asm(&["check", path, "--asm-version", "1.24.6", "--format", "json"]);
+    let demo = istio2asm(&["check", "--demo", "--format", "json"]);
+    let strip = |o: &Output| -> serde_json::Value {
+        let mut v: serde_json::Value = serde_json::from_str(&stdout(o)).expect("json");
+        v["inputs"]["files"] = serde_json::Value::Null;
+        for f in v["findings"].as_array_mut().expect("findings") {
+            f["location"]["path"] = serde_json::Value::Null;
+        }
+        v
+    };
+    assert_eq!(strip(&checked)["summary"], strip(&demo)["summary"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
