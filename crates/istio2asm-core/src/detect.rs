@@ -293,6 +293,30 @@ pub struct EgressRoute {
     pub port: Option<i64>,
 }
 
+/// How a namespace selects injection.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Injection {
+    /// `istio-injection: enabled`.
+    Enabled,
+    /// `istio-injection: disabled` (or `disable`, the seed's spelling, or any other value).
+    Disabled(String),
+    /// `istio.io/rev: <rev>`.
+    Revision(String),
+    /// No injection label.
+    None,
+}
+
+/// An injection webhook configuration of Istio's, with the revision or tag it serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Injector {
+    /// The MutatingWebhookConfiguration.
+    pub object: ObjectRef,
+    /// `istio.io/rev`.
+    pub revision: Option<String>,
+    /// `istio.io/tag` (revision tags).
+    pub tag: Option<String>,
+}
+
 /// All facts about an export.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -315,6 +339,10 @@ pub struct Facts {
     pub egress_routes: Vec<EgressRoute>,
     /// The egress gateway hosts routes are matched against.
     pub egress_hosts: BTreeSet<String>,
+    /// Each namespace's injection mode (`istio-injection` wins over `istio.io/rev`, as in Istio).
+    pub injection: BTreeMap<String, Injection>,
+    /// Istio's injection webhooks.
+    pub injectors: Vec<Injector>,
 }
 
 impl Facts {
@@ -355,6 +383,40 @@ pub fn detect(bundle: &Bundle) -> Facts {
     facts.networks = networks(bundle, &facts);
     facts.egress_hosts = egress_hosts(bundle, &facts.gateways);
     facts.egress_routes = egress_routes(bundle, &facts.egress_hosts);
+    facts.injection = bundle
+        .namespaces
+        .iter()
+        .map(|(name, ns)| {
+            let mode = match (
+                ns.meta.label("istio-injection"),
+                ns.meta.label("istio.io/rev"),
+            ) {
+                (Some("enabled"), _) => Injection::Enabled,
+                (Some(other), _) => Injection::Disabled(other.to_string()),
+                (None, Some(rev)) => Injection::Revision(rev.to_string()),
+                (None, None) => Injection::None,
+            };
+            (name.clone(), mode)
+        })
+        .collect();
+    facts.injectors = bundle
+        .webhooks
+        .iter()
+        .filter(|w| w.kind == "MutatingWebhookConfiguration")
+        .filter(|w| {
+            w.name().starts_with("istio-sidecar-injector")
+                || w.name().starts_with("istio-revision-tag-")
+                || w.body
+                    .webhooks
+                    .iter()
+                    .any(|h| h.ends_with("sidecar-injector.istio.io"))
+        })
+        .map(|w| Injector {
+            object: w.object_ref(),
+            revision: w.meta.label("istio.io/rev").map(String::from),
+            tag: w.meta.label("istio.io/tag").map(String::from),
+        })
+        .collect();
     facts
 }
 
@@ -491,6 +553,37 @@ fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
             .or_insert_with(|| ControlPlane {
                 revision: revision.to_string(),
                 version: Version::parse(&tag),
+                deployment: None,
+                evidence: vec![evidence],
+            });
+    }
+    // Injection webhooks name their revision and, when installed by istioctl or Helm, the version.
+    for hook in &bundle.webhooks {
+        let Some(revision) = hook.meta.label("istio.io/rev") else {
+            continue;
+        };
+        let Some(version) = hook
+            .meta
+            .label("operator.istio.io/version")
+            .or_else(|| hook.meta.label("app.kubernetes.io/version"))
+        else {
+            continue;
+        };
+        let evidence = Evidence {
+            what: format!(
+                "{} {} labels istio.io/rev={revision}, version {version}",
+                hook.kind,
+                hook.name()
+            ),
+            object: Some(hook.object_ref()),
+            span: Some(hook.span),
+        };
+        planes
+            .entry(revision.to_string())
+            .and_modify(|p| p.evidence.push(evidence.clone()))
+            .or_insert_with(|| ControlPlane {
+                revision: revision.to_string(),
+                version: Version::parse(version),
                 deployment: None,
                 evidence: vec![evidence],
             });

@@ -288,7 +288,7 @@ impl FileLoader<'_, '_> {
             }
         }
         let mut de = serde_json::Deserializer::from_str(raw.get());
-        match NodeSeed::new(self.limits.max_depth).deserialize(&mut de) {
+        match NodeSeed::object(self.limits.max_depth).deserialize(&mut de) {
             Ok(node) => self.emit(node, at),
             Err(error) => {
                 let inner = self.json_error_offset(raw.get(), &error);
@@ -377,7 +377,7 @@ impl FileLoader<'_, '_> {
         let Some(document) = documents.next() else {
             return Ok(None);
         };
-        match NodeSeed::new(self.limits.max_depth).deserialize(document) {
+        match NodeSeed::object(self.limits.max_depth).deserialize(document) {
             Ok(Node::Null) => Ok(None),
             Ok(node) => Ok(Some(node)),
             Err(error) => {

@@ -189,25 +189,119 @@ impl serde::Serialize for Node {
     }
 }
 
+/// Which parts of a value to keep while parsing. Everything not kept is skipped by the parser
+/// without being allocated: most of a pod (volumes, probes, resources, status) is never read.
+#[derive(Debug)]
+pub(crate) enum Keep {
+    /// The whole value.
+    All,
+    /// Only these fields of a map, each with its own rule (an empty list keeps an empty map,
+    /// which still records that the field was there).
+    Fields(&'static [(&'static str, Keep)]),
+    /// Every item of a list, by this rule.
+    Items(&'static Keep),
+}
+
+const META: Keep = Keep::Fields(&[
+    ("annotations", Keep::All),
+    ("labels", Keep::All),
+    ("name", Keep::All),
+    ("namespace", Keep::All),
+    ("ownerReferences", Keep::All),
+    ("uid", Keep::All),
+]);
+const ENV_VAR: Keep = Keep::Fields(&[("name", Keep::All), ("value", Keep::All)]);
+const PORT: Keep = Keep::Fields(&[("containerPort", Keep::All), ("name", Keep::All)]);
+const CONTAINER: Keep = Keep::Fields(&[
+    ("args", Keep::All),
+    ("env", Keep::Items(&ENV_VAR)),
+    ("image", Keep::All),
+    ("lifecycle", Keep::Fields(&[("preStop", Keep::Fields(&[]))])),
+    ("name", Keep::All),
+    ("ports", Keep::Items(&PORT)),
+    ("restartPolicy", Keep::All),
+]);
+const TEMPLATE: Keep = Keep::Fields(&[
+    (
+        "metadata",
+        Keep::Fields(&[("annotations", Keep::All), ("labels", Keep::All)]),
+    ),
+    ("spec", POD_SPEC),
+]);
+const POD_SPEC: Keep = Keep::Fields(&[
+    ("containers", Keep::Items(&CONTAINER)),
+    ("initContainers", Keep::Items(&CONTAINER)),
+    ("terminationGracePeriodSeconds", Keep::All),
+]);
+const WORKLOAD_SPEC: Keep = Keep::Fields(&[
+    ("replicas", Keep::All),
+    ("selector", Keep::All),
+    ("strategy", Keep::Fields(&[("type", Keep::All)])),
+    ("template", TEMPLATE),
+    ("updateStrategy", Keep::Fields(&[("type", Keep::All)])),
+]);
+const CRONJOB_SPEC: Keep = Keep::Fields(&[(
+    "jobTemplate",
+    Keep::Fields(&[("spec", Keep::Fields(&[("template", TEMPLATE)]))]),
+)]);
+const POD_STATUS: Keep = Keep::Fields(&[("phase", Keep::All)]);
+const NOTHING: Keep = Keep::Fields(&[]);
+const ALL: Keep = Keep::All;
+
+/// The rule for a top-level field of an object of `kind` (`metadata`, `spec`, `status`). Only the
+/// kinds that are summarised (see `model`) are pruned; everything else is kept whole.
+fn keep_for(kind: &str, field: &str) -> &'static Keep {
+    let summarised = matches!(
+        kind,
+        "Pod" | "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" | "CronJob"
+    );
+    match (kind, field) {
+        (_, "metadata") if summarised => &META,
+        ("Pod", "spec") => &POD_SPEC,
+        ("Pod", "status") => &POD_STATUS,
+        ("CronJob", "spec") => &CRONJOB_SPEC,
+        (_, "spec") if summarised => &WORKLOAD_SPEC,
+        (_, "status") if summarised => &NOTHING,
+        _ => &ALL,
+    }
+}
+
 /// Builds a [`Node`] with a nesting limit; the deserializer's own recursion limit is a safety net,
 /// this one gives the user a message that names the limit.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NodeSeed {
     /// How many more levels of nesting are allowed below this node.
-    pub depth_left: usize,
+    depth_left: usize,
     /// The limit as configured, for the message.
-    pub max_depth: usize,
+    max_depth: usize,
+    /// What to keep of this value.
+    keep: &'static Keep,
+    /// Whether this is a document's root, where `kind` decides what the rest keeps.
+    root: bool,
 }
 
 impl NodeSeed {
+    /// A seed that keeps everything (for text that is not a Kubernetes object).
     pub(crate) fn new(max_depth: usize) -> Self {
         NodeSeed {
             depth_left: max_depth,
             max_depth,
+            keep: &ALL,
+            root: false,
         }
     }
 
-    fn child<E: de::Error>(self) -> Result<Self, E> {
+    /// A seed for a Kubernetes object: once `kind` has been read (kubectl prints it before
+    /// `metadata`, `spec` and `status`), the fields of summarised kinds that are never read are
+    /// skipped. An object whose `kind` comes later is kept whole, which is slower but the same.
+    pub(crate) fn object(max_depth: usize) -> Self {
+        NodeSeed {
+            root: true,
+            ..NodeSeed::new(max_depth)
+        }
+    }
+
+    fn child<E: de::Error>(self, keep: &'static Keep) -> Result<Self, E> {
         if self.depth_left == 0 {
             return Err(E::custom(format_args!(
                 "{LIMIT_MARKER}nesting deeper than {} levels (setting max-depth)",
@@ -217,6 +311,8 @@ impl NodeSeed {
         Ok(NodeSeed {
             depth_left: self.depth_left - 1,
             max_depth: self.max_depth,
+            keep,
+            root: false,
         })
     }
 }
@@ -271,7 +367,11 @@ impl<'de> Visitor<'de> for NodeSeed {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        let child = self.child()?;
+        let keep = match self.keep {
+            Keep::Items(keep) => keep,
+            _ => &ALL,
+        };
+        let child = self.child(keep)?;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(child)? {
             items.push(item);
@@ -280,19 +380,36 @@ impl<'de> Visitor<'de> for NodeSeed {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-        let child = self.child()?;
+        // Checks the depth once for the whole map.
+        self.child::<A::Error>(&ALL)?;
         let mut entries: Vec<(Box<str>, Node)> =
             Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        let mut kind: Option<Box<str>> = None;
         while let Some(key) = map.next_key_seed(KeySeed)? {
             if DROPPED_KEYS.contains(&key.as_ref()) {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
+            let keep = match self.keep {
+                Keep::Fields(fields) => match fields.iter().find(|(name, _)| *name == key.as_ref())
+                {
+                    Some((_, keep)) => keep,
+                    None => {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                },
+                _ if self.root => kind.as_deref().map_or(&ALL, |kind| keep_for(kind, &key)),
+                _ => &ALL,
+            };
             // Maps in Kubernetes objects are small, so a linear scan beats hashing here.
             if entries.iter().any(|(k, _)| *k == key) {
                 return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
             }
-            let value = map.next_value_seed(child)?;
+            let value = map.next_value_seed(self.child(keep)?)?;
+            if self.root && key.as_ref() == "kind" {
+                kind = value.as_str().map(Box::from);
+            }
             entries.push((key, value));
         }
         Ok(Node::Map(entries))
@@ -394,6 +511,31 @@ mod tests {
             ]),
             None
         );
+    }
+
+    #[test]
+    fn objects_keep_only_what_is_read() {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  generation: 3\nspec:\n  containers:\n  - name: app\n    image: x\n    resources: {limits: {cpu: 1}}\n    lifecycle: {preStop: {exec: {command: [sleep]}}}\n  volumes: [{name: v}]\nstatus:\n  phase: Running\n  conditions: [{type: Ready}]\n";
+        let node = NodeSeed::object(32)
+            .deserialize(serde_yaml::Deserializer::from_str(text))
+            .unwrap();
+        assert_eq!(node.str_at(&["metadata", "name"]), Some("p"));
+        assert_eq!(node.at(&["metadata", "generation"]), None);
+        assert_eq!(node.at(&["spec", "volumes"]), None);
+        let container = &node.at(&["spec", "containers"]).unwrap().items()[0];
+        assert_eq!(container.get("resources"), None);
+        assert_eq!(
+            container.at(&["lifecycle", "preStop"]),
+            Some(&Node::Map(Vec::new()))
+        );
+        assert_eq!(node.str_at(&["status", "phase"]), Some("Running"));
+        assert_eq!(node.at(&["status", "conditions"]), None);
+        // Kinds that are kept whole, and objects whose kind comes last, lose nothing.
+        let late = "spec: {volumes: [1]}\nkind: Pod\n";
+        let node = NodeSeed::object(32)
+            .deserialize(serde_yaml::Deserializer::from_str(late))
+            .unwrap();
+        assert!(node.at(&["spec", "volumes"]).is_some());
     }
 
     #[test]
