@@ -267,6 +267,8 @@ impl FileLoader<'_, '_> {
         true
     }
 
+    /// A top-level JSON value: a List's items are taken apart without building the List, then
+    /// each item is parsed on its own (a List nested in an item is expanded from its tree).
     fn json_value(&mut self, raw: &RawValue, at: usize) {
         #[derive(serde::Deserialize)]
         struct ListProbe<'a> {
@@ -282,14 +284,18 @@ impl FileLoader<'_, '_> {
             if kind.ends_with("List") {
                 for item in items {
                     let item_at = self.offset_of(item.get());
-                    self.json_value(item, item_at);
+                    self.json_object(item, item_at);
                 }
                 return;
             }
         }
+        self.json_object(raw, at);
+    }
+
+    fn json_object(&mut self, raw: &RawValue, at: usize) {
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match NodeSeed::object(self.limits.max_depth).deserialize(&mut de) {
-            Ok(node) => self.emit(node, at),
+            Ok(node) => self.expand(node, at),
             Err(error) => {
                 let inner = self.json_error_offset(raw.get(), &error);
                 self.parse_error(&strip_position(&error.to_string()), at + inner);

@@ -378,8 +378,9 @@ pub(crate) mod support {
 /// Helpers for the checks' unit tests: analyse inline YAML, pick out one code.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::analysis::{analyze, Settings};
+    use crate::analysis::{analyze, Analysis, Settings};
     use crate::finding::{Code, Severity};
+    use crate::kubectl::KubeconfigVars;
     use crate::load::Input;
 
     /// A settled `ASMMigrateFromIstio` in `state`, as a YAML document (with `---`).
@@ -413,6 +414,27 @@ pub(crate) mod testing {
             .into_iter()
             .filter(|(c, _, _)| *c == code)
             .map(|(_, s, m)| (s, m))
+            .collect()
+    }
+
+    /// The whole analysis of `yaml` (one input file named `test.yaml`, ASM 1.24.6).
+    pub(crate) fn analysis(yaml: &str) -> Analysis {
+        let settings = Settings {
+            asm_version: Some("1.24.6".into()),
+            ..Settings::default()
+        };
+        analyze(vec![Input::new("test.yaml", yaml)], Vec::new(), &settings)
+    }
+
+    /// The commands of the findings of one code, rendered for bash with the default kubeconfig
+    /// variables, one list per finding.
+    pub(crate) fn commands(yaml: &str, code: Code) -> Vec<Vec<String>> {
+        let vars = KubeconfigVars::default();
+        analysis(yaml)
+            .findings
+            .iter()
+            .filter(|f| f.code == code)
+            .map(|f| f.commands.iter().map(|c| c.render(&vars)).collect())
             .collect()
     }
 }
