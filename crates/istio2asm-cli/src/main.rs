@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use istio2asm_core::checks::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
-use istio2asm_core::{analyze, demo, report, Input, Settings, Severity};
+use istio2asm_core::{analyze, demo, plan, render, report, Input, Settings, Severity};
 
 #[derive(Debug, Parser)]
 #[command(name = "istio2asm", version, about, long_about = None)]
@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Check exported manifests: findings, the migration state and the gates of the next step.
     Check(Box<CheckArgs>),
+    /// Build the runbook: every phase's gates and steps, exact commands and YAML.
+    Plan(Box<PlanArgs>),
     /// Print the kubectl commands that export what istio2asm reads.
     Collect(CollectArgs),
     /// Print the documentation of a finding code (`MIG402`) or, with --all, of every code.
@@ -126,6 +128,33 @@ struct CheckArgs {
     output: OutputArgs,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum PlanFormat {
+    Markdown,
+    Shell,
+    Json,
+}
+
+#[derive(Debug, Args)]
+struct PlanArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    settings: SettingsArgs,
+    /// Output format (when not writing files with --out).
+    #[arg(long, value_enum, default_value_t = PlanFormat::Markdown)]
+    format: PlanFormat,
+    /// Write runbook.md, runbook.sh, plan.json and the YAML files into this directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Replace files that already exist in --out.
+    #[arg(long)]
+    overwrite: bool,
+    /// Emit state switches even when their gates fail; the runbook names the gates overridden.
+    #[arg(long)]
+    force: bool,
+}
+
 #[derive(Debug, Args)]
 struct DemoArgs {
     #[command(flatten)]
@@ -171,6 +200,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check(*args),
+        Command::Plan(args) => plan_cmd(*args),
         Command::Collect(args) => collect_cmd(&args),
         Command::Explain(args) => explain(&args),
         Command::Demo(args) => demo_cmd(args),
@@ -303,22 +333,104 @@ fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, Usage> {
-    let mut settings = settings(&args.settings)?;
-    let inputs = if args.input.demo {
+    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
+    Ok(run_check(inputs, asm_inputs, &settings, &args.output))
+}
+
+/// Settings and inputs from the command line (the demo when asked).
+fn load_args(
+    input: &InputArgs,
+    settings_args: &SettingsArgs,
+) -> Result<(Vec<Input>, Vec<Input>, Settings), Usage> {
+    let mut settings = settings(settings_args)?;
+    let args = input;
+    let inputs = if args.demo {
         if settings.asm_version.is_none() {
             settings.asm_version = Some(demo::ASM_VERSION.to_string());
         }
         demo::inputs()
     } else {
-        if args.input.inputs.is_empty() {
+        if args.inputs.is_empty() {
             return Err(Usage(
                 "no input: give exported files or directories, `-` for stdin, or --demo (see `istio2asm collect`)".into(),
             ));
         }
-        read_inputs(&args.input.inputs, "input")?
+        read_inputs(&args.inputs, "input")?
     };
-    let asm_inputs = read_inputs(&args.input.asm_config, "--asm-config file")?;
-    Ok(run_check(inputs, asm_inputs, &settings, &args.output))
+    let asm_inputs = read_inputs(&args.asm_config, "--asm-config file")?;
+    Ok((inputs, asm_inputs, settings))
+}
+
+fn plan_cmd(args: PlanArgs) -> Result<ExitCode, Usage> {
+    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
+    let analysis = analyze(inputs, asm_inputs, &settings);
+    let plan = plan::plan(&analysis, args.force);
+    let vars = settings.kubeconfig_vars();
+    let Some(dir) = args.out else {
+        let text = match args.format {
+            PlanFormat::Markdown => render::markdown(&plan, &analysis),
+            PlanFormat::Shell => render::shell(&plan, &analysis),
+            PlanFormat::Json => render::json(&plan, &vars),
+        };
+        let _ = write_stdout(&text);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut files: Vec<(String, String)> = vec![
+        ("runbook.md".into(), render::markdown(&plan, &analysis)),
+        ("runbook.sh".into(), render::shell(&plan, &analysis)),
+        ("plan.json".into(), render::json(&plan, &vars)),
+    ];
+    files.extend(plan.files().map(|f| (f.name.clone(), f.content.clone())));
+    write_all(&dir, &files, args.overwrite)?;
+    eprintln!("wrote {} files into {}", files.len(), dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes every file or none: all targets are checked first (no symlinks, nothing overwritten
+/// without --overwrite), then each file is written to a temporary name and renamed into place.
+fn write_all(dir: &Path, files: &[(String, String)], overwrite: bool) -> Result<(), Usage> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Usage(format!("cannot create {}: {e}", dir.display())))?;
+    let mut existing = Vec::new();
+    for (name, _) in files {
+        let path = dir.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Usage(format!(
+                    "{} is a symbolic link; refusing to write through it",
+                    path.display()
+                )));
+            }
+            Ok(meta) if meta.is_dir() => {
+                return Err(Usage(format!("{} is a directory", path.display())));
+            }
+            Ok(_) => existing.push(name.as_str()),
+            Err(_) => {}
+        }
+    }
+    if !existing.is_empty() && !overwrite {
+        return Err(Usage(format!(
+            "{} already holds {}; nothing was written (use --overwrite to replace them)",
+            dir.display(),
+            existing.join(", ")
+        )));
+    }
+    for (name, content) in files {
+        let path = dir.join(name);
+        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let result = std::fs::write(&temp, content).and_then(|()| {
+            if name.ends_with(".sh") {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o755))?;
+            }
+            std::fs::rename(&temp, &path)
+        });
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&temp);
+            return Err(Usage(format!("cannot write {}: {e}", path.display())));
+        }
+    }
+    Ok(())
 }
 
 fn run_check(

@@ -19,6 +19,8 @@ pub mod model;
 pub mod names;
 pub mod node;
 pub mod phase;
+pub mod plan;
+pub mod render;
 pub mod report;
 pub mod risk;
 pub mod source;

@@ -1,0 +1,216 @@
+//! Ingress gateway migration (ASM's "migrate a self-managed Istio ingress gateway"): both gateways
+//! share the Istio gateway's CLB; traffic moves by stepping the two Services' weights. The CLB id
+//! and the vServer group ids are inputs the export may not hold: they are listed as needed, never
+//! invented.
+
+use super::{file_header, PlanFile, Step, Verify};
+use crate::analysis::Analysis;
+use crate::detect::Gateway;
+use crate::kubectl::{Command, Target};
+
+const LB_ID: &str = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id";
+const OVERRIDE: &str =
+    "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-force-override-listeners";
+const VGROUP: &str = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-vgroup-port";
+const WEIGHT: &str = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-weight";
+const CLB_PLACEHOLDER: &str = "REPLACE-WITH-CLB-ID";
+const VGROUP_PLACEHOLDER: &str = "REPLACE-WITH-VSERVER-GROUPS";
+
+/// The ingress migration of one Istio ingress gateway: the Service patch (cluster), ASM's
+/// IstioGateway (ASM), then per weight a pair of steps, ASM's weight up first.
+pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
+    let ns = gateway.owner.namespace.as_str();
+    let service_name = gateway
+        .services
+        .first()
+        .map(|(s, _)| s.as_str())
+        .unwrap_or(gateway.owner.name.as_str());
+    let service = analysis
+        .bundle
+        .services
+        .iter()
+        .find(|s| s.ns() == ns && s.name() == service_name);
+    let clb = service.and_then(|s| {
+        s.meta
+            .annotation(LB_ID)
+            .or_else(|| s.meta.label("service.k8s.alibaba/loadbalancer-id"))
+            .map(String::from)
+    });
+    let asm_name = format!("asm-{}", gateway.owner.name.trim_start_matches("istio-"));
+    let slug = format!("{ns}-{}", gateway.owner.name);
+    let mut step = Step::new(
+        format!("ingress-{slug}"),
+        format!("Move ingress traffic from {} to ASM's ingress gateway", gateway.owner.display()),
+        Target::Asm,
+        "Both gateways share the Istio gateway's CLB; the weights of the two Services decide the split.",
+    );
+    if clb.is_none() {
+        step.needs.push(format!(
+            "the CLB instance id of Service {ns}/{service_name} (SLB console)"
+        ));
+    }
+    step.needs.push(format!(
+        "the vServer group ids with their ports for Service {ns}/{service_name}, as `rsp-xxx:80,rsp-yyy:443` (SLB console)"
+    ));
+    let clb_text = clb.clone().unwrap_or_else(|| CLB_PLACEHOLDER.to_string());
+    let ports: Vec<String> = service
+        .map(|s| {
+            s.body
+                .ports
+                .iter()
+                .map(|p| {
+                    let name = p.name.clone().unwrap_or_else(|| format!("port-{}", p.port));
+                    let target = p.target_port.clone().unwrap_or_else(|| p.port.to_string());
+                    let target = if target.parse::<i64>().is_ok() { target } else { format!("\"{target}\"") };
+                    format!(
+                        "  - name: {name}\n    port: {}\n    targetPort: {target}\n    protocol: {}\n",
+                        p.port,
+                        p.protocol.as_deref().unwrap_or("TCP")
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let patch_name = format!("ingress-{slug}-service-patch.yaml");
+    let gateway_name = format!("ingress-{slug}-istiogateway.yaml");
+    step.files.push(PlanFile {
+        name: patch_name.clone(),
+        content: format!(
+            "{}# Merge patch for Service {ns}/{service_name}: keep its listeners, attach the vServer groups, full weight.\n# Replace the REPLACE-WITH values before use.\nmetadata:\n  annotations:\n    {LB_ID}: \"{clb_text}\"\n    {OVERRIDE}: \"false\"\n    {VGROUP}: \"{VGROUP_PLACEHOLDER}\"\n    {WEIGHT}: \"100\"\n",
+            file_header("#")
+        ),
+    });
+    step.files.push(PlanFile {
+        name: gateway_name.clone(),
+        content: format!(
+            "{}# ASM ingress gateway sharing the CLB of {ns}/{service_name}, starting at weight 0.\n# Replace the REPLACE-WITH values before use.\napiVersion: istio.alibabacloud.com/v1beta1\nkind: IstioGateway\nmetadata:\n  name: {asm_name}\n  namespace: istio-system\nspec:\n  gatewayType: ingress\n  replicaCount: 2\n  serviceType: LoadBalancer\n  serviceAnnotations:\n    {LB_ID}: \"{clb_text}\"\n    {OVERRIDE}: \"false\"\n    {VGROUP}: \"{VGROUP_PLACEHOLDER}\"\n    {WEIGHT}: \"0\"\n  ports:\n{}",
+            file_header("#"),
+            ports.join("")
+        ),
+    });
+    let mut asm_setup = Step::new(
+        format!("ingress-{slug}-asm-gateway"),
+        format!("Create ASM's ingress gateway {asm_name} on the same CLB, weight 0"),
+        Target::Asm,
+        "ASM's IstioGateway attaches to the Istio gateway's CLB with weight 0, so it receives no traffic yet.",
+    );
+    asm_setup.files.push(step.files.pop().unwrap_or(PlanFile {
+        name: gateway_name.clone(),
+        content: String::new(),
+    }));
+    asm_setup.commands.push(Command::kubectl(
+        Target::Asm,
+        ["apply", "-f", gateway_name.as_str()],
+    ));
+    asm_setup.rollback.push(Command::kubectl(
+        Target::Asm,
+        ["delete", "-f", gateway_name.as_str()],
+    ));
+    asm_setup.verify.push(Verify {
+        command: Command::kubectl(
+            Target::Asm,
+            ["get", "istiogateway", asm_name.as_str(), "-o", "yaml"],
+        )
+        .in_namespace("istio-system"),
+        expect: "the IstioGateway exists; its Service in the cluster shows the same CLB id".into(),
+    });
+    asm_setup.needs = step.needs.clone();
+    step.target = Target::Cluster;
+    step.title = format!("Attach the vServer groups to Service {ns}/{service_name} at full weight");
+    step.commands.push(
+        Command::kubectl(
+            Target::Cluster,
+            [
+                "patch",
+                "service",
+                service_name,
+                "--type=merge",
+                "--patch-file",
+                patch_name.as_str(),
+            ],
+        )
+        .in_namespace(ns),
+    );
+    step.verify.push(Verify {
+        command: Command::kubectl(
+            Target::Cluster,
+            [
+                "get",
+                "service",
+                service_name,
+                "-o",
+                "jsonpath={.metadata.annotations}",
+            ],
+        )
+        .in_namespace(ns),
+        expect: format!("{LB_ID}, {VGROUP} and {WEIGHT}=100 present"),
+    });
+    step.notes.push("Not confirmed from a public source beyond ASM's guide: the exact IstioGateway fields; check them against your ASM version.".into());
+    let mut steps = vec![step, asm_setup];
+    let weight_patch = |share: u32| {
+        Command::kubectl(
+            Target::Asm,
+            [
+                "patch".to_string(),
+                "istiogateway".to_string(),
+                asm_name.clone(),
+                "--type=merge".to_string(),
+                "-p".to_string(),
+                serde_json::json!({"spec": {"serviceAnnotations": {WEIGHT: share.to_string()}}})
+                    .to_string(),
+            ],
+        )
+        .in_namespace("istio-system")
+    };
+    let annotate = |weight: u32| {
+        Command::kubectl(
+            Target::Cluster,
+            [
+                "annotate".to_string(),
+                "service".to_string(),
+                service_name.to_string(),
+                format!("{WEIGHT}={weight}"),
+                "--overwrite".to_string(),
+            ],
+        )
+        .in_namespace(ns)
+    };
+    let mut previous = 0;
+    for &share in &analysis.settings.egress_weights {
+        let mut up = Step::new(
+            format!("ingress-{slug}-{share}-asm"),
+            format!("Ingress {slug}: ASM's gateway to weight {share}"),
+            Target::Asm,
+            "The CLB splits traffic by the two Services' weights; ASM's goes up first so capacity never drops.",
+        );
+        up.wave = true;
+        up.commands.push(weight_patch(share));
+        up.rollback.push(weight_patch(previous));
+        let mut down = Step::new(
+            format!("ingress-{slug}-{share}-cluster"),
+            format!("Ingress {slug}: Istio's gateway to weight {}", 100 - share),
+            Target::Cluster,
+            "Istio's gateway gives up the share ASM's took.",
+        );
+        down.commands.push(annotate(100 - share));
+        down.rollback.push(annotate(100 - previous));
+        down.verify.push(Verify {
+            command: Command::kubectl(
+                Target::Cluster,
+                [
+                    "get",
+                    "service",
+                    service_name,
+                    "-o",
+                    "jsonpath={.metadata.annotations}",
+                ],
+            )
+            .in_namespace(ns),
+            expect: format!("{WEIGHT}={}", 100 - share),
+        });
+        steps.push(up);
+        steps.push(down);
+        previous = share;
+    }
+    steps
+}
