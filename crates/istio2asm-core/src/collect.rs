@@ -64,6 +64,12 @@ pub fn exports(format: Format) -> Vec<Export> {
             "injection webhooks and revisions; residues after the uninstall",
         ),
         export(Target::Cluster, vec!["get", ISTIO_API_RESOURCES, "-A"], "istio-config", "Istio API objects to import into ASM; egress routes"),
+        export(
+            Target::Cluster,
+            vec!["get", "gateways.gateway.networking.k8s.io,istiooperators.install.istio.io", "-A"],
+            "install",
+            "east-west gateways installed with the Gateway API or IstioOperator (fails harmlessly when those CRDs are absent)",
+        ),
         export(Target::Cluster, vec!["version"], "version", "Kubernetes version"),
         export(Target::Cluster, vec!["get", "nodes"], "nodes", "kubelet versions when `kubectl version` is not available"),
         export(Target::Asm, vec!["get", "asmmigratefromistio", "default"], "asm-migrate", "the migration state (ASMMigrateFromIstio)"),

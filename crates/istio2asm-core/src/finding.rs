@@ -108,6 +108,14 @@ impl Finding {
         self
     }
 
+    /// Attaches specific help when there is some.
+    pub fn help_opt(mut self, help: Option<&str>) -> Self {
+        if let Some(help) = help {
+            self.help = Some(help.to_string());
+        }
+        self
+    }
+
     /// Attaches commands.
     pub fn commands(mut self, commands: impl IntoIterator<Item = Command>) -> Self {
         self.commands.extend(commands);

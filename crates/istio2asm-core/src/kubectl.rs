@@ -96,9 +96,10 @@ impl Command {
         }
     }
 
-    /// The same command in a namespace.
+    /// The same command in a namespace. An empty namespace (a manifest that names none) adds no
+    /// `-n`, so kubectl uses the context's namespace rather than an invalid `-n ''`.
     pub fn in_namespace(mut self, namespace: &str) -> Self {
-        self.namespace = Some(namespace.to_string());
+        self.namespace = (!namespace.is_empty()).then(|| namespace.to_string());
         self
     }
 

@@ -85,10 +85,10 @@ pub(crate) fn load(
         total = total.saturating_add(size);
         if size > limits.max_file_bytes || total > limits.max_total_bytes {
             let (what, limit, setting) = if size > limits.max_file_bytes {
-                ("the file", limits.max_file_bytes, "max-file-bytes")
+                ("the file exceeds", limits.max_file_bytes, "max-file-bytes")
             } else {
                 (
-                    "all inputs together",
+                    "all inputs together exceed",
                     limits.max_total_bytes,
                     "max-total-bytes",
                 )
@@ -98,7 +98,7 @@ pub(crate) fn load(
                 Finding::new(
                     Code::Mig005,
                     format!(
-                        "not loaded: {what} exceed the limit of {} ({size} bytes in this file)",
+                        "not loaded: {what} the limit of {} ({size} bytes in this file)",
                         human_bytes(limit)
                     ),
                 )

@@ -374,9 +374,20 @@ impl Bundle {
     /// Takes one document: classifies it, keeps the summary, reports what cannot be used.
     pub(crate) fn add(&mut self, doc: Document, findings: &mut Vec<Finding>) {
         let Document { node, span } = doc;
-        if node.get("kind").is_none() && node.get("serverVersion").is_some() {
-            if let Some(version) = node.str_at(&["serverVersion", "gitVersion"]) {
-                self.server_version = Some((version.to_string(), span));
+        if node.get("kind").is_none()
+            && (node.get("serverVersion").is_some() || node.get("clientVersion").is_some())
+        {
+            match node.str_at(&["serverVersion", "gitVersion"]) {
+                Some(version) if !version.trim().is_empty() => {
+                    self.server_version = Some((version.to_string(), span));
+                }
+                _ => findings.push(
+                    Finding::new(
+                        Code::Mig002,
+                        "`kubectl version` output without serverVersion.gitVersion; export it with access to the cluster",
+                    )
+                    .spanned(span),
+                ),
             }
             return;
         }

@@ -435,9 +435,13 @@ fn counter(
         }
         _ => {
             *illegal = true;
-            let shown = node
-                .scalar_text()
-                .unwrap_or_else(|| node.type_name().to_string());
+            let shown = match node {
+                // Quoted, so "3" reads as the string it is and not as a valid 3.
+                Node::Str(text) => format!("the string {text:?}"),
+                other => other
+                    .scalar_text()
+                    .unwrap_or_else(|| other.type_name().to_string()),
+            };
             findings.push(
                 at(Finding::new(
                     Code::Mig105,
@@ -660,6 +664,7 @@ pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
                 what.to_string()
             } else {
                 let mut codes: Vec<&str> = hits.iter().map(|f| f.code.as_str()).collect();
+                codes.sort_unstable();
                 codes.dedup();
                 format!("{what}: {} finding(s) ({})", hits.len(), codes.join(", "))
             };

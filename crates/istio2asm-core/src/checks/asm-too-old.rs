@@ -43,3 +43,67 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(finding.gate(State::SetupIstioForMigrate));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Settings;
+    use crate::checks::testing::{cr, findings_with};
+    use crate::finding::{Code, Severity};
+
+    fn mig203(asm_version: Option<&str>, state: &str) -> Vec<(Severity, String)> {
+        let settings = Settings {
+            asm_version: asm_version.map(String::from),
+            ..Settings::default()
+        };
+        findings_with(&cr(state), &settings)
+            .into_iter()
+            .filter(|(c, _, _)| *c == Code::Mig203)
+            .map(|(_, s, m)| (s, m))
+            .collect()
+    }
+
+    #[test]
+    fn asm_1_22_is_too_old() {
+        assert_eq!(
+            mig203(Some("1.22.3"), "Init"),
+            [(Severity::Error, "ASM 1.22.3 is older than 1.24".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_missing_or_unreadable_version_is_a_warning() {
+        assert_eq!(
+            mig203(None, "Init"),
+            [(
+                Severity::Warning,
+                "the ASM version is not given (--asm-version); it must be 1.24 or later"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            mig203(Some("latest"), "Init"),
+            [(
+                Severity::Warning,
+                r#"the ASM version "latest" is not a version"#.to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn asm_1_24_passes_in_either_spelling() {
+        assert_eq!(mig203(Some("1.24.6"), "Init"), []);
+        assert_eq!(mig203(Some("v1.24.6.12-g1e1a2ab-aliyun"), "Init"), []);
+        assert_eq!(mig203(Some("1.25.0"), "Init"), []);
+    }
+
+    #[test]
+    fn once_passed_the_gate_it_is_at_most_a_warning() {
+        assert_eq!(
+            mig203(Some("1.22.3"), "Migrating"),
+            [(
+                Severity::Warning,
+                "ASM 1.22.3 is older than 1.24".to_string()
+            )]
+        );
+    }
+}

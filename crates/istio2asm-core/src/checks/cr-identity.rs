@@ -39,3 +39,65 @@
 //! ```
 
 // Raised in crate::phase.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, cr};
+    use crate::finding::{Code, Severity};
+    use crate::phase::State;
+
+    #[test]
+    fn a_resource_not_named_default_is_reported() {
+        let yaml = cr("Init").replace("name: default", "name: migrate");
+        assert_eq!(
+            check(&yaml, Code::Mig102),
+            [(
+                Severity::Error,
+                r#"the ASMMigrateFromIstio resource is not the one ASM reads: name is "migrate", not default"#
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_wrong_api_version_is_reported_whatever_the_phase() {
+        let yaml = cr("Migrating").replace(
+            "istio.alibabacloud.com/v1beta1",
+            "istio.alibabacloud.com/v1alpha1",
+        );
+        let found = check(&yaml, Code::Mig102);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0].1.contains(
+                r#"apiVersion is "istio.alibabacloud.com/v1alpha1", not istio.alibabacloud.com/v1beta1"#
+            ),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn with_several_the_default_one_is_used_and_the_others_reported() {
+        let other = cr("Init").replace("name: default", "name: copy");
+        let yaml = other + &cr("Migrating");
+        let found = check(&yaml, Code::Mig102);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0].1.starts_with(
+                r#"another ASMMigrateFromIstio "copy" (istio.alibabacloud.com/v1beta1) is ignored"#
+            ),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(analysis(&yaml).migration.state, State::Migrating);
+    }
+
+    #[test]
+    fn the_default_resource_passes() {
+        for state in ["Init", "SetupIstioForMigrate", "Migrating", "Finished"] {
+            assert_eq!(check(&cr(state), Code::Mig102), [], "{state}");
+        }
+    }
+}

@@ -39,3 +39,97 @@
 //! ```
 
 // Raised in crate::phase.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, commands};
+    use crate::finding::{Code, Severity};
+    use crate::phase::Situation;
+
+    fn resource(spec_counter: &str, status_counter: &str) -> String {
+        format!(
+            r#"---
+apiVersion: istio.alibabacloud.com/v1beta1
+kind: ASMMigrateFromIstio
+metadata:
+  name: default
+spec:
+  desiredState: Init
+  retryCounter: {spec_counter}
+status:
+  message: ""
+  retryCounter: {status_counter}
+  state: Init
+"#
+        )
+    }
+
+    const RESET: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"retryCounter":0}}'"#;
+
+    #[test]
+    fn a_counter_above_int32_is_invalid() {
+        let yaml = resource("99999999999", "0");
+        assert_eq!(
+            check(&yaml, Code::Mig105),
+            [(
+                Severity::Error,
+                "spec.retryCounter is 99999999999, not an integer from 0 to 2147483647".to_string()
+            )]
+        );
+        assert_eq!(commands(&yaml, Code::Mig105), [[RESET]]);
+        assert_eq!(analysis(&yaml).migration.situation, Situation::Illegal);
+        assert!(!check(&resource("2147483648", "0"), Code::Mig105).is_empty());
+    }
+
+    #[test]
+    fn a_negative_counter_is_invalid() {
+        let yaml = resource("-1", "0");
+        assert_eq!(
+            check(&yaml, Code::Mig105),
+            [(
+                Severity::Error,
+                "spec.retryCounter is -1, not an integer from 0 to 2147483647".to_string()
+            )]
+        );
+        assert_eq!(commands(&yaml, Code::Mig105), [[RESET]]);
+    }
+
+    #[test]
+    fn a_quoted_number_or_a_fraction_is_invalid() {
+        let quoted = check(&resource(r#""3""#, "0"), Code::Mig105);
+        assert_eq!(quoted.len(), 1, "{quoted:?}");
+        assert_eq!(quoted[0].0, Severity::Error);
+        assert!(
+            quoted[0].1.starts_with("spec.retryCounter is "),
+            "{}",
+            quoted[0].1
+        );
+        assert!(quoted[0].1.contains('3'), "{}", quoted[0].1);
+        let fraction = check(&resource("1.5", "0"), Code::Mig105);
+        assert_eq!(fraction.len(), 1, "{fraction:?}");
+        assert!(fraction[0].1.contains("1.5"), "{}", fraction[0].1);
+    }
+
+    #[test]
+    fn an_invalid_status_counter_is_reported_without_a_patch() {
+        let yaml = resource("0", "-1");
+        assert_eq!(
+            check(&yaml, Code::Mig105),
+            [(
+                Severity::Error,
+                "status.retryCounter is -1, not an integer from 0 to 2147483647".to_string()
+            )]
+        );
+        assert_eq!(commands(&yaml, Code::Mig105), [Vec::<String>::new()]);
+    }
+
+    #[test]
+    fn the_int32_range_is_valid() {
+        assert_eq!(check(&resource("0", "0"), Code::Mig105), []);
+        assert_eq!(
+            check(&resource("2147483647", "2147483647"), Code::Mig105),
+            []
+        );
+        assert_eq!(check(&resource("null", "null"), Code::Mig105), []);
+    }
+}

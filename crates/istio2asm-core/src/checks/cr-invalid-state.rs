@@ -43,3 +43,95 @@
 //! ```
 
 // Raised in crate::phase.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, commands};
+    use crate::finding::{Code, Severity};
+    use crate::phase::{Situation, State};
+
+    fn resource(desired: &str, state: &str) -> String {
+        format!(
+            r#"---
+apiVersion: istio.alibabacloud.com/v1beta1
+kind: ASMMigrateFromIstio
+metadata:
+  name: default
+spec:
+  desiredState: {desired}
+  retryCounter: 0
+status:
+  message: ""
+  retryCounter: 0
+  state: {state}
+"#
+        )
+    }
+
+    #[test]
+    fn a_leading_space_is_not_a_state() {
+        let yaml = resource(r#"" Migrating""#, "SetupIstioForMigrate");
+        assert_eq!(
+            check(&yaml, Code::Mig103),
+            [(
+                Severity::Error,
+                r#"spec.desiredState is " Migrating", not one of Init, SetupIstioForMigrate, Migrating, Finished (did you mean Migrating?)"#
+                    .to_string()
+            )]
+        );
+        // The fix restores the current state.
+        assert_eq!(
+            commands(&yaml, Code::Mig103),
+            [[
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"desiredState":"SetupIstioForMigrate"}}'"#
+            ]]
+        );
+        let a = analysis(&yaml);
+        assert_eq!(a.migration.situation, Situation::Illegal);
+        assert_eq!(a.migration.desired, None);
+    }
+
+    #[test]
+    fn states_are_case_sensitive() {
+        let found = check(&resource("migrating", "SetupIstioForMigrate"), Code::Mig103);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0]
+                .1
+                .starts_with(r#"spec.desiredState is "migrating""#),
+            "{}",
+            found[0].1
+        );
+        assert!(
+            found[0].1.ends_with("(did you mean Migrating?)"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn an_unknown_status_state_is_reported_without_a_guess() {
+        let yaml = resource("Init", "Done");
+        let found = check(&yaml, Code::Mig103);
+        assert_eq!(
+            found,
+            [(
+                Severity::Error,
+                r#"status.state is "Done", not one of Init, SetupIstioForMigrate, Migrating, Finished"#
+                    .to_string()
+            )]
+        );
+        // ASM writes the status: no patch is offered for it.
+        assert_eq!(commands(&yaml, Code::Mig103), [Vec::<String>::new()]);
+        assert_eq!(analysis(&yaml).migration.state, State::Init);
+    }
+
+    #[test]
+    fn the_four_states_are_valid() {
+        for state in ["Init", "SetupIstioForMigrate", "Migrating", "Finished"] {
+            assert_eq!(check(&resource(state, state), Code::Mig103), [], "{state}");
+        }
+        assert_eq!(check(&resource("null", "Init"), Code::Mig103), []);
+    }
+}

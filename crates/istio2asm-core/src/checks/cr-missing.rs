@@ -38,3 +38,45 @@
 //! is assumed to be in Init`.
 
 // Raised in crate::phase.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, commands, cr};
+    use crate::finding::{Code, Severity};
+    use crate::phase::{Situation, State};
+
+    const OLD_KUBERNETES: &str = "---\nserverVersion:\n  gitVersion: v1.20.11-aliyun.1\n";
+
+    #[test]
+    fn without_the_resource_init_is_assumed() {
+        assert_eq!(
+            check(OLD_KUBERNETES, Code::Mig101),
+            [(
+                Severity::Warning,
+                "no ASMMigrateFromIstio resource in the input; the migration is assumed to be in Init"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            commands(OLD_KUBERNETES, Code::Mig101),
+            [[
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o yaml"#
+            ]]
+        );
+        let a = analysis(OLD_KUBERNETES);
+        assert_eq!(a.migration.situation, Situation::Assumed);
+        assert_eq!(a.migration.state, State::Init);
+        assert_eq!(a.migration.next(), Some(State::SetupIstioForMigrate));
+        // Everything else is still reported, with Init's gates next.
+        assert_eq!(check(OLD_KUBERNETES, Code::Mig201)[0].0, Severity::Error);
+    }
+
+    #[test]
+    fn any_loaded_resource_silences_it() {
+        assert_eq!(check(&cr("Migrating"), Code::Mig101), []);
+        // Even one under another name: that is MIG102's business.
+        let other = cr("Init").replace("name: default", "name: migrate");
+        assert_eq!(check(&other, Code::Mig101), []);
+        assert_eq!(check(&other, Code::Mig102).len(), 1);
+    }
+}

@@ -44,3 +44,77 @@
 //! ```
 
 // Raised in crate::phase.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, commands, cr};
+    use crate::finding::{Code, Severity};
+    use crate::phase::Situation;
+
+    fn resource(desired: &str, state: &str, spec_counter: &str, status_counter: &str) -> String {
+        format!(
+            r#"---
+apiVersion: istio.alibabacloud.com/v1beta1
+kind: ASMMigrateFromIstio
+metadata:
+  name: default
+spec:
+  desiredState: {desired}
+  retryCounter: {spec_counter}
+status:
+  message: ""
+  retryCounter: {status_counter}
+  state: {state}
+"#
+        )
+    }
+
+    #[test]
+    fn a_switch_in_progress_is_pending() {
+        let yaml = resource("SetupIstioForMigrate", "Init", "0", "0");
+        assert_eq!(
+            check(&yaml, Code::Mig107),
+            [(
+                Severity::Info,
+                "the switch to SetupIstioForMigrate is not reconciled yet (status.state is Init)"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig107),
+            [[
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#
+            ]]
+        );
+        assert_eq!(analysis(&yaml).migration.situation, Situation::InProgress);
+    }
+
+    #[test]
+    fn a_retry_not_yet_seen_is_pending() {
+        let yaml = resource("Migrating", "Migrating", "3", "2");
+        assert_eq!(
+            check(&yaml, Code::Mig107),
+            [(
+                Severity::Info,
+                "retryCounter 3 is not reconciled yet (status.retryCounter is 2)".to_string()
+            )]
+        );
+        let unset = resource("Migrating", "Migrating", "1", "null");
+        let found = check(&unset, Code::Mig107);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.ends_with("(status.retryCounter is unset)"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn settled_or_failed_is_not_pending() {
+        assert_eq!(check(&cr("Migrating"), Code::Mig107), []);
+        let failed = resource("Finished", "Migrating", "0", "0")
+            .replace("message: \"\"", "message: \"istiod still exists\"");
+        assert_eq!(check(&failed, Code::Mig107), []);
+        assert_eq!(check(&failed, Code::Mig106).len(), 1);
+    }
+}

@@ -15,6 +15,9 @@
 //! image from the injection webhook, so with the label enforced they come up broken and
 //! cross-network traffic stops.
 //!
+//! Unlike other gate findings, this one stays an error after Init: the east-west gateway breaks
+//! whenever its pods restart, in any phase, not only at the switch.
+//!
 //! ## How to fix
 //!
 //! Turn ASM's label reconciliation off for istio-system before the switch to SetupIstioForMigrate
@@ -61,4 +64,298 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         _ => finding = finding.at(east_west.object.clone(), east_west.span),
     }
     out.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check, commands, cr};
+    use crate::detect::EastWestStyle;
+    use crate::finding::{Code, Severity};
+
+    /// `gen-eastwest-gateway.sh` / IstioOperator: `istio: eastwestgateway` and port 15443.
+    const OPERATOR_SERVICE: &str = r#"---
+apiVersion: v1
+kind: Service
+metadata:
+  name: istio-eastwestgateway
+  namespace: istio-system
+  labels:
+    istio: eastwestgateway
+    topology.istio.io/network: network1
+spec:
+  type: LoadBalancer
+  selector:
+    app: istio-eastwestgateway
+    istio: eastwestgateway
+  ports:
+  - name: status-port
+    port: 15021
+    targetPort: 15021
+  - name: tls
+    port: 15443
+    targetPort: 15443
+"#;
+
+    /// The Helm `gateway` chart (release `istio-eastwest`): 15443 only as the target port.
+    const HELM_SERVICE: &str = r#"---
+apiVersion: v1
+kind: Service
+metadata:
+  name: istio-eastwest
+  namespace: istio-gateways
+spec:
+  type: LoadBalancer
+  selector:
+    app: istio-eastwest
+    istio: eastwest
+  ports:
+  - name: tls
+    port: 8443
+    targetPort: 15443
+"#;
+
+    const GATEWAY_API_CLASS: &str = r#"---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: istio-eastwestgateway
+  namespace: istio-system
+  labels:
+    topology.istio.io/network: network1
+spec:
+  gatewayClassName: istio-east-west
+  listeners:
+  - name: mesh
+    port: 15008
+    protocol: HBONE
+"#;
+
+    const GATEWAY_API_LISTENER: &str = r#"---
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: Gateway
+metadata:
+  name: eastwest
+  namespace: istio-system
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: cross-network
+    port: 15443
+    protocol: TLS
+    tls:
+      mode: Passthrough
+"#;
+
+    const ISTIO_GATEWAY: &str = r#"---
+apiVersion: networking.istio.io/v1beta1
+kind: Gateway
+metadata:
+  name: cross-network-gateway
+  namespace: istio-system
+spec:
+  selector:
+    istio: eastwestgateway
+  servers:
+  - port:
+      number: 15443
+      name: tls
+      protocol: TLS
+    tls:
+      mode: AUTO_PASSTHROUGH
+    hosts:
+    - "*.local"
+"#;
+
+    const ISTIO_OPERATOR: &str = r#"---
+apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: eastwest
+  namespace: istio-system
+spec:
+  revision: ""
+  profile: empty
+  components:
+    ingressGateways:
+    - name: istio-eastwestgateway
+      label:
+        istio: eastwestgateway
+        app: istio-eastwestgateway
+        topology.istio.io/network: network1
+      enabled: true
+  values:
+    global:
+      network: network1
+"#;
+
+    /// East-west gateway pods without their Service (owner via the pod-template-hash).
+    const GATEWAY_POD: &str = r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: istio-eastwestgateway-6f9b8c7d5-q2w3e
+  namespace: istio-system
+  labels:
+    app: istio-eastwestgateway
+    istio: eastwestgateway
+    pod-template-hash: 6f9b8c7d5
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: ReplicaSet
+    name: istio-eastwestgateway-6f9b8c7d5
+    controller: true
+spec:
+  containers:
+  - name: istio-proxy
+    image: docker.io/istio/proxyv2:1.22.3
+    args: [proxy, router, --domain, $(POD_NAMESPACE).svc.cluster.local]
+status:
+  phase: Running
+"#;
+
+    fn mig301(object: &str) -> Vec<(Severity, String)> {
+        check(&(object.to_string() + &cr("Init")), Code::Mig301)
+    }
+
+    fn style(object: &str) -> Vec<EastWestStyle> {
+        analysis(object)
+            .facts
+            .east_west
+            .iter()
+            .map(|e| e.style)
+            .collect()
+    }
+
+    #[test]
+    fn the_operator_service_on_15443_is_an_east_west_gateway() {
+        assert_eq!(
+            mig301(OPERATOR_SERVICE),
+            [(
+                Severity::Error,
+                "the cluster has an east-west gateway (Service istio-eastwestgateway) but disableIstioSystemLabelReconciliation is not true"
+                    .to_string()
+            )]
+        );
+        assert_eq!(style(OPERATOR_SERVICE), [EastWestStyle::Operator]);
+        assert_eq!(
+            commands(&(OPERATOR_SERVICE.to_string() + &cr("Init")), Code::Mig301),
+            [[
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
+            ]]
+        );
+    }
+
+    #[test]
+    fn the_helm_chart_with_target_port_15443_is_an_east_west_gateway() {
+        let found = mig301(HELM_SERVICE);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0].1.contains("(Service istio-eastwest)"),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(style(HELM_SERVICE), [EastWestStyle::Helm]);
+    }
+
+    #[test]
+    fn gateway_api_by_class_or_by_cross_network_listener() {
+        for (gateway, name) in [
+            (GATEWAY_API_CLASS, "istio-eastwestgateway"),
+            (GATEWAY_API_LISTENER, "eastwest"),
+        ] {
+            let found = mig301(gateway);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!(found[0].0, Severity::Error);
+            assert!(
+                found[0].1.contains(&format!("(Gateway {name})")),
+                "{}",
+                found[0].1
+            );
+            assert_eq!(style(gateway), [EastWestStyle::GatewayApi]);
+        }
+    }
+
+    #[test]
+    fn an_istio_gateway_with_auto_passthrough_on_15443() {
+        let found = mig301(ISTIO_GATEWAY);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.contains("(Gateway cross-network-gateway)"),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(style(ISTIO_GATEWAY), [EastWestStyle::IstioGateway]);
+    }
+
+    #[test]
+    fn an_istio_operator_with_an_eastwestgateway_component() {
+        let found = mig301(ISTIO_OPERATOR);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.contains("(IstioOperator eastwest)"),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(style(ISTIO_OPERATOR), [EastWestStyle::Operator]);
+    }
+
+    #[test]
+    fn east_west_gateway_pods() {
+        let found = mig301(GATEWAY_POD);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.contains("istio-eastwestgateway"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn the_option_set_to_true_passes() {
+        let on = cr("Init").replace(
+            "  retryCounter: 0\nstatus",
+            "  retryCounter: 0\n  advancedOptions:\n    disableIstioSystemLabelReconciliation: true\nstatus",
+        );
+        assert_eq!(
+            check(&(OPERATOR_SERVICE.to_string() + &on), Code::Mig301),
+            []
+        );
+        // "true" as a string is not the boolean the field is.
+        let quoted = on.replace("Reconciliation: true", "Reconciliation: \"true\"");
+        assert_eq!(
+            check(&(OPERATOR_SERVICE.to_string() + &quoted), Code::Mig301).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn north_south_gateways_and_disabled_or_asm_east_west_gateways_are_not_east_west() {
+        let ingress = OPERATOR_SERVICE
+            .replace("eastwestgateway", "ingressgateway")
+            .replace(
+                "port: 15443\n    targetPort: 15443",
+                "port: 443\n    targetPort: 8443",
+            );
+        let simple_tls = ISTIO_GATEWAY.replace("AUTO_PASSTHROUGH", "SIMPLE");
+        let passthrough_443 = ISTIO_GATEWAY.replace("number: 15443", "number: 443");
+        let disabled = ISTIO_OPERATOR.replace("enabled: true", "enabled: false");
+        let plain_gateway_api = GATEWAY_API_LISTENER
+            .replace("cross-network", "https")
+            .replace("15443", "443");
+        let asm_pod = GATEWAY_POD.replace(
+            "docker.io/istio/proxyv2:1.22.3",
+            "registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.12-g1e1a2ab-aliyun",
+        );
+        for object in [
+            ingress,
+            simple_tls,
+            passthrough_443,
+            disabled,
+            plain_gateway_api,
+            asm_pod,
+        ] {
+            assert_eq!(mig301(&object), [], "{object}");
+        }
+    }
 }

@@ -64,3 +64,108 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    /// Istio's egress example: mesh traffic to the egress gateway (subset cnn), and the gateway's
+    /// own route to the external host.
+    const VIA_EGRESS: &str = r#"---
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: direct-cnn-through-egress-gateway
+  namespace: default
+spec:
+  hosts:
+  - edition.cnn.com
+  gateways:
+  - istio-egressgateway
+  - mesh
+  http:
+  - match:
+    - gateways:
+      - mesh
+      port: 80
+    route:
+    - destination:
+        host: istio-egressgateway.istio-system.svc.cluster.local
+        subset: cnn
+        port:
+          number: 80
+      weight: 100
+  - match:
+    - gateways:
+      - istio-egressgateway
+      port: 80
+    route:
+    - destination:
+        host: edition.cnn.com
+        port:
+          number: 80
+      weight: 100
+"#;
+
+    #[test]
+    fn the_mesh_route_to_the_egress_gateway_is_listed() {
+        assert_eq!(
+            check(&(VIA_EGRESS.to_string() + &cr("Migrating")), Code::Mig504),
+            [(
+                Severity::Info,
+                "VirtualService default/direct-cnn-through-egress-gateway routes mesh traffic to the Istio egress gateway (http[0], subset cnn)"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn short_hosts_and_tls_routes_count() {
+        let tls = r#"---
+apiVersion: networking.istio.io/v1alpha3
+kind: VirtualService
+metadata:
+  name: wikipedia
+  namespace: shop
+spec:
+  hosts:
+  - en.wikipedia.org
+  tls:
+  - match:
+    - port: 443
+      sniHosts:
+      - en.wikipedia.org
+    route:
+    - destination:
+        host: istio-egressgateway.istio-system
+        port:
+          number: 443
+"#;
+        let found = check(tls, Code::Mig504);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.ends_with("(tls[0])"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn gateway_only_routes_and_other_hosts_are_not_listed() {
+        let gateway_only = VIA_EGRESS
+            .replace(
+                "  - istio-egressgateway\n  - mesh\n",
+                "  - istio-egressgateway\n",
+            )
+            .replace("      - mesh\n", "      - istio-egressgateway\n");
+        assert_eq!(check(&gateway_only, Code::Mig504), []);
+        let direct = VIA_EGRESS.replace(
+            "istio-egressgateway.istio-system.svc.cluster.local",
+            "edition.cnn.com",
+        );
+        assert_eq!(check(&direct, Code::Mig504), []);
+        // The bare service name could be any namespace's: it is not taken for the gateway.
+        let bare = VIA_EGRESS.replace(
+            "istio-egressgateway.istio-system.svc.cluster.local",
+            "istio-egressgateway",
+        );
+        assert_eq!(check(&bare, Code::Mig504), []);
+    }
+}

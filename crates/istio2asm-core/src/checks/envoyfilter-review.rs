@@ -43,3 +43,56 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    const FILTER: &str = r#"---
+apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
+metadata:
+  name: lua-header
+  namespace: istio-system
+spec:
+  configPatches:
+  - applyTo: HTTP_FILTER
+    match:
+      context: SIDECAR_INBOUND
+    patch:
+      operation: INSERT_BEFORE
+      value:
+        name: envoy.filters.http.lua
+"#;
+
+    #[test]
+    fn each_envoy_filter_is_flagged_for_review() {
+        let second = FILTER.replace(
+            "name: lua-header\n  namespace: istio-system",
+            "name: ratelimit\n  namespace: shop",
+        );
+        let found = check(&(FILTER.to_string() + &second + &cr("Init")), Code::Mig508);
+        assert_eq!(
+            found,
+            [
+                (
+                    Severity::Warning,
+                    "EnvoyFilter istio-system/lua-header patches Envoy directly: review it for ASM's proxy version"
+                        .to_string()
+                ),
+                (
+                    Severity::Warning,
+                    "EnvoyFilter shop/ratelimit patches Envoy directly: review it for ASM's proxy version"
+                        .to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_istio_objects_need_no_review() {
+        let yaml = FILTER.replace("kind: EnvoyFilter", "kind: Sidecar");
+        assert_eq!(check(&yaml, Code::Mig508), []);
+    }
+}

@@ -46,3 +46,114 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    const DEPLOYMENT: &str = r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istio-ingressgateway
+  namespace: istio-system
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: istio-ingressgateway
+      istio: ingressgateway
+  template:
+    metadata:
+      labels:
+        app: istio-ingressgateway
+        istio: ingressgateway
+    spec:
+      containers:
+      - name: istio-proxy
+        image: auto
+        args: [proxy, router]
+"#;
+
+    const POD: &str = r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: istio-ingressgateway-5d8c7b9f4-h2j4k
+  namespace: istio-system
+  labels:
+    app: istio-ingressgateway
+    istio: ingressgateway
+    pod-template-hash: 5d8c7b9f4
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: ReplicaSet
+    name: istio-ingressgateway-5d8c7b9f4
+    controller: true
+spec:
+  containers:
+  - name: istio-proxy
+    image: docker.io/istio/proxyv2:1.22.3
+    args: [proxy, router]
+status:
+  phase: Running
+"#;
+
+    const SERVICE: &str = r#"---
+apiVersion: v1
+kind: Service
+metadata:
+  name: istio-ingressgateway
+  namespace: istio-system
+spec:
+  type: LoadBalancer
+  selector:
+    app: istio-ingressgateway
+    istio: ingressgateway
+  ports:
+  - name: http2
+    port: 80
+    targetPort: 8080
+  - name: https
+    port: 443
+    targetPort: 8443
+"#;
+
+    #[test]
+    fn the_istio_ingress_gateway_and_its_service_are_listed() {
+        let yaml = DEPLOYMENT.to_string() + POD + SERVICE + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig506),
+            [(
+                Severity::Info,
+                "ingress gateway deployment/istio-ingressgateway in istio-system (Service istio-ingressgateway) runs Istio's proxy"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_deployment_without_pods_or_service_still_counts() {
+        let found = check(DEPLOYMENT, Code::Mig506);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.contains("(no Service exported)"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn asm_egress_and_east_west_gateways_are_not_ingress_gateways_to_migrate() {
+        let asm = POD.replace(
+            "docker.io/istio/proxyv2:1.22.3",
+            "registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.12-g1e1a2ab-aliyun",
+        );
+        let egress = POD.replace("ingressgateway", "egressgateway");
+        let east_west = POD.replace("ingressgateway", "eastwestgateway");
+        for pod in [asm, egress, east_west] {
+            assert_eq!(check(&pod, Code::Mig506), [], "{pod}");
+        }
+    }
+}

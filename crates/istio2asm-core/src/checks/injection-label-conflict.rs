@@ -91,3 +91,101 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, commands, cr};
+    use crate::finding::{Code, Severity};
+
+    fn namespace(labels: &str) -> String {
+        format!("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    kubernetes.io/metadata.name: shop{labels}\n")
+    }
+
+    fn deployment(template_labels: &str) -> String {
+        format!(
+            r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+  namespace: shop
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: cart
+  template:
+    metadata:
+      labels:
+        app: cart{template_labels}
+    spec:
+      containers:
+      - name: cart
+        image: shop/cart:2.1
+"#
+        )
+    }
+
+    #[test]
+    fn a_namespace_with_both_injection_labels() {
+        let yaml = namespace("\n    istio-injection: enabled\n    istio.io/rev: canary")
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig502),
+            [(
+                Severity::Warning,
+                "namespace shop carries both istio-injection=enabled and istio.io/rev=canary; istio-injection takes precedence"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig502),
+            [
+                [
+                    r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" label namespace shop istio-injection-"#
+                ]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pod_revision_overridden_by_the_namespace() {
+        let yaml = namespace("\n    istio.io/rev: canary")
+            + &deployment("\n        istio.io/rev: 1-22")
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig502),
+            [(
+                Severity::Warning,
+                "Deployment shop/cart: its pod template asks for revision 1-22 but namespace shop sets canary, which wins"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn injection_disabled_next_to_the_asm_label() {
+        let labels = "\n        sidecar.istio.io/inject: \"false\"\n        sidecar.asm.aliyun.com/inject: \"true\"";
+        let found = check(&(namespace("") + &deployment(labels)), Code::Mig502);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Warning);
+        assert!(found[0].1.contains("disables injection"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("sidecar.asm.aliyun.com/inject"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn consistent_labels_pass() {
+        let one_label = namespace("\n    istio-injection: enabled")
+            + &deployment("\n        sidecar.asm.aliyun.com/inject: \"true\"");
+        assert_eq!(check(&one_label, Code::Mig502), []);
+        let same_rev =
+            namespace("\n    istio.io/rev: canary") + &deployment("\n        istio.io/rev: canary");
+        assert_eq!(check(&same_rev, Code::Mig502), []);
+        let opted_out = namespace("") + &deployment("\n        sidecar.istio.io/inject: \"false\"");
+        assert_eq!(check(&opted_out, Code::Mig502), []);
+    }
+}

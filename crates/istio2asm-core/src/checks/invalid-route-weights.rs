@@ -58,7 +58,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 if problems.is_empty() && sum != 100 && destinations.len() > 1 {
                     problems.push(format!("weights sum to {sum}, not 100"));
                 }
-                if problems.is_empty() && destinations.len() == 1 && sum != 100 && sum != 0 {
+                if problems.is_empty() && destinations.len() == 1 && sum != 100 {
                     problems.push(format!("the only destination has weight {sum}, not 100"));
                 }
                 if problems.is_empty() {
@@ -78,5 +78,107 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    fn reviews(route: &str) -> String {
+        format!(
+            r#"---
+apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: reviews
+  namespace: bookinfo
+spec:
+  hosts:
+  - reviews
+  http:
+  - route:{route}
+"#
+        )
+    }
+
+    fn destination(subset: &str, weight: &str) -> String {
+        format!("\n    - destination:\n        host: reviews\n        subset: {subset}\n      weight: {weight}")
+    }
+
+    #[test]
+    fn weights_summing_to_90_are_an_error() {
+        let yaml =
+            reviews(&(destination("v1", "60") + &destination("v2", "30"))) + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig505),
+            [(
+                Severity::Error,
+                "VirtualService bookinfo/reviews: http[0] weights sum to 90, not 100".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_weight_over_100_is_an_error() {
+        let yaml = reviews(&(destination("v1", "150") + &destination("v2", "-50")));
+        let found = check(&yaml, Code::Mig505);
+        assert_eq!(
+            found,
+            [(
+                Severity::Error,
+                "VirtualService bookinfo/reviews: http[0] weight 150 is not an integer from 0 to 100; weight -50 is not an integer from 0 to 100"
+                    .to_string()
+            )]
+        );
+        let quoted = check(
+            &reviews(&(destination("v1", "\"50\"") + &destination("v2", "50"))),
+            Code::Mig505,
+        );
+        assert_eq!(quoted.len(), 1, "{quoted:?}");
+        assert!(
+            quoted[0].1.contains("weight 50 is not an integer"),
+            "{}",
+            quoted[0].1
+        );
+    }
+
+    #[test]
+    fn a_single_destination_with_a_partial_weight() {
+        let found = check(&reviews(&destination("v1", "50")), Code::Mig505);
+        assert_eq!(
+            found,
+            [(
+                Severity::Error,
+                "VirtualService bookinfo/reviews: http[0] the only destination has weight 50, not 100".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn weights_summing_to_100_or_absent_pass() {
+        assert_eq!(
+            check(
+                &reviews(&(destination("v1", "90") + &destination("v2", "10"))),
+                Code::Mig505
+            ),
+            []
+        );
+        assert_eq!(
+            check(
+                &reviews(&(destination("v1", "100") + &destination("v2", "0"))),
+                Code::Mig505
+            ),
+            []
+        );
+        assert_eq!(check(&reviews(&destination("v1", "100")), Code::Mig505), []);
+        assert_eq!(
+            check(
+                &reviews("\n    - destination:\n        host: reviews"),
+                Code::Mig505
+            ),
+            []
+        );
     }
 }

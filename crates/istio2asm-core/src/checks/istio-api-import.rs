@@ -47,3 +47,43 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         ),
     ));
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    fn object(api_version: &str, kind: &str, name: &str) -> String {
+        format!("---\napiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: bookinfo\nspec: {{}}\n")
+    }
+
+    #[test]
+    fn istio_api_objects_are_counted_by_kind() {
+        let yaml = object("networking.istio.io/v1beta1", "VirtualService", "reviews")
+            + &object("networking.istio.io/v1alpha3", "VirtualService", "ratings")
+            + &object("networking.istio.io/v1beta1", "DestinationRule", "reviews")
+            + &object("security.istio.io/v1beta1", "PeerAuthentication", "default")
+            + &object("telemetry.istio.io/v1alpha1", "Telemetry", "mesh-default")
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig507),
+            [(
+                Severity::Info,
+                "5 Istio API objects to import into ASM: 1 DestinationRule, 1 PeerAuthentication, 1 Telemetry, 2 VirtualService"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn install_objects_and_other_apis_are_not_imported() {
+        let yaml = object(
+            "install.istio.io/v1alpha1",
+            "IstioOperator",
+            "installed-state",
+        ) + &object("gateway.networking.k8s.io/v1", "Gateway", "eastwest")
+            + &object("v1", "ConfigMap", "istio");
+        assert_eq!(check(&yaml, Code::Mig507), []);
+        assert_eq!(check(&cr("Init"), Code::Mig507), []);
+    }
+}

@@ -54,3 +54,113 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Analysis, Settings};
+    use crate::checks::testing::cr;
+    use crate::finding::{Code, Severity};
+    use crate::load::Input;
+
+    fn object(api_version: &str, kind: &str, name: &str) -> String {
+        format!("---\napiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: bookinfo\nspec:\n  host: {name}\n")
+    }
+
+    fn cluster() -> String {
+        object("networking.istio.io/v1beta1", "VirtualService", "reviews")
+            + &object("networking.istio.io/v1beta1", "DestinationRule", "reviews")
+            + &object(
+                "security.istio.io/v1beta1",
+                "AuthorizationPolicy",
+                "reviews",
+            )
+    }
+
+    fn run(cluster: &str, asm: Option<&str>) -> Analysis {
+        let settings = Settings {
+            asm_version: Some("1.24.6".into()),
+            ..Settings::default()
+        };
+        let asm_inputs = asm
+            .map(|text| vec![Input::new("asm-config.yaml", text)])
+            .unwrap_or_default();
+        analyze(
+            vec![Input::new("istio-config.yaml", cluster)],
+            asm_inputs,
+            &settings,
+        )
+    }
+
+    fn mig604(a: &Analysis) -> Vec<(Severity, String)> {
+        a.findings
+            .iter()
+            .filter(|f| f.code == Code::Mig604)
+            .map(|f| (f.severity, f.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn objects_missing_from_the_asm_export_block_the_finish() {
+        // ASM serves networking.istio.io/v1: the same object under another version is present.
+        let asm = object("networking.istio.io/v1", "VirtualService", "reviews")
+            + &object("security.istio.io/v1", "AuthorizationPolicy", "reviews");
+        let a = run(&(cluster() + &cr("Migrating")), Some(&asm));
+        assert_eq!(
+            mig604(&a),
+            [(
+                Severity::Error,
+                "DestinationRule bookinfo/reviews is not in the ASM export".to_string()
+            )]
+        );
+        let finding = a.findings.iter().find(|f| f.code == Code::Mig604).unwrap();
+        let at = a.sources.locate(finding.span.unwrap()).unwrap();
+        assert_eq!((at.path.as_str(), at.line), ("istio-config.yaml", 10));
+        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
+        assert!(!gate.passed && !gate.manual);
+    }
+
+    #[test]
+    fn the_same_name_in_another_namespace_or_kind_is_not_the_object() {
+        let asm = object("networking.istio.io/v1", "VirtualService", "reviews")
+            .replace("bookinfo", "default")
+            + &object("networking.istio.io/v1", "DestinationRule", "reviews")
+            + &object("networking.istio.io/v1", "VirtualService", "reviews")
+                .replace("kind: VirtualService", "kind: ServiceEntry")
+            + &object("security.istio.io/v1", "AuthorizationPolicy", "reviews");
+        let a = run(&(cluster() + &cr("Migrating")), Some(&asm));
+        assert_eq!(
+            mig604(&a),
+            [(
+                Severity::Error,
+                "VirtualService bookinfo/reviews is not in the ASM export".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn before_migrating_it_is_information() {
+        let a = run(
+            &(cluster() + &cr("Init")),
+            Some("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: bookinfo\n"),
+        );
+        let found = mig604(&a);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found.iter().all(|(s, _)| *s == Severity::Info));
+    }
+
+    #[test]
+    fn without_an_asm_export_the_gate_is_manual() {
+        let a = run(&(cluster() + &cr("Migrating")), None);
+        assert_eq!(mig604(&a), []);
+        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
+        assert!(gate.manual && !gate.passed);
+    }
+
+    #[test]
+    fn everything_imported_passes() {
+        let a = run(&(cluster() + &cr("Migrating")), Some(&cluster()));
+        assert_eq!(mig604(&a), []);
+        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
+        assert!(gate.passed);
+    }
+}

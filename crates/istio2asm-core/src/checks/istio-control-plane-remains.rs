@@ -63,3 +63,92 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .gate(State::Finished),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, commands, cr};
+    use crate::finding::{Code, Severity};
+
+    fn istiod(tag: &str) -> String {
+        format!(
+            r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  template:
+    spec:
+      containers:
+      - name: discovery
+        image: docker.io/istio/pilot:{tag}
+"#
+        )
+    }
+
+    fn webhook(kind: &str, name: &str) -> String {
+        format!(
+            "---\napiVersion: admissionregistration.k8s.io/v1\nkind: {kind}\nmetadata:\n  name: {name}\nwebhooks:\n- name: rev.validation.istio.io\n  clientConfig:\n    service:\n      name: istiod\n      namespace: istio-system\n"
+        )
+    }
+
+    #[test]
+    fn istiod_and_its_webhooks_block_the_finish() {
+        let yaml = istiod("1.22.3")
+            + &webhook("MutatingWebhookConfiguration", "istio-sidecar-injector")
+            + &webhook(
+                "ValidatingWebhookConfiguration",
+                "istio-validator-istio-system",
+            )
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig603),
+            [(
+                Severity::Error,
+                "Istio's control plane remains: deployment/istiod in istio-system, MutatingWebhookConfiguration istio-sidecar-injector, ValidatingWebhookConfiguration istio-validator-istio-system"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig603),
+            [[r#"istioctl --kubeconfig="${K8S_KUBECONFIG}" uninstall --purge -y"#]]
+        );
+    }
+
+    #[test]
+    fn istio_before_1_15_uninstalls_with_the_experimental_command() {
+        let yaml = istiod("1.14.6") + &cr("Migrating");
+        assert_eq!(
+            commands(&yaml, Code::Mig603),
+            [[r#"istioctl --kubeconfig="${K8S_KUBECONFIG}" x uninstall --purge -y"#]]
+        );
+    }
+
+    #[test]
+    fn a_leftover_webhook_alone_is_reported() {
+        let yaml = webhook("MutatingWebhookConfiguration", "istio-revision-tag-default")
+            + &cr("Migrating");
+        let found = check(&yaml, Code::Mig603);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0]
+                .1
+                .ends_with("MutatingWebhookConfiguration istio-revision-tag-default"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn before_migrating_it_is_information_and_once_removed_nothing() {
+        assert_eq!(
+            check(&(istiod("1.22.3") + &cr("Init")), Code::Mig603)[0].0,
+            Severity::Info
+        );
+        let others =
+            webhook("MutatingWebhookConfiguration", "cert-manager-webhook") + &cr("Migrating");
+        assert_eq!(check(&others, Code::Mig603), []);
+    }
+}

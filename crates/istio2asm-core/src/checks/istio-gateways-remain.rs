@@ -45,10 +45,98 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             Code::Mig602,
-            format!("{} Istio gateway{} remain: {}", remaining.len(), if remaining.len() == 1 { "" } else { "s" }, list.join(", ")),
+            format!(
+                "{} Istio gateway{} {}: {}",
+                remaining.len(),
+                if remaining.len() == 1 { "" } else { "s" },
+                if remaining.len() == 1 { "remains" } else { "remain" },
+                list.join(", ")
+            ),
         )
         .at(first.object.clone(), first.span)
         .commands(logs)
         .gate(State::Finished),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, commands, cr};
+    use crate::finding::{Code, Severity};
+
+    fn gateway_pod(name: &str, label: &str, image: &str) -> String {
+        format!(
+            r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {name}-5d8c7b9f4-h2j4k
+  namespace: istio-system
+  labels:
+    istio: {label}
+    pod-template-hash: 5d8c7b9f4
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: ReplicaSet
+    name: {name}-5d8c7b9f4
+    controller: true
+spec:
+  containers:
+  - name: istio-proxy
+    image: {image}
+    args: [proxy, router]
+status:
+  phase: Running
+"#
+        )
+    }
+
+    const ISTIO: &str = "docker.io/istio/proxyv2:1.22.3";
+    const ASM: &str =
+        "registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.12-g1e1a2ab-aliyun";
+
+    #[test]
+    fn istio_gateways_block_the_finish() {
+        let yaml = gateway_pod("istio-ingressgateway", "ingressgateway", ISTIO)
+            + &gateway_pod("istio-egressgateway", "egressgateway", ISTIO)
+            + &gateway_pod("istio-eastwestgateway", "eastwestgateway", ISTIO)
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig602),
+            [(
+                Severity::Error,
+                "3 Istio gateways remain: deployment/istio-eastwestgateway in istio-system (east-west), deployment/istio-egressgateway in istio-system (egress), deployment/istio-ingressgateway in istio-system (ingress)"
+                    .to_string()
+            )]
+        );
+        let rendered = commands(&yaml, Code::Mig602);
+        assert_eq!(rendered[0].len(), 3);
+        assert_eq!(
+            rendered[0][0],
+            r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n istio-system logs deployment/istio-eastwestgateway --since=10m"#
+        );
+    }
+
+    #[test]
+    fn before_migrating_it_is_information() {
+        let yaml = gateway_pod("istio-ingressgateway", "ingressgateway", ISTIO)
+            + &cr("SetupIstioForMigrate");
+        let found = check(&yaml, Code::Mig602);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Info);
+        assert!(
+            found[0]
+                .1
+                .contains("deployment/istio-ingressgateway in istio-system (ingress)"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn asm_gateways_pass() {
+        let yaml = gateway_pod("istio-ingressgateway", "ingressgateway", ASM) + &cr("Migrating");
+        assert_eq!(check(&yaml, Code::Mig602), []);
+        assert_eq!(check(&cr("Migrating"), Code::Mig602), []);
+    }
 }

@@ -46,3 +46,64 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(finding);
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    fn istiod(name: &str, labels: &str, tag: &str, env: &str) -> String {
+        format!(
+            r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  namespace: istio-system
+  labels:
+    app: istiod{labels}
+spec:
+  template:
+    spec:
+      containers:
+      - name: discovery
+        image: docker.io/istio/pilot:{tag}{env}
+"#
+        )
+    }
+
+    #[test]
+    fn two_revisions_are_listed() {
+        let yaml = istiod("istiod", "", "1.22.3", "")
+            + &istiod("istiod-canary", "\n    istio.io/rev: canary", "1.23.1", "")
+            + &cr("Init");
+        assert_eq!(
+            check(&yaml, Code::Mig204),
+            [(
+                Severity::Warning,
+                "2 Istio control planes: canary (1.23.1), default (1.22.3)".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_revision_env_names_a_revision() {
+        let env = "\n        env:\n        - name: REVISION\n          value: 1-23-1";
+        let yaml = istiod("istiod", "", "1.22.3", "") + &istiod("pilot-next", "", "1.23.1", env);
+        let found = check(&yaml, Code::Mig204);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.contains("1-23-1 (1.23.1)"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn one_control_plane_is_fine() {
+        assert_eq!(
+            check(
+                &(istiod("istiod", "", "1.22.3", "") + &cr("Init")),
+                Code::Mig204
+            ),
+            []
+        );
+        assert_eq!(check(&cr("Init"), Code::Mig204), []);
+    }
+}

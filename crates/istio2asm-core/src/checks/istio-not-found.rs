@@ -45,3 +45,71 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .gate(State::SetupIstioForMigrate),
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, commands, cr};
+    use crate::finding::{Code, Severity};
+
+    const ISTIOD_POD: &str = r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: istiod-5c8b9d7f6-abcde
+  namespace: istio-system
+  labels:
+    app: istiod
+    istio.io/rev: default
+spec:
+  containers:
+  - name: discovery
+    image: docker.io/istio/pilot:1.22.3
+status:
+  phase: Running
+"#;
+
+    #[test]
+    fn no_istiod_blocks_the_first_switch() {
+        let yaml = cr("Init");
+        assert_eq!(
+            check(&yaml, Code::Mig205),
+            [(
+                Severity::Error,
+                "no Istio control plane (istiod) in the input".to_string()
+            )]
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig205),
+            [[
+                r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n istio-system get deployments,pods,configmaps -o yaml"#
+            ]]
+        );
+    }
+
+    #[test]
+    fn later_it_matters_less_and_then_not_at_all() {
+        assert_eq!(
+            check(&cr("SetupIstioForMigrate"), Code::Mig205)[0].0,
+            Severity::Warning
+        );
+        // From Migrating on, istiod may already be uninstalled.
+        assert_eq!(check(&cr("Migrating"), Code::Mig205), []);
+        assert_eq!(check(&cr("Finished"), Code::Mig205), []);
+    }
+
+    #[test]
+    fn an_istiod_pod_is_enough() {
+        assert_eq!(
+            check(&(ISTIOD_POD.to_string() + &cr("Init")), Code::Mig205),
+            []
+        );
+    }
+
+    #[test]
+    fn a_proxy_alone_is_not_a_control_plane() {
+        let proxy = ISTIOD_POD
+            .replace("name: discovery", "name: istio-proxy")
+            .replace("pilot", "proxyv2");
+        assert_eq!(check(&(proxy + &cr("Init")), Code::Mig205).len(), 1);
+    }
+}

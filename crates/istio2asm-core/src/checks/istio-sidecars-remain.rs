@@ -43,14 +43,105 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             Code::Mig601,
             format!(
-                "{} pod{} in {} workload{} still run Istio's sidecar",
+                "{} pod{} in {} workload{} still {} Istio's sidecar",
                 remaining.len(),
                 if remaining.len() == 1 { "" } else { "s" },
                 owners.len(),
-                if owners.len() == 1 { "" } else { "s" }
+                if owners.len() == 1 { "" } else { "s" },
+                if remaining.len() == 1 { "runs" } else { "run" }
             ),
         )
         .at(pod.object_ref(), pod.span)
         .gate(State::Finished),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    fn pod(name: &str, owner: &str, proxy: &str, phase: &str) -> String {
+        format!(
+            r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {name}
+  namespace: shop{owner}
+spec:
+  containers:
+  - name: app
+    image: shop/app:1{proxy}
+status:
+  phase: {phase}
+"#
+        )
+    }
+
+    const ISTIO: &str = "\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.22.3\n    args: [proxy, sidecar]";
+    const ASM: &str = "\n  - name: istio-proxy\n    image: registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.12-g1e1a2ab-aliyun\n    args: [proxy, sidecar]";
+    const GATEWAY: &str = "\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.22.3\n    args: [proxy, router]";
+    const INIT_ONLY: &str = "\n  initContainers:\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.22.3\n    args: [proxy, sidecar]";
+
+    fn cart() -> String {
+        "\n  labels:\n    pod-template-hash: 7d9f8b6c4d\n  ownerReferences:\n  - apiVersion: apps/v1\n    kind: ReplicaSet\n    name: cart-7d9f8b6c4d\n    controller: true".to_string()
+    }
+
+    #[test]
+    fn istio_sidecars_block_the_finish() {
+        let yaml = pod("cart-7d9f8b6c4d-2xkqp", &cart(), ISTIO, "Running")
+            + &pod("cart-7d9f8b6c4d-9vbnm", &cart(), ISTIO, "Running")
+            + &pod("debug-shell", "", ISTIO, "Running")
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig601),
+            [(
+                Severity::Error,
+                "3 pods in 2 workloads still run Istio's sidecar".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn asm_gateway_finished_and_non_sidecar_pods_do_not_count() {
+        let yaml = pod("cart-7d9f8b6c4d-2xkqp", &cart(), ISTIO, "Running")
+            + &pod("cart-7d9f8b6c4d-9vbnm", &cart(), ASM, "Running")
+            + &pod(
+                "istio-ingressgateway-5d8c7b9f4-h2j4k",
+                "",
+                GATEWAY,
+                "Running",
+            )
+            + &pod("migrate-db-x8k2p", "", ISTIO, "Succeeded")
+            + &pod("setup-h5g6j", "", INIT_ONLY, "Running")
+            + &cr("Migrating");
+        let found = check(&yaml, Code::Mig601);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0].1.starts_with("1 pod in 1 workload "),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn before_migrating_it_is_information() {
+        let yaml = pod("debug-shell", "", ISTIO, "Running");
+        assert_eq!(
+            check(&(yaml.clone() + &cr("Init")), Code::Mig601)[0].0,
+            Severity::Info
+        );
+        assert_eq!(
+            check(&(yaml + &cr("SetupIstioForMigrate")), Code::Mig601)[0].0,
+            Severity::Info
+        );
+    }
+
+    #[test]
+    fn only_asm_sidecars_pass() {
+        let yaml = pod("cart-7d9f8b6c4d-2xkqp", &cart(), ASM, "Running") + &cr("Migrating");
+        assert_eq!(check(&yaml, Code::Mig601), []);
+    }
 }

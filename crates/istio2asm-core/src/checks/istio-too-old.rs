@@ -59,3 +59,109 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(finding);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, cr};
+    use crate::finding::{Code, Severity};
+
+    fn istiod(name: &str, tag: &str) -> String {
+        format!(
+            r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  namespace: istio-system
+  labels:
+    app: istiod
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels:
+        app: istiod
+    spec:
+      containers:
+      - name: discovery
+        image: docker.io/istio/pilot:{tag}
+        args: [discovery, --monitoringAddr=:15014]
+"#
+        )
+    }
+
+    #[test]
+    fn istio_1_9_is_too_old() {
+        let yaml = istiod("istiod", "1.9.5") + &cr("Init");
+        assert_eq!(
+            check(&yaml, Code::Mig202),
+            [(
+                Severity::Error,
+                "Istio control plane (revision default) runs 1.9.5, older than 1.10".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn the_latest_tag_is_unknown_and_a_warning() {
+        let yaml = istiod("istiod", "latest") + &cr("Init");
+        assert_eq!(
+            check(&yaml, Code::Mig202),
+            [(
+                Severity::Warning,
+                r#"the version of Istio control plane (revision default) is unknown: tag "latest""#
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_old_revision_is_found_through_the_injector_values() {
+        let injector = r#"---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: istio-sidecar-injector-canary
+  namespace: istio-system
+data:
+  values: '{"global":{"hub":"docker.io/istio","tag":"1.8.6"}}'
+"#;
+        let yaml = istiod("istiod", "1.22.3") + injector + &cr("Init");
+        assert_eq!(
+            check(&yaml, Code::Mig202),
+            [(
+                Severity::Error,
+                "Istio control plane (revision canary) runs 1.8.6, older than 1.10".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn istio_1_10_and_later_pass() {
+        for tag in [
+            "1.10.0",
+            "1.22.3",
+            "1.22.3-distroless",
+            "1.16.1@sha256:ab12",
+        ] {
+            assert_eq!(
+                check(&(istiod("istiod", tag) + &cr("Init")), Code::Mig202),
+                [],
+                "{tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn past_the_first_gate_it_is_at_most_a_warning() {
+        let yaml = istiod("istiod-1-9", "1.9.5") + &cr("SetupIstioForMigrate");
+        let found = check(&yaml, Code::Mig202);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Warning);
+        assert!(
+            found[0].1.contains("(revision 1-9) runs 1.9.5"),
+            "{}",
+            found[0].1
+        );
+    }
+}

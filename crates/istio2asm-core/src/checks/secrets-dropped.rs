@@ -37,3 +37,110 @@
 //! ```
 
 // Raised in crate::model.
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Settings};
+    use crate::checks::testing::{analysis, check};
+    use crate::finding::{Code, Severity};
+    use crate::kubectl::KubeconfigVars;
+    use crate::load::Input;
+
+    // base64 of "planted-secret-value", and the value itself in stringData.
+    const SECRETS: &str = r#"---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: istio-system
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: cacerts
+  namespace: istio-system
+type: Opaque
+data:
+  ca-key.pem: cGxhbnRlZC1zZWNyZXQtdmFsdWU=
+stringData:
+  token: planted-secret-value
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: Not$(a)ValidName
+  namespace: istio-system
+data:
+  password: cGxhbnRlZC1zZWNyZXQtdmFsdWU=
+"#;
+
+    #[test]
+    fn secrets_are_counted_and_dropped() {
+        let a = analysis(SECRETS);
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig004)
+            .collect();
+        assert_eq!(found.len(), 1, "{:?}", a.findings);
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(
+            found[0].message.starts_with("2 Secret(s)"),
+            "{}",
+            found[0].message
+        );
+        // It points at the first Secret.
+        let at = a.sources.locate(found[0].span.unwrap()).unwrap();
+        assert_eq!(at.line, 7);
+        assert_eq!(a.bundle.secrets_dropped, 2);
+        // A Secret is dropped before its name is checked: no MIG006 repeats its name.
+        assert_eq!(check(SECRETS, Code::Mig006), []);
+    }
+
+    #[test]
+    fn no_secret_value_or_name_reaches_any_finding() {
+        let a = analysis(SECRETS);
+        let vars = KubeconfigVars::default();
+        for finding in &a.findings {
+            let mut texts = vec![finding.message.clone(), finding.help_text()];
+            texts.extend(finding.commands.iter().map(|c| c.render(&vars)));
+            for text in texts {
+                for planted in [
+                    "planted-secret-value",
+                    "cGxhbnRlZC1zZWNyZXQtdmFsdWU",
+                    "cacerts",
+                    "$(a)",
+                ] {
+                    assert!(!text.contains(planted), "{planted} in {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_secret_under_any_api_version_and_in_the_asm_export_is_dropped() {
+        let odd = "---\napiVersion: example.com/v1\nkind: Secret\nmetadata:\n  name: odd\n";
+        let settings = Settings::default();
+        let a = analyze(
+            vec![Input::new("cluster.yaml", odd)],
+            vec![Input::new("asm.yaml", SECRETS)],
+            &settings,
+        );
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig004)
+            .collect();
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.starts_with("3 Secret(s)"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn no_secret_no_finding() {
+        let yaml = "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: \"{}\"\n";
+        assert_eq!(check(yaml, Code::Mig004), []);
+    }
+}

@@ -82,3 +82,199 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{check, commands, cr};
+    use crate::finding::{Code, Severity};
+
+    /// A pod with Istio's sidecar, owned by `owner` (a YAML ownerReferences block, or "").
+    fn pod(name: &str, owner: &str, phase: &str) -> String {
+        format!(
+            r#"---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {name}
+  namespace: shop{owner}
+spec:
+  containers:
+  - name: app
+    image: shop/app:1
+  - name: istio-proxy
+    image: docker.io/istio/proxyv2:1.22.3
+    args: [proxy, sidecar]
+status:
+  phase: {phase}
+"#
+        )
+    }
+
+    fn owned_by(kind: &str, name: &str) -> String {
+        format!("\n  ownerReferences:\n  - apiVersion: apps/v1\n    kind: {kind}\n    name: {name}\n    controller: true")
+    }
+
+    const ON_DELETE: &str = r#"---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: redis
+  namespace: shop
+spec:
+  replicas: 3
+  updateStrategy:
+    type: OnDelete
+"#;
+
+    fn at_setup(yaml: &str) -> String {
+        yaml.to_string() + &cr("SetupIstioForMigrate")
+    }
+
+    #[test]
+    fn on_delete_statefulset_pods_are_deleted_highest_ordinal_first() {
+        let owner = owned_by("StatefulSet", "redis");
+        let yaml = at_setup(
+            &(ON_DELETE.to_string()
+                + &pod("redis-0", &owner, "Running")
+                + &pod("redis-1", &owner, "Running")
+                + &pod("redis-10", &owner, "Running")),
+        );
+        assert_eq!(
+            check(&yaml, Code::Mig403),
+            [(
+                Severity::Warning,
+                "statefulset/redis in shop uses updateStrategy OnDelete: delete its 3 pods (redis-0, redis-1, redis-10) one at a time, waiting for each to be Ready"
+                    .to_string()
+            )]
+        );
+        let delete = |pod: &str| {
+            format!(r#"kubectl --kubeconfig="${{K8S_KUBECONFIG}}" -n shop delete pod {pod}"#)
+        };
+        assert_eq!(
+            commands(&yaml, Code::Mig403),
+            [[delete("redis-10"), delete("redis-1"), delete("redis-0")]]
+        );
+        // The pods still block the gate (MIG402), without a rollout command.
+        let blocking = check(&yaml, Code::Mig402);
+        assert_eq!(blocking.len(), 1, "{blocking:?}");
+        assert_eq!(blocking[0].0, Severity::Error);
+        assert!(commands(&yaml, Code::Mig402)[0].iter().all(|c| !c.contains("rollout")));
+    }
+
+    #[test]
+    fn a_job_and_a_cronjob_have_their_own_method() {
+        let job = at_setup(&pod(
+            "migrate-db-x8k2p",
+            &owned_by("Job", "migrate-db"),
+            "Running",
+        ));
+        let found = check(&job, Code::Mig403);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Warning);
+        assert_eq!(
+            found[0].1,
+            "job/migrate-db in shop is a Job: let its 1 pod (migrate-db-x8k2p) finish, or delete and re-create the Job"
+        );
+        let cron_job = r#"---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: report-28900000
+  namespace: shop
+  ownerReferences:
+  - apiVersion: batch/v1
+    kind: CronJob
+    name: report
+    controller: true
+"#;
+        let yaml = at_setup(
+            &(cron_job.to_string()
+                + &pod(
+                    "report-28900000-q7w8e",
+                    &owned_by("Job", "report-28900000"),
+                    "Running",
+                )),
+        );
+        let found = check(&yaml, Code::Mig403);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].1.starts_with(
+                "cronjob/report in shop is a CronJob: its next run picks the change up"
+            ),
+            "{}",
+            found[0].1
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig403),
+            [[
+                r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop create job --from=cronjob/report report-asm-migrate"#
+            ]]
+        );
+    }
+
+    #[test]
+    fn a_bare_pod_is_recreated_from_its_manifest() {
+        let yaml = at_setup(&pod("debug-shell", "", "Running"));
+        assert_eq!(
+            check(&yaml, Code::Mig403),
+            [(
+                Severity::Warning,
+                "pod/debug-shell in shop is a bare pod: re-create it from its original manifest"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            commands(&yaml, Code::Mig403),
+            [[
+                r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop get pod debug-shell -o yaml"#,
+                r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop delete pod debug-shell"#,
+            ]]
+        );
+    }
+
+    #[test]
+    fn a_replica_set_without_a_deployment_is_restarted_through_it() {
+        // No pod-template-hash label and no exported ReplicaSet: the ReplicaSet is the owner.
+        let yaml = at_setup(&pod(
+            "legacy-abcde",
+            &owned_by("ReplicaSet", "legacy"),
+            "Running",
+        ));
+        let found = check(&yaml, Code::Mig403);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .starts_with("replicaset/legacy in shop is managed by a ReplicaSet"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn rolling_workloads_and_finished_pods_need_nothing_manual() {
+        let rolling = ON_DELETE.replace("OnDelete", "RollingUpdate");
+        let owner = owned_by("StatefulSet", "redis");
+        assert_eq!(
+            check(
+                &at_setup(&(rolling + &pod("redis-0", &owner, "Running"))),
+                Code::Mig403
+            ),
+            []
+        );
+        let done = pod(
+            "migrate-db-x8k2p",
+            &owned_by("Job", "migrate-db"),
+            "Succeeded",
+        );
+        assert_eq!(check(&at_setup(&done), Code::Mig403), []);
+        let failed = pod("debug-shell", "", "Failed");
+        assert_eq!(check(&at_setup(&failed), Code::Mig403), []);
+    }
+
+    #[test]
+    fn before_the_first_switch_it_is_information() {
+        let yaml = pod("debug-shell", "", "Running") + &cr("Init");
+        assert_eq!(check(&yaml, Code::Mig403)[0].0, Severity::Info);
+    }
+}

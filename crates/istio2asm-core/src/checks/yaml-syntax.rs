@@ -42,3 +42,104 @@
 //! ```
 
 // Raised in crate::load.
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, check};
+    use crate::finding::{Code, Severity};
+
+    const SERVICE: &str = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: ratings
+  namespace: bookinfo
+spec:
+  ports:
+  - name: http
+    port: 9080
+"#;
+
+    #[test]
+    fn a_syntax_error_is_reported_where_it_is() {
+        let yaml = r#"apiVersion: v1
+kind: Service
+metadata:
+  name: reviews
+  labels: app: reviews
+"#;
+        let a = analysis(yaml);
+        let errors: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig001)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:?}", a.findings);
+        assert_eq!(errors[0].severity, Severity::Error);
+        assert!(
+            errors[0]
+                .message
+                .starts_with("does not parse: mapping values are not allowed"),
+            "{}",
+            errors[0].message
+        );
+        let at = a.sources.locate(errors[0].span.unwrap()).unwrap();
+        assert_eq!((at.path.as_str(), at.line, at.column), ("test.yaml", 5, 14));
+        assert!(a.bundle.services.is_empty());
+    }
+
+    #[test]
+    fn the_other_documents_of_the_stream_still_load() {
+        let yaml = format!(
+            "{SERVICE}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: broken\n  labels: [app\n---\n{}",
+            SERVICE.replace("ratings", "details")
+        );
+        let a = analysis(&yaml);
+        let errors: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig001)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:?}", a.findings);
+        let at = a.sources.locate(errors[0].span.unwrap()).unwrap();
+        // The error lies inside the second document (lines 10 to 15), not at the top of the file.
+        assert!((10..=16).contains(&at.line), "{at:?}");
+        let names: Vec<&str> = a.bundle.services.iter().map(|s| s.name()).collect();
+        assert_eq!(names, ["ratings", "details"]);
+    }
+
+    #[test]
+    fn a_key_twice_is_a_syntax_error() {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n";
+        let found = check(yaml, Code::Mig001);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error);
+        assert!(
+            found[0].1.contains("duplicate key `name`"),
+            "{}",
+            found[0].1
+        );
+    }
+
+    #[test]
+    fn broken_json_after_a_good_value_is_located() {
+        let json = "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \"shop\"}}\n{\"apiVersion\": \"v1\", \"kind\": }\n";
+        let a = analysis(json);
+        let errors: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig001)
+            .collect();
+        assert_eq!(errors.len(), 1, "{:?}", a.findings);
+        assert_eq!(errors[0].severity, Severity::Error);
+        let at = a.sources.locate(errors[0].span.unwrap()).unwrap();
+        assert_eq!(at.line, 2, "{at:?}");
+        assert!(a.bundle.namespaces.contains_key("shop"));
+    }
+
+    #[test]
+    fn valid_yaml_and_json_have_no_syntax_error() {
+        assert_eq!(check(SERVICE, Code::Mig001), []);
+        let json = r#"{"apiVersion": "v1", "kind": "List", "items": [{"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "shop"}}]}"#;
+        assert_eq!(check(json, Code::Mig001), []);
+    }
+}
