@@ -153,6 +153,8 @@ pub struct Plan {
     pub assumed: bool,
     /// The gates overridden with `--force`.
     pub forced: Vec<String>,
+    /// Whether the plan was made with `--force` (upcoming phases may then run from the runbook).
+    pub force: bool,
     /// Init, SetupIstioForMigrate, Migrating, Finished.
     pub phases: Vec<Phase>,
 }
@@ -204,12 +206,25 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
             } else {
                 let mut steps = match state {
                     State::Init => init_steps(analysis),
-                    State::SetupIstioForMigrate => setup_steps(analysis),
-                    State::Migrating => migrating_steps(analysis),
-                    State::Finished => finished_steps(analysis),
+                    // East-west prerequisites still unmet after Init (MIG301/MIG302 stay errors):
+                    // their fixes come first in the current phase.
+                    _ if status == PhaseStatus::Current => {
+                        let mut steps = init_steps(analysis);
+                        steps.extend(phase_steps(analysis, state));
+                        steps
+                    }
+                    _ => phase_steps(analysis, state),
                 };
+
                 if let Some(next) = state.next() {
-                    steps.push(switch_step(next, &gates, force, &mut forced));
+                    let mut fixed: Vec<&str> = steps.iter().map(|s| s.id.as_str()).collect();
+                    let retry = retry_counter(analysis, next);
+                    if retry.is_some() {
+                        // The failed switch is re-run by the retry itself.
+                        fixed.push("migration-resource");
+                    }
+                    let switch = switch_step(next, &gates, &fixed, retry, force, &mut forced);
+                    steps.push(switch);
                 }
                 steps
             };
@@ -225,15 +240,69 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
         current,
         assumed: !analysis.migration.is_present(),
         forced,
+        force,
         phases,
     }
 }
 
-fn switch_step(into: State, gates: &[Gate], force: bool, forced: &mut Vec<String>) -> Step {
+/// The steps of a phase, without the east-west preparation and the switch.
+fn phase_steps(analysis: &Analysis, state: State) -> Vec<Step> {
+    match state {
+        State::Init => Vec::new(),
+        State::SetupIstioForMigrate => setup_steps(analysis),
+        State::Migrating => migrating_steps(analysis),
+        State::Finished => finished_steps(analysis),
+    }
+}
+
+/// When the switch into `into` failed (a message, desiredState already set), the retry counter
+/// that re-runs ASM's checks: the current one plus one, or 0 at the int32 maximum. Only the
+/// resource's own validity problems keep it from being a plain retry.
+fn retry_counter(analysis: &Analysis, into: State) -> Option<i64> {
+    let migration = &analysis.migration;
+    let invalid = analysis.findings.iter().any(|f| {
+        matches!(
+            f.code,
+            crate::finding::Code::Mig102
+                | crate::finding::Code::Mig103
+                | crate::finding::Code::Mig104
+                | crate::finding::Code::Mig105
+                | crate::finding::Code::Mig108
+        )
+    });
+    (migration.situation == crate::phase::Situation::Failed
+        && migration.desired == Some(into)
+        && !invalid)
+        .then(|| {
+            migration
+                .retry_counter
+                .unwrap_or(0)
+                .checked_add(1)
+                .filter(|c| *c <= crate::phase::MAX_RETRY_COUNTER)
+                .unwrap_or(0)
+        })
+}
+
+/// The switch into `into`, or the retry of a failed one. A failing gate blocks it unless a step
+/// of the same id earlier in the phase fixes it (the east-west preparation does), or `force`
+/// overrides it.
+fn switch_step(
+    into: State,
+    gates: &[Gate],
+    fixed: &[&str],
+    retry: Option<i64>,
+    force: bool,
+    forced: &mut Vec<String>,
+) -> Step {
     let failing: Vec<String> = gates
         .iter()
-        .filter(|g| g.blocking)
+        .filter(|g| g.blocking && !fixed.contains(&g.id))
         .map(|g| g.id.to_string())
+        .collect();
+    let fixed_here: Vec<&str> = gates
+        .iter()
+        .filter(|g| g.blocking && fixed.contains(&g.id))
+        .map(|g| g.id)
         .collect();
     let mut step = Step::new(
         format!("switch-{}", kebab(into.as_str())),
@@ -248,7 +317,23 @@ fn switch_step(into: State, gates: &[Gate], force: bool, forced: &mut Vec<String
         verify_command(),
         format!("first line {}, second line empty (no status.message)", into.as_str()),
     );
-    step.commands.push(switch_command(into));
+    match retry {
+        Some(counter) => {
+            step.title = format!("Retry the switch to {}", into.as_str());
+            step.commands.push(crate::phase::retry_command(counter));
+            step.notes.push(format!(
+                "The last switch to {} failed (status.message); after fixing its cause, bumping retryCounter to {counter} re-runs ASM's checks.",
+                into.as_str()
+            ));
+        }
+        None => step.commands.push(switch_command(into)),
+    }
+    if !fixed_here.is_empty() {
+        step.notes.push(format!(
+            "The gate(s) {} fail in this export and are fixed by the steps of the same name above; run their verification before switching.",
+            fixed_here.join(", ")
+        ));
+    }
     if into == State::SetupIstioForMigrate {
         step.notes.push("istiod restarts (rolling) after the switch; ASM then adds PROXY_CONFIG_XDS_AGENT: \"true\" to the mesh config.".into());
     }
@@ -304,7 +389,10 @@ fn init_steps(analysis: &Analysis) -> Vec<Step> {
             .push(crate::phase::patch_command(serde_json::json!({
                 "spec": {"advancedOptions": {"disableIstioSystemLabelReconciliation": false}}
             })));
-        steps.push(step);
+        // Only while the option is not yet set (MIG301).
+        if !analysis.migration.disable_label_reconciliation {
+            steps.push(step);
+        }
         if let Some(value) = analysis
             .bundle
             .namespaces
@@ -312,7 +400,7 @@ fn init_steps(analysis: &Analysis) -> Vec<Step> {
             .and_then(|ns| ns.meta.label("istio-injection"))
         {
             let mut step = Step::new(
-                "eastwest-istio-system-label",
+                "istio-system-injection-label",
                 "Remove istio-injection from istio-system",
                 Target::Cluster,
                 format!("istio-system carries istio-injection={value}; with an east-west gateway it must carry no injection label."),
@@ -362,6 +450,59 @@ fn owners_by_namespace(
         list.sort();
     }
     out
+}
+
+/// Recreates the pods of an OnDelete owner one at a time, highest ordinal first: delete a pod
+/// (kubectl waits until it is gone), then wait until the controller reports every replica ready
+/// again. A StatefulSet reports `readyReplicas`; a DaemonSet reports `numberReady`.
+fn on_delete_recreate(
+    analysis: &Analysis,
+    owner: &crate::detect::Owner,
+    keep: impl Fn(&crate::detect::Proxy) -> bool,
+) -> Vec<Command> {
+    let ns = owner.namespace.as_str();
+    let mut pods: Vec<&str> = analysis
+        .facts
+        .proxies
+        .iter()
+        .filter(|p| &p.owner == owner && keep(p) && is_live(&analysis.bundle, p.pod))
+        .map(|p| analysis.bundle.pods[p.pod].name())
+        .collect();
+    pods.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(b.cmp(a)));
+    let live = analysis
+        .facts
+        .proxies
+        .iter()
+        .filter(|p| &p.owner == owner && is_live(&analysis.bundle, p.pod))
+        .count();
+    let (field, replicas) = match owner.kind {
+        OwnerKind::Workload(WorkloadKind::DaemonSet) => ("numberReady", live as i64),
+        _ => (
+            "readyReplicas",
+            analysis
+                .bundle
+                .workload(WorkloadKind::StatefulSet, ns, &owner.name)
+                .and_then(|w| w.body.replicas)
+                .unwrap_or(live as i64),
+        ),
+    };
+    let mut commands = Vec::new();
+    for pod in pods {
+        commands.push(delete_pod(ns, pod));
+        commands.push(
+            Command::kubectl(
+                Target::Cluster,
+                [
+                    "wait".to_string(),
+                    format!("--for=jsonpath={{.status.{field}}}={replicas}"),
+                    owner.display(),
+                    "--timeout=10m".to_string(),
+                ],
+            )
+            .in_namespace(ns),
+        );
+    }
+    commands
 }
 
 fn risk_row(analysis: &Analysis, owner: &crate::detect::Owner) -> Option<RiskRow> {
@@ -437,22 +578,8 @@ fn setup_steps(analysis: &Analysis) -> Vec<Step> {
             let ns = owner.namespace.as_str();
             match method {
                 Restart::OnDelete => {
-                    let mut pods: Vec<&str> = analysis
-                        .facts
-                        .proxies
-                        .iter()
-                        .filter(|p| &p.owner == *owner && !p.xds_agent && is_live(&analysis.bundle, p.pod))
-                        .map(|p| analysis.bundle.pods[p.pod].name())
-                        .collect();
-                    pods.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(b.cmp(a)));
-                    for pod in pods {
-                        step.commands.push(delete_pod(ns, pod));
-                        step.commands.push(Command::kubectl(
-                            Target::Cluster,
-                            ["wait".to_string(), "--for=condition=Ready".to_string(), format!("pod/{pod}"), "--timeout=10m".to_string()],
-                        ).in_namespace(ns));
-                    }
-                    step.notes.push(format!("{} in {ns}: OnDelete; its pods are deleted one at a time, highest ordinal first, each waited for.", owner.display()));
+                    step.commands.extend(on_delete_recreate(analysis, owner, |p| !p.xds_agent));
+                    step.notes.push(format!("{} in {ns}: OnDelete; its pods are deleted one at a time, highest ordinal first, each replacement waited for.", owner.display()));
                 }
                 Restart::CronJob => {
                     step.commands.push(job_from_cronjob(ns, &owner.name));
@@ -569,7 +696,13 @@ fn migrating_steps(analysis: &Analysis) -> Vec<Step> {
                     &settings.asm_label_key,
                     Some(&settings.asm_label_value),
                 ));
-                step.commands.extend(rollout_status(owner));
+                if restart(&analysis.bundle, owner) == Restart::OnDelete {
+                    // OnDelete: the patch alone recreates nothing, and `rollout status` refuses.
+                    step.commands
+                        .extend(on_delete_recreate(analysis, owner, |_| true));
+                } else {
+                    step.commands.extend(rollout_status(owner));
+                }
                 step.rollback.push(template_label_patch(
                     *kind,
                     namespace,
@@ -608,8 +741,85 @@ fn migrating_steps(analysis: &Analysis) -> Vec<Step> {
         steps.extend(ingress::steps(analysis, gateway));
     }
     steps.extend(egress::steps(analysis));
+    steps.extend(retire_gateways_steps(analysis));
     steps.push(uninstall_step(analysis));
     steps
+}
+
+/// Takes Istio's gateways out of service once their traffic has moved: scaled to zero (reversible),
+/// after the access log shows no more requests. The uninstall removes them for good.
+fn retire_gateways_steps(analysis: &Analysis) -> Vec<Step> {
+    let gateways: Vec<_> = analysis
+        .facts
+        .gateways
+        .iter()
+        .filter(|g| !g.asm && g.owner.kind == OwnerKind::Workload(WorkloadKind::Deployment))
+        .collect();
+    if gateways.is_empty() {
+        return Vec::new();
+    }
+    let mut check = Step::new(
+        "check-istio-gateway-traffic",
+        "Check that Istio's gateways no longer carry traffic",
+        Target::Cluster,
+        "A gateway that still shows requests in its access log is still carrying traffic and must not be taken out.",
+    );
+    check.wave = true;
+    let mut step = Step::new(
+        "retire-istio-gateways",
+        "Take Istio's gateways out of service",
+        Target::Cluster,
+        "The Finished gate needs every Istio gateway gone; scaling to zero first keeps the way back open until the uninstall.",
+    );
+    step.wave = true;
+    for gateway in gateways {
+        let ns = gateway.owner.namespace.as_str();
+        let name = gateway.owner.name.as_str();
+        let replicas = analysis
+            .bundle
+            .workload(WorkloadKind::Deployment, ns, name)
+            .and_then(|w| w.body.replicas)
+            .unwrap_or(1);
+        check.verify.push(Verify {
+            command: Command::kubectl(
+                Target::Cluster,
+                [
+                    "logs".to_string(),
+                    format!("deployment/{name}"),
+                    "--since=10m".to_string(),
+                ],
+            )
+            .in_namespace(ns),
+            expect: format!("no new requests in {name}'s access log"),
+        });
+        step.commands.push(
+            Command::kubectl(
+                Target::Cluster,
+                [
+                    "scale".to_string(),
+                    format!("deployment/{name}"),
+                    "--replicas=0".to_string(),
+                ],
+            )
+            .in_namespace(ns),
+        );
+        step.rollback.push(
+            Command::kubectl(
+                Target::Cluster,
+                [
+                    "scale".to_string(),
+                    format!("deployment/{name}"),
+                    format!("--replicas={replicas}"),
+                ],
+            )
+            .in_namespace(ns),
+        );
+    }
+    step.notes.push(
+        "The east-west gateway goes only once ASM's cross-cluster mesh proxy serves the network."
+            .into(),
+    );
+    vec![check, step]
 }
 
 fn uninstall_step(analysis: &Analysis) -> Step {

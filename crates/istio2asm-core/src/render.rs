@@ -273,6 +273,9 @@ fn markdown_phase(out: &mut String, number: usize, phase: &Phase, vars: &Kubecon
         out.push_str("Nothing left to do here.\n\n");
         return;
     }
+    if phase.status == PhaseStatus::Upcoming {
+        out.push_str("> Upcoming: these steps come from the current export. Export again and plan again when the migration reaches this phase.\n\n");
+    }
     if let Some(next) = phase.state.next() {
         out.push_str(&format!("### Gates for {}\n\n", next.transition()));
         gate_table(out, &phase.gates);
@@ -336,6 +339,17 @@ pub fn shell(plan: &Plan, analysis: &Analysis) -> String {
                 "  echo {} >&2\n}}\n\n",
                 quote(&format!(
                     "{} is done: nothing to run.",
+                    phase.state.as_str()
+                ))
+            ));
+            continue;
+        }
+        if phase.status == PhaseStatus::Upcoming && !plan.force {
+            out.push_str(&format!(
+                "  blocked {}\n}}\n\n",
+                quote(&format!(
+                    "the migration is in {}; export again and plan when it reaches {} (these steps come from the current export)",
+                    plan.current.as_str(),
                     phase.state.as_str()
                 ))
             ));

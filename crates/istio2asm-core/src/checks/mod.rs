@@ -336,9 +336,9 @@ pub(crate) mod support {
     /// The restart method for an owner.
     pub(crate) fn restart(bundle: &Bundle, owner: &Owner) -> Restart {
         match &owner.kind {
-            OwnerKind::Workload(WorkloadKind::StatefulSet) => {
+            OwnerKind::Workload(kind @ (WorkloadKind::StatefulSet | WorkloadKind::DaemonSet)) => {
                 let on_delete = bundle
-                    .workload(WorkloadKind::StatefulSet, &owner.namespace, &owner.name)
+                    .workload(*kind, &owner.namespace, &owner.name)
                     .is_some_and(|w| w.body.strategy.as_deref() == Some("OnDelete"));
                 match (on_delete, rollout_restart(owner)) {
                     (false, Some(command)) => Restart::Rollout(command),
