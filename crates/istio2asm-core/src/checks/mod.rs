@@ -44,7 +44,10 @@ macro_rules! registry {
 
             /// The documentation, parsed from the check file's leading `//!` comment.
             pub fn doc(self) -> Doc {
-                let source = match self { $(Code::$variant => include_str!($file),)* };
+                // Only the `//!` block of each file, extracted by build.rs.
+                let source = match self {
+                    $(Code::$variant => include_str!(concat!(env!("OUT_DIR"), "/checks/", $file, ".doc")),)*
+                };
                 Doc::parse(source)
             }
         }

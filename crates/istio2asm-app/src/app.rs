@@ -1,0 +1,558 @@
+//! The app: state, loading (off the UI thread on native), and the top-level layout. The views
+//! live in `views`; everything they show comes from core values.
+
+use std::sync::{Arc, Mutex};
+
+use egui::{Color32, RichText};
+use istio2asm_core::plan::{self, Plan};
+use istio2asm_core::{analyze, demo, Analysis, Input, Settings};
+
+use crate::state::{workload_rows, FindingFilter, WorkloadRow};
+use crate::views;
+
+/// The views, as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    /// State timeline, gates, next action.
+    Overview,
+    /// Every finding, filtered.
+    Findings,
+    /// Every workload and its proxy.
+    Workloads,
+    /// Phases, steps, commands, YAML, settings.
+    Plan,
+    /// Save the runbooks and files.
+    Export,
+    /// What was loaded; open, paste, drop.
+    Inputs,
+}
+
+impl View {
+    /// All views in tab order.
+    pub const ALL: [View; 6] = [
+        View::Overview,
+        View::Findings,
+        View::Workloads,
+        View::Plan,
+        View::Export,
+        View::Inputs,
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Findings => "Findings",
+            View::Workloads => "Workloads",
+            View::Plan => "Plan",
+            View::Export => "Export",
+            View::Inputs => "Inputs",
+        }
+    }
+}
+
+/// Which slot loaded files go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The cluster's export.
+    Cluster,
+    /// The ASM control plane's export (proves the import gate).
+    Asm,
+}
+
+/// Files picked or dropped, waiting to be taken in by the next frame.
+pub type Inbox = Arc<Mutex<Vec<(Slot, Input)>>>;
+
+/// The result of one analysis run.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The analysis.
+    pub analysis: Analysis,
+    /// The plan built from it.
+    pub plan: Plan,
+    /// The workloads table.
+    pub rows: Vec<WorkloadRow>,
+}
+
+fn run_analysis(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings, force: bool) -> Outcome {
+    let analysis = analyze(inputs, asm, settings);
+    let plan = plan::plan(&analysis, force);
+    let rows = workload_rows(&analysis, Some(&plan));
+    Outcome {
+        analysis,
+        plan,
+        rows,
+    }
+}
+
+/// A running analysis.
+#[derive(Debug)]
+enum Job {
+    /// Native: a thread computes it; the UI polls.
+    #[cfg(not(target_arch = "wasm32"))]
+    Thread(std::sync::mpsc::Receiver<Outcome>),
+    /// Web (no threads): computed on the next frame, after one frame shows the progress.
+    Deferred { ready: bool },
+}
+
+/// The settings form's text fields (applied when they parse and validate).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SettingsForm {
+    /// ASM version.
+    pub asm_version: String,
+    /// Cluster kubeconfig variable.
+    pub cluster_var: String,
+    /// ASM kubeconfig variable.
+    pub asm_var: String,
+    /// ASM label, `key=value`.
+    pub asm_label: String,
+    /// Egress weights, `1,10,50,100`.
+    pub egress_weights: String,
+    /// ASM egress host.
+    pub asm_egress_host: String,
+    /// Wave size.
+    pub wave_size: usize,
+}
+
+impl SettingsForm {
+    /// The form showing `settings`.
+    pub fn from_settings(settings: &Settings) -> Self {
+        SettingsForm {
+            asm_version: settings.asm_version.clone().unwrap_or_default(),
+            cluster_var: settings.cluster_kubeconfig_var.clone(),
+            asm_var: settings.asm_kubeconfig_var.clone(),
+            asm_label: format!("{}={}", settings.asm_label_key, settings.asm_label_value),
+            egress_weights: settings
+                .egress_weights
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            asm_egress_host: settings.asm_egress_host.clone().unwrap_or_default(),
+            wave_size: settings.wave_size,
+        }
+    }
+
+    /// The settings the form describes, or what is wrong with it.
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
+        let (key, value) = self
+            .asm_label
+            .split_once('=')
+            .ok_or_else(|| "the ASM label must be KEY=VALUE".to_string())?;
+        let egress_weights = self
+            .egress_weights
+            .split(',')
+            .map(|w| w.trim().parse::<u32>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| {
+                "the egress weights must be whole numbers separated by commas".to_string()
+            })?;
+        let settings = Settings {
+            asm_version: Some(self.asm_version.trim().to_string()).filter(|v| !v.is_empty()),
+            cluster_kubeconfig_var: self.cluster_var.trim().to_string(),
+            asm_kubeconfig_var: self.asm_var.trim().to_string(),
+            asm_label_key: key.trim().to_string(),
+            asm_label_value: value.trim().to_string(),
+            egress_weights,
+            asm_egress_host: Some(self.asm_egress_host.trim().to_string())
+                .filter(|v| !v.is_empty()),
+            wave_size: self.wave_size,
+            limits: base.limits.clone(),
+        };
+        settings.validate()?;
+        Ok(settings)
+    }
+}
+
+/// The app.
+pub struct App {
+    /// Settings in force (persisted).
+    pub settings: Settings,
+    /// The settings form (persisted with the settings).
+    pub form: SettingsForm,
+    /// The settings form's error, if its text does not validate.
+    pub form_error: Option<String>,
+    /// The cluster's inputs (the demo at start).
+    pub inputs: Vec<Input>,
+    /// The ASM control plane's inputs.
+    pub asm_inputs: Vec<Input>,
+    /// Whether the loaded inputs are the embedded demo.
+    pub is_demo: bool,
+    /// The latest analysis, plan and rows.
+    pub outcome: Option<Arc<Outcome>>,
+    job: Option<Job>,
+    job_started: f64,
+    /// Emit switches whose gates fail.
+    pub force: bool,
+    /// The current tab.
+    pub view: View,
+    /// The findings filter.
+    pub filter: FindingFilter,
+    /// The finding shown in detail (index into the analysis' findings).
+    pub selected: Option<usize>,
+    /// The workloads table's text filter.
+    pub workload_filter: String,
+    /// The workloads table's sort column and direction.
+    pub workload_sort: (usize, bool),
+    /// The paste area.
+    pub paste: String,
+    /// Files picked or dropped (from dialogs that finish later).
+    pub inbox: Inbox,
+    /// The last thing the app wants the user to know.
+    pub status: String,
+    /// The egui context of the last frame (web dialogs finish later and wake the UI with it).
+    pub egui_ctx: Option<egui::Context>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("view", &self.view)
+            .field("inputs", &self.inputs.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for App {
+    fn default() -> Self {
+        App::new(Settings::default())
+    }
+}
+
+/// Storage key of the persisted settings.
+pub const SETTINGS_KEY: &str = "istio2asm-settings";
+
+impl App {
+    /// The app with the demo loaded and analysed (synchronously, so the first frame shows it).
+    pub fn new(settings: Settings) -> Self {
+        let mut settings = settings;
+        if settings.asm_version.is_none() {
+            settings.asm_version = Some(demo::ASM_VERSION.to_string());
+        }
+        let form = SettingsForm::from_settings(&settings);
+        let inputs = demo::inputs();
+        let outcome = run_analysis(inputs.clone(), Vec::new(), &settings, false);
+        App {
+            settings,
+            form,
+            form_error: None,
+            inputs,
+            asm_inputs: Vec::new(),
+            is_demo: true,
+            outcome: Some(Arc::new(outcome)),
+            job: None,
+            job_started: 0.0,
+            force: false,
+            view: View::Overview,
+            filter: FindingFilter::default(),
+            selected: None,
+            workload_filter: String::new(),
+            workload_sort: (0, true),
+            paste: String::new(),
+            inbox: Arc::default(),
+            status: "Showing the embedded demo cluster. Load your own export under Inputs.".into(),
+            egui_ctx: None,
+        }
+    }
+
+    /// Restores persisted settings (never inputs: they may hold cluster data).
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+        let settings = storage
+            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+            .filter(|s| s.validate().is_ok())
+            .unwrap_or_default();
+        App::new(settings)
+    }
+
+    /// The current analysis, if any.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.outcome.as_deref().map(|o| &o.analysis)
+    }
+
+    /// Whether an analysis is running.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Replaces the inputs of a slot and re-analyses.
+    pub fn load(&mut self, slot: Slot, inputs: Vec<Input>, now: f64) {
+        match slot {
+            Slot::Cluster => {
+                self.inputs = inputs;
+                self.is_demo = false;
+            }
+            Slot::Asm => self.asm_inputs = inputs,
+        }
+        self.selected = None;
+        self.reanalyse(now);
+    }
+
+    /// Adds inputs to a slot (drops and multi-file picks add up) and re-analyses.
+    pub fn add(&mut self, slot: Slot, inputs: Vec<Input>, now: f64) {
+        match slot {
+            Slot::Cluster => {
+                if self.is_demo {
+                    self.inputs.clear();
+                    self.is_demo = false;
+                }
+                self.inputs.extend(inputs);
+            }
+            Slot::Asm => self.asm_inputs.extend(inputs),
+        }
+        self.selected = None;
+        self.reanalyse(now);
+    }
+
+    /// Loads the demo again.
+    pub fn load_demo(&mut self, now: f64) {
+        self.inputs = demo::inputs();
+        self.asm_inputs.clear();
+        self.is_demo = true;
+        self.selected = None;
+        self.reanalyse(now);
+    }
+
+    /// Starts a new analysis of the current inputs and settings.
+    pub fn reanalyse(&mut self, now: f64) {
+        self.job_started = now;
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let inputs = self.inputs.clone();
+            let asm = self.asm_inputs.clone();
+            let settings = self.settings.clone();
+            let force = self.force;
+            let spawned = std::thread::Builder::new()
+                .name("istio2asm-analysis".into())
+                .spawn(move || {
+                    let _ = sender.send(run_analysis(inputs, asm, &settings, force));
+                });
+            if spawned.is_ok() {
+                self.job = Some(Job::Thread(receiver));
+                return;
+            }
+        }
+        self.job = Some(Job::Deferred { ready: false });
+    }
+
+    /// Runs any analysis to completion now (tests and the web test hook use it).
+    pub fn finish_now(&mut self) {
+        match self.job.take() {
+            #[cfg(not(target_arch = "wasm32"))]
+            Some(Job::Thread(receiver)) => {
+                if let Ok(outcome) = receiver.recv() {
+                    self.accept(outcome);
+                }
+            }
+            Some(Job::Deferred { .. }) => {
+                let outcome = run_analysis(
+                    self.inputs.clone(),
+                    self.asm_inputs.clone(),
+                    &self.settings,
+                    self.force,
+                );
+                self.accept(outcome);
+            }
+            None => {}
+        }
+    }
+
+    fn accept(&mut self, outcome: Outcome) {
+        let (errors, warnings, infos) = outcome.analysis.counts();
+        self.status = format!(
+            "Analysed {} file(s), {} objects: {errors} errors, {warnings} warnings, {infos} infos.",
+            outcome.analysis.sources.files().len(),
+            outcome.analysis.bundle.object_count()
+        );
+        self.outcome = Some(Arc::new(outcome));
+    }
+
+    /// Advances a running analysis; returns whether one is still running.
+    fn poll(&mut self) -> bool {
+        match self.job.take() {
+            #[cfg(not(target_arch = "wasm32"))]
+            Some(Job::Thread(receiver)) => match receiver.try_recv() {
+                Ok(outcome) => {
+                    self.accept(outcome);
+                    false
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.job = Some(Job::Thread(receiver));
+                    true
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.status =
+                        "The analysis stopped unexpectedly; the previous results are shown.".into();
+                    false
+                }
+            },
+            Some(Job::Deferred { ready: false }) => {
+                // One frame shows the progress first; the next one computes.
+                self.job = Some(Job::Deferred { ready: true });
+                true
+            }
+            Some(Job::Deferred { ready: true }) => {
+                self.job = Some(Job::Deferred { ready: true });
+                self.finish_now();
+                false
+            }
+            None => false,
+        }
+    }
+
+    /// Applies the settings form when it validates; re-plans at once.
+    pub fn apply_form(&mut self, now: f64) {
+        match self.form.to_settings(&self.settings) {
+            Ok(settings) => {
+                self.form_error = None;
+                if settings != self.settings {
+                    self.settings = settings;
+                    self.reanalyse(now);
+                }
+            }
+            Err(error) => self.form_error = Some(error),
+        }
+    }
+
+    fn take_inbox(&mut self, now: f64) {
+        let items: Vec<(Slot, Input)> = match self.inbox.lock() {
+            Ok(mut inbox) => std::mem::take(&mut *inbox),
+            Err(_) => return,
+        };
+        if items.is_empty() {
+            return;
+        }
+        let (cluster, asm): (Vec<_>, Vec<_>) = items
+            .into_iter()
+            .partition(|(slot, _)| *slot == Slot::Cluster);
+        if !asm.is_empty() {
+            self.add(Slot::Asm, asm.into_iter().map(|(_, i)| i).collect(), now);
+        }
+        if !cluster.is_empty() {
+            self.add(
+                Slot::Cluster,
+                cluster.into_iter().map(|(_, i)| i).collect(),
+                now,
+            );
+        }
+    }
+
+    fn take_dropped(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let name = file.path().display().to_string();
+            #[cfg(not(target_arch = "wasm32"))]
+            match file.bytes() {
+                Ok(bytes) => {
+                    if let Ok(mut inbox) = self.inbox.lock() {
+                        inbox.push((Slot::Cluster, Input::new(name, bytes)));
+                    }
+                }
+                Err(e) => self.status = format!("Cannot read {name}: {e}"),
+            }
+            #[cfg(target_arch = "wasm32")]
+            {
+                let inbox = self.inbox.clone();
+                let ctx = ctx.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(bytes) = file.bytes_async().await {
+                        if let Ok(mut inbox) = inbox.lock() {
+                            inbox.push((Slot::Cluster, Input::new(name, bytes)));
+                        }
+                    }
+                    ctx.request_repaint();
+                });
+            }
+        }
+    }
+
+    /// The whole UI, inside any `Ui` (eframe's root or a test harness).
+    pub fn ui_contents(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        if self.egui_ctx.is_none() {
+            self.egui_ctx = Some(ui.ctx().clone());
+        }
+        self.take_dropped(ui.ctx());
+        self.take_inbox(now);
+        if self.poll() {
+            ui.ctx().request_repaint();
+        }
+        egui::Panel::top("tabs").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading("istio2asm");
+                ui.separator();
+                for view in View::ALL {
+                    ui.selectable_value(&mut self.view, view, view.label());
+                }
+                ui.separator();
+                if let Some(analysis) = self.analysis() {
+                    let (e, w, i) = analysis.counts();
+                    ui.label(
+                        RichText::new(format!("{e} errors")).color(Color32::from_rgb(220, 60, 60)),
+                    );
+                    ui.label(
+                        RichText::new(format!("{w} warnings"))
+                            .color(Color32::from_rgb(210, 150, 20)),
+                    );
+                    ui.label(format!("{i} infos"));
+                }
+            });
+        });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if self.busy() {
+                    ui.spinner();
+                    let size: usize = self.inputs.iter().map(|i| i.bytes.len()).sum();
+                    ui.label(format!(
+                        "Analysing {} in {} file(s)… {:.1} s",
+                        human_size(size),
+                        self.inputs.len(),
+                        (now - self.job_started).max(0.0)
+                    ));
+                } else {
+                    ui.label(&self.status);
+                }
+            });
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Some(outcome) = self.outcome.clone() else {
+                ui.label("Nothing loaded yet.");
+                return;
+            };
+            match self.view {
+                View::Overview => views::overview(ui, self, &outcome),
+                View::Findings => views::findings(ui, self, &outcome),
+                View::Workloads => views::workloads(ui, self, &outcome),
+                View::Plan => views::plan(ui, self, &outcome),
+                View::Export => views::export(ui, self, &outcome),
+                View::Inputs => views::inputs(ui, self, &outcome),
+            }
+        });
+    }
+}
+
+/// `1.2 MB`.
+pub fn human_size(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1000 {
+        format!("{:.1} kB", bytes as f64 / 1e3)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_contents(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn as_any_mut(&mut self) -> Option<&mut dyn std::any::Any> {
+        Some(&mut *self)
+    }
+}

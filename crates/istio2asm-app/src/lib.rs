@@ -1,0 +1,11 @@
+//! istio2asm's planning app: one egui app, native (`main.rs`) and in the browser (`web.rs`). All
+//! logic is in `istio2asm-core`; this crate only shows it.
+
+pub mod app;
+pub mod files;
+pub mod state;
+pub mod views;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use app::App;

@@ -1,0 +1,88 @@
+//! The browser shell: `WebHandle` starts the app on a canvas and gives the page (and its tests)
+//! a few hooks.
+
+use wasm_bindgen::prelude::*;
+
+use crate::app::{App, Slot};
+
+/// The handle the page holds.
+#[wasm_bindgen]
+pub struct WebHandle {
+    runner: eframe::WebRunner,
+}
+
+#[wasm_bindgen]
+impl WebHandle {
+    /// Creates the handle (installs the panic hook).
+    #[wasm_bindgen(constructor)]
+    #[expect(clippy::new_without_default)]
+    pub fn new() -> Self {
+        WebHandle {
+            runner: eframe::WebRunner::new(),
+        }
+    }
+
+    /// Starts the app on the canvas.
+    #[wasm_bindgen]
+    pub async fn start(&self, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsValue> {
+        self.runner
+            .start(
+                canvas,
+                eframe::WebOptions::default(),
+                Box::new(|cc| Ok(Box::new(App::from_storage(cc.storage)))),
+            )
+            .await
+    }
+
+    /// Whether the app has crashed.
+    #[wasm_bindgen(js_name = hasPanicked)]
+    pub fn has_panicked(&self) -> bool {
+        self.runner.has_panicked()
+    }
+
+    /// The panic message, if any.
+    #[wasm_bindgen(js_name = panicMessage)]
+    pub fn panic_message(&self) -> Option<String> {
+        self.runner.panic_summary().map(|s| s.message())
+    }
+
+    /// Opens the app's file dialog (the page's file input), as the Open button does.
+    #[wasm_bindgen(js_name = openFiles)]
+    pub fn open_files(&self) {
+        if let Some(mut app) = self.runner.app_mut::<App>() {
+            if let Some(ctx) = app.egui_ctx.clone() {
+                crate::files::pick(&mut app, Slot::Cluster, &ctx);
+            }
+        }
+    }
+
+    /// Test hook: a JSON summary of what the app shows.
+    #[wasm_bindgen]
+    pub fn summary(&self) -> String {
+        let Some(app) = self.runner.app_mut::<App>() else {
+            return "null".into();
+        };
+        let Some(outcome) = app.outcome.as_deref() else {
+            return "null".into();
+        };
+        let analysis = &outcome.analysis;
+        let (errors, warnings, infos) = analysis.counts();
+        let mut codes: Vec<&str> = analysis.findings.iter().map(|f| f.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        serde_json::json!({
+            "busy": app.busy(),
+            "demo": app.is_demo,
+            "files": analysis.sources.files().iter().map(|f| f.name()).collect::<Vec<_>>(),
+            "objects": analysis.bundle.object_count(),
+            "state": analysis.migration.state.as_str(),
+            "errors": errors,
+            "warnings": warnings,
+            "infos": infos,
+            "codes": codes,
+            "workloads": outcome.rows.len(),
+            "view": app.view.label(),
+        })
+        .to_string()
+    }
+}

@@ -1,0 +1,271 @@
+//! The real app driven headless with egui_kittest: what a user clicks, what they see, what lands
+#![allow(clippy::expect_used, clippy::unwrap_used)] // Tests fail loudly on a broken premise.
+//! on the clipboard.
+
+use eframe::Storage as _;
+use egui::OutputCommand;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use istio2asm_app::app::{Slot, View};
+use istio2asm_app::App;
+use istio2asm_core::phase::State;
+use istio2asm_core::Input;
+
+fn harness() -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut App| app.ui_contents(ui), App::default());
+    harness.run();
+    harness
+}
+
+/// Lets a background analysis finish and shows its result.
+fn settle(harness: &mut Harness<'static, App>) {
+    harness.state_mut().finish_now();
+    harness.run();
+}
+
+fn copied(harness: &Harness<'static, App>) -> Vec<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn opens_with_the_demo_loaded() {
+    let harness = harness();
+    let app = harness.state();
+    assert!(app.is_demo);
+    let analysis = app.analysis().expect("the demo is analysed");
+    assert_eq!(analysis.migration.state, State::SetupIstioForMigrate);
+    harness.get_by_label("SetupIstioForMigrate");
+    harness.get_by_label("Next action");
+    harness.get_by_label_contains("Gates for SetupIstioForMigrate -> Migrating");
+}
+
+#[test]
+fn filters_findings_and_opens_one() {
+    let mut harness = harness();
+    harness.get_by_label("Findings").click();
+    harness.run();
+    let total = harness.state().analysis().expect("analysis").findings.len();
+    harness.get_by_label(&format!("{total} of {total} findings"));
+    harness.get_by_label("Warnings").click();
+    harness.get_by_label("Infos").click();
+    harness.run();
+    let errors = harness.state().analysis().expect("analysis").counts().0;
+    assert!(errors > 0 && errors < total);
+    harness.get_by_label(&format!("{errors} of {total} findings"));
+    assert!(
+        harness.query_by_label_contains("finding MIG503").is_none(),
+        "warnings are hidden"
+    );
+
+    harness
+        .get_by_label_contains("finding MIG402 deployment/cart")
+        .click();
+    harness.run();
+    let selected = harness.state().selected.expect("a finding is selected");
+    let finding = &harness.state().analysis().expect("analysis").findings[selected];
+    assert_eq!(finding.code.as_str(), "MIG402");
+    harness.get_by_label("How to fix");
+    harness.get_by_label_contains("demo/cluster.yaml:");
+}
+
+#[test]
+fn copy_puts_the_exact_command_on_the_clipboard() {
+    let mut harness = harness();
+    harness.get_by_label("Findings").click();
+    harness.run();
+    harness
+        .get_by_label_contains("finding MIG402 deployment/cart")
+        .click();
+    harness.run();
+    harness.get_by_label("Copy MIG402 command 1").click();
+    // The copy is in the output of the frame that handles the click.
+    harness.step();
+    assert_eq!(
+        copied(&harness),
+        [r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop rollout restart deployment/cart"#]
+    );
+}
+
+#[test]
+fn a_setting_change_replans_at_once() {
+    let mut harness = harness();
+    harness.get_by_label("Plan").click();
+    harness.run();
+    let field = harness.get_by_label("Cluster kubeconfig variable");
+    field.click();
+    harness.run();
+    harness
+        .get_by_label("Cluster kubeconfig variable")
+        .type_text("_PROD");
+    // The change starts an analysis in the background: step, then let it finish.
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().settings.cluster_kubeconfig_var,
+        "K8S_KUBECONFIG_PROD"
+    );
+    let outcome = harness.state().outcome.clone().expect("outcome");
+    let vars = harness.state().settings.kubeconfig_vars();
+    let restart = outcome
+        .plan
+        .phases
+        .iter()
+        .flat_map(|p| p.steps.iter())
+        .find(|s| s.id == "restart-wave-1")
+        .expect("a restart wave");
+    assert!(restart.commands[0]
+        .render(&vars)
+        .contains(r#"--kubeconfig="${K8S_KUBECONFIG_PROD}""#));
+
+    // An invalid value is shown as an error and not applied.
+    harness
+        .get_by_label("Cluster kubeconfig variable")
+        .type_text("-bad");
+    harness.step();
+    harness.run();
+    assert!(harness.state().form_error.is_some());
+    assert_eq!(
+        harness.state().settings.cluster_kubeconfig_var,
+        "K8S_KUBECONFIG_PROD"
+    );
+    harness.get_by_label_contains("Not applied:");
+}
+
+#[test]
+fn a_syntax_error_shows_as_mig001_not_a_crash() {
+    let mut harness = harness();
+    harness.state_mut().load(
+        Slot::Cluster,
+        vec![Input::new(
+            "broken.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nkind: value: other\n",
+        )],
+        0.0,
+    );
+    settle(&mut harness);
+    harness.state_mut().view = View::Findings;
+    harness.run();
+    harness.get_by_label_contains("finding MIG001");
+    let analysis = harness.state().analysis().expect("analysis");
+    assert_eq!(
+        analysis.bundle.object_count(),
+        1,
+        "the valid document still loads"
+    );
+}
+
+#[test]
+fn workloads_table_lists_every_workload() {
+    let mut harness = harness();
+    harness.get_by_label("Workloads").click();
+    harness.run();
+    let rows = harness
+        .state()
+        .outcome
+        .as_ref()
+        .expect("outcome")
+        .rows
+        .clone();
+    assert!(
+        rows.iter()
+            .any(|r| r.name == "reviews-v2" && r.proxy.starts_with("ASM")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().any(|r| r.name == "cart" && r.xds_agent == "no"));
+    assert!(rows
+        .iter()
+        .any(|r| r.name == "debug-shell" && r.kind == "Pod"));
+    harness.get_by_label("cart");
+    harness.get_by_label("Filter workloads").click();
+    harness.run();
+    harness.get_by_label("Filter workloads").type_text("redis");
+    harness.run();
+    assert!(harness.query_by_label("cart").is_none());
+    harness.get_by_label("redis");
+}
+
+/// An in-memory eframe storage.
+#[derive(Default)]
+struct Memory(std::collections::BTreeMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_persist_and_inputs_do_not() {
+    let mut app = App::default();
+    app.settings.wave_size = 3;
+    app.settings.asm_version = Some("1.25.1".into());
+    app.load(
+        Slot::Cluster,
+        vec![Input::new(
+            "secret-cluster.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: planted-namespace}\n",
+        )],
+        0.0,
+    );
+    app.finish_now();
+    let mut storage = Memory::default();
+    eframe::App::save(&mut app, &mut storage);
+    let stored: String = storage.0.values().cloned().collect();
+    assert!(
+        !stored.contains("planted-namespace") && !stored.contains("secret-cluster.yaml"),
+        "{stored}"
+    );
+    let restored = App::from_storage(Some(&storage));
+    assert_eq!(restored.settings.wave_size, 3);
+    assert_eq!(restored.settings.asm_version.as_deref(), Some("1.25.1"));
+    assert!(
+        restored.is_demo,
+        "a new run opens with the demo, not the last inputs"
+    );
+    // Storage that does not validate is ignored, not trusted.
+    let mut bad = Memory::default();
+    bad.set_string(
+        istio2asm_app::app::SETTINGS_KEY,
+        r#"{"clusterKubeconfigVar":"$(id)"}"#.into(),
+    );
+    assert_eq!(
+        App::from_storage(Some(&bad))
+            .settings
+            .cluster_kubeconfig_var,
+        "K8S_KUBECONFIG"
+    );
+}
+
+#[test]
+fn the_next_action_names_a_blocking_gate_without_a_command() {
+    let mut app = App::default();
+    let old = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: istiod, namespace: istio-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        image: docker.io/istio/pilot:1.9.5\n";
+    app.load(Slot::Cluster, vec![Input::new("old.yaml", old)], 0.0);
+    app.finish_now();
+    let outcome = app.outcome.clone().expect("outcome");
+    let action = istio2asm_app::state::next_action(&outcome.analysis, &outcome.plan);
+    assert!(
+        action.text.starts_with("MIG202 istio-too-old"),
+        "{}",
+        action.text
+    );
+    assert!(action.command.is_none());
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+#
+# Starts the native app (with the embedded demo) in a real X server (Xvfb) and saves a screenshot
+# of its window: bash scripts/app-native-shot.sh [OUT.png] (default tests/output/app-native.png).
+# Installs Xvfb and ImageMagick from Debian's archive when missing. Fails when the app does not
+# start, exits early, or the screenshot is blank.
+set -euo pipefail
+shopt -s inherit_errexit
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=lib/common.sh
+source scripts/lib/common.sh
+
+OUT="${1:-tests/output/app-native.png}"
+mkdir -p "$(dirname "$OUT")"
+ensure_apt xvfb imagemagick libgl1-mesa-dri x11-utils
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+cargo build -p istio2asm-app --bin istio2asm-app >&2
+APP="$CARGO_TARGET_DIR/debug/istio2asm-app"
+
+DISPLAY_NUMBER=":$((90 + RANDOM % 9))"
+XDG_RUNTIME_DIR="$(mktemp -d)"
+HOME_DIR="$(mktemp -d)"
+chmod 700 "$XDG_RUNTIME_DIR"
+Xvfb "$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+APP_PID=""
+cleanup() {
+    if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; fi
+    kill "$XVFB" 2>/dev/null || true
+    rm -rf "$XDG_RUNTIME_DIR" "$HOME_DIR"
+}
+trap cleanup EXIT
+sleep 1
+
+# A fresh HOME so no persisted settings from earlier runs change what is shown.
+DISPLAY="$DISPLAY_NUMBER" XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" HOME="$HOME_DIR" "$APP" >/dev/null 2>"$OUT.log" &
+APP_PID=$!
+for _ in $(seq 1 30); do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        cat "$OUT.log" >&2
+        die "the app exited before its window appeared"
+    fi
+    if DISPLAY="$DISPLAY_NUMBER" xwininfo -root -tree 2>/dev/null | grep -q '"istio2asm"'; then
+        break
+    fi
+    sleep 1
+done
+sleep 3
+DISPLAY="$DISPLAY_NUMBER" import -window root "$OUT"
+# A blank (one-colour) screenshot means nothing was drawn.
+colours="$(convert "$OUT" -format '%k' info:)"
+[[ "$colours" -gt 20 ]] || die "the screenshot $OUT has only $colours colours: nothing was drawn"
+log "screenshot: $OUT ($colours colours)"
