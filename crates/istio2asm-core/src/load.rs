@@ -319,30 +319,51 @@ impl FileLoader<'_, '_> {
             self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
             return;
         }
+        // Items are emitted as they parse, so only one item's tree exists at a time.
+        let mut emitted = 0;
+        let mut positions = Vec::new();
         if let Some(items) = list_items(slice) {
-            let mut parsed = Vec::with_capacity(items.len());
-            for (item_from, item_to, content) in items {
-                match self.parse_yaml(&slice[item_from..item_to]) {
+            let mut complete = true;
+            for (item_from, item_to, content) in &items {
+                match self.parse_yaml(&slice[*item_from..*item_to]) {
                     Ok(Some(Node::Seq(mut seq))) if seq.len() == 1 => {
-                        parsed.push((seq.pop(), from + content));
+                        if let Some(node) = seq.pop() {
+                            self.expand(node, from + content);
+                        }
+                        emitted += 1;
                     }
                     _ => {
-                        parsed.clear();
+                        complete = false;
                         break;
                     }
                 }
-                if parsed.is_empty() {
-                    break;
-                }
             }
-            if !parsed.is_empty() {
-                for (node, at) in parsed {
-                    if let Some(node) = node {
-                        self.expand(node, at);
-                    }
-                }
+            if complete && !items.is_empty() {
                 return;
             }
+            positions = items.iter().map(|(_, _, content)| from + content).collect();
+        }
+        // The layout was not kubectl's after all, or an item did not parse on its own: parse the
+        // whole document, and emit only the items not emitted above.
+        if emitted > 0 {
+            match self.parse_yaml(slice) {
+                Ok(Some(Node::Map(entries))) => {
+                    for (key, value) in entries {
+                        if key.as_ref() != "items" {
+                            continue;
+                        }
+                        if let Node::Seq(items) = value {
+                            for (index, item) in items.into_iter().enumerate().skip(emitted) {
+                                let at = positions.get(index).copied().unwrap_or(from);
+                                self.expand(item, at);
+                            }
+                        }
+                    }
+                }
+                Ok(_) => {}
+                Err((message, index)) => self.parse_error(&message, from + index),
+            }
+            return;
         }
         match self.parse_yaml(slice) {
             Ok(Some(node)) => {

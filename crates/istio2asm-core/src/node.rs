@@ -200,6 +200,9 @@ pub(crate) enum Keep {
     Fields(&'static [(&'static str, Keep)]),
     /// Every item of a list, by this rule.
     Items(&'static Keep),
+    /// An environment variable: its `name`, and its `value` only for the variables the tool reads
+    /// (`model::KEPT_ENV`; kubectl prints `name` first). Other values can be large or secret.
+    EnvVar,
 }
 
 const META: Keep = Keep::Fields(&[
@@ -210,7 +213,7 @@ const META: Keep = Keep::Fields(&[
     ("ownerReferences", Keep::All),
     ("uid", Keep::All),
 ]);
-const ENV_VAR: Keep = Keep::Fields(&[("name", Keep::All), ("value", Keep::All)]);
+const ENV_VAR: Keep = Keep::EnvVar;
 const PORT: Keep = Keep::Fields(&[("containerPort", Keep::All), ("name", Keep::All)]);
 const CONTAINER: Keep = Keep::Fields(&[
     ("args", Keep::All),
@@ -385,10 +388,34 @@ impl<'de> Visitor<'de> for NodeSeed {
         let mut entries: Vec<(Box<str>, Node)> =
             Vec::with_capacity(map.size_hint().unwrap_or(0).min(64));
         let mut kind: Option<Box<str>> = None;
-        while let Some(key) = map.next_key_seed(KeySeed)? {
+        let only = match self.keep {
+            Keep::Fields(fields) => Some(*fields),
+            _ => None,
+        };
+        while let Some(key) = map.next_key_seed(KeySeed { only })? {
+            // A key outside the kept fields is skipped without being allocated.
+            let Some(key) = key else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
             if DROPPED_KEYS.contains(&key.as_ref()) {
                 map.next_value::<IgnoredAny>()?;
                 continue;
+            }
+            if matches!(self.keep, Keep::EnvVar) {
+                let wanted = match key.as_ref() {
+                    "name" => true,
+                    "value" => entries.iter().any(|(k, v)| {
+                        k.as_ref() == "name"
+                            && v.as_str()
+                                .is_some_and(|n| crate::model::KEPT_ENV.contains(&n))
+                    }),
+                    _ => false,
+                };
+                if !wanted {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
             }
             let keep = match self.keep {
                 Keep::Fields(fields) => match fields.iter().find(|(name, _)| *name == key.as_ref())
@@ -416,43 +443,55 @@ impl<'de> Visitor<'de> for NodeSeed {
     }
 }
 
-/// Mapping keys: scalars become their text; a list or map as a key is refused.
-struct KeySeed;
+/// Mapping keys: scalars become their text; a list or map as a key is refused. With `only`, a key
+/// outside those fields comes back as `None`, without an allocation.
+struct KeySeed {
+    only: Option<&'static [(&'static str, Keep)]>,
+}
+
+impl KeySeed {
+    fn key<E>(&self, text: &str) -> Result<Option<Box<str>>, E> {
+        Ok(match self.only {
+            Some(fields) if !fields.iter().any(|(name, _)| *name == text) => None,
+            _ => Some(text.into()),
+        })
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Box<str>;
+    type Value = Option<Box<str>>;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Box<str>, D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for KeySeed {
-    type Value = Box<str>;
+    type Value = Option<Box<str>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a scalar mapping key")
     }
-    fn visit_str<E>(self, v: &str) -> Result<Box<str>, E> {
-        Ok(v.into())
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        self.key(v)
     }
-    fn visit_string<E>(self, v: String) -> Result<Box<str>, E> {
-        Ok(v.into_boxed_str())
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        self.key(&v.to_string())
     }
-    fn visit_bool<E>(self, v: bool) -> Result<Box<str>, E> {
-        Ok(v.to_string().into())
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        self.key(&v.to_string())
     }
-    fn visit_i64<E>(self, v: i64) -> Result<Box<str>, E> {
-        Ok(v.to_string().into())
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        self.key(&v.to_string())
     }
-    fn visit_u64<E>(self, v: u64) -> Result<Box<str>, E> {
-        Ok(v.to_string().into())
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        self.key(&v.to_string())
     }
-    fn visit_f64<E>(self, v: f64) -> Result<Box<str>, E> {
-        Ok(v.to_string().into())
-    }
-    fn visit_unit<E>(self) -> Result<Box<str>, E> {
-        Ok("null".into())
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        self.key("null")
     }
 }
 
@@ -529,6 +568,19 @@ mod tests {
             Some(&Node::Map(Vec::new()))
         );
         assert_eq!(node.str_at(&["status", "phase"]), Some("Running"));
+        // Environment values are kept only for the variables the tool reads.
+        let pod = "kind: Pod\nspec:\n  containers:\n  - name: istio-proxy\n    env:\n    - name: PROXY_CONFIG_XDS_AGENT\n      value: \"true\"\n    - name: API_TOKEN\n      value: planted\n";
+        let node = NodeSeed::object(32)
+            .deserialize(serde_yaml::Deserializer::from_str(pod))
+            .unwrap();
+        let env = node.at(&["spec", "containers"]).unwrap().items()[0]
+            .get("env")
+            .unwrap()
+            .items()
+            .to_vec();
+        assert_eq!(env[0].str_at(&["value"]), Some("true"));
+        assert_eq!(env[1].str_at(&["name"]), Some("API_TOKEN"));
+        assert_eq!(env[1].get("value"), None);
         assert_eq!(node.at(&["status", "conditions"]), None);
         // Kinds that are kept whole, and objects whose kind comes last, lose nothing.
         let late = "spec: {volumes: [1]}\nkind: Pod\n";
