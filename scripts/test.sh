@@ -28,9 +28,9 @@ source scripts/lib/common.sh
 source scripts/wasm-toolchain.sh
 
 # All steps, in the order they run.
-STEPS=(fmt clippy test wasm wasm_clippy)
+STEPS=(fmt clippy test wasm wasm_clippy js js_browser app_native web)
 # Steps that --quick leaves out.
-QUICK_SKIP=(wasm wasm_clippy)
+QUICK_SKIP=(wasm wasm_clippy js js_browser app_native web)
 
 # One target dir for the native steps (a CARGO_TARGET_DIR from outside would split the caches).
 export CARGO_TARGET_DIR="$ROOT/target"
@@ -74,6 +74,10 @@ step_clippy() {
 }
 
 step_test() {
+    # The plan tests run the generated runbook through shellcheck and the patches through kubectl.
+    ensure_apt shellcheck
+    command -v kubectl >/dev/null 2>&1 \
+        || die "kubectl is missing: the plan tests run every generated patch through kubectl patch --local"
     cargo test --workspace
 }
 
@@ -93,7 +97,41 @@ step_wasm_clippy() {
         return 0
     fi
     ensure_cargo_tool clippy clippy
-    cargo clippy -p istio2asm-core --lib --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy -p istio2asm-core -p istio2asm-wasm --lib --target wasm32-unknown-unknown -- -D warnings
+}
+
+# The JavaScript library: build the npm package (web/js/pkg), then the Node tests on its nodejs build:
+# every API function, the errors, the package as npm packs it, its TypeScript types, and parity with
+# the CLI (which the parity tests run, so it is built first).
+step_js() {
+    bash scripts/build-js.sh >/dev/null
+    cargo build -p istio2asm-cli
+    ISTIO2ASM_CLI="$CARGO_TARGET_DIR/debug/istio2asm" node --test tests/js/
+}
+
+# The library page (web/lib.html) in Debian's headless Chromium, driven by playwright-core.
+step_js_browser() {
+    ensure_apt chromium
+    ensure_npm_ci "$ROOT"
+    bash scripts/build-js.sh >/dev/null
+    cargo build -p istio2asm-cli
+    ISTIO2ASM_CLI="$CARGO_TARGET_DIR/debug/istio2asm" node --test tests/browser/lib-page.test.mjs
+}
+
+# The native app in a real X server (Xvfb): it starts with the demo and draws; screenshot in
+# tests/output/app-native.png.
+step_app_native() {
+    bash scripts/app-native-shot.sh tests/output/app-native.png
+}
+
+# The app for the browser (web/app), then the page in Debian's headless Chromium: it starts, loads a
+# fixture through its file input, works from disk, shows start-up errors, and makes no request
+# outside its origin. Screenshots in tests/output/.
+step_web() {
+    ensure_apt chromium
+    ensure_npm_ci "$ROOT"
+    bash scripts/build-web.sh >/dev/null
+    node --test tests/browser/app.test.mjs
 }
 
 # ----------------------------------------------------------------------------------------------- main

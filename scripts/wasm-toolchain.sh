@@ -36,20 +36,22 @@
 #   ISTIO2ASM_WASM_RUSTFLAGS="..."           extra rustflags, appended
 #   ISTIO2ASM_RUST_LLD=PATH                  rust-lld to link with on the debian path
 #                                            (default: from `rustc +stable --print sysroot`)
-# RUSTFLAGS always get `-C target-feature=-reference-types,-multivalue`: Debian's wasm-opt (binaryen 108)
-# silently breaks wasm-bindgen's externref table otherwise. Any RUSTFLAGS/CARGO_ENCODED_RUSTFLAGS of
-# the caller are replaced, not merged (use ISTIO2ASM_WASM_RUSTFLAGS).
-# CAUTION: these flags only fully work on the debian path (std is rebuilt with them). On the rustup path
-# std comes precompiled with reference-types and multivalue, so the linked .wasm still lists
-# +reference-types,+multivalue in its target_features section (measured with rustc 1.95), and
-# wasm-bindgen decides on its externref transform from that section (not verified end-to-end here).
-# So a rustup build should go through a wasm-opt that handles it (npm binaryen@132), or force
-# ISTIO2ASM_WASM_PATH=debian for the build that Debian's binaryen 108 optimises.
+# On the debian path RUSTFLAGS get `-C target-feature=-reference-types,-multivalue` (std is rebuilt
+# with them, so the whole .wasm goes without): Debian's wasm-opt (binaryen 108) silently breaks
+# wasm-bindgen's externref table otherwise. The rustup path gets no such flags: its std comes
+# precompiled with reference-types, the linked .wasm lists the feature whatever the crate was built
+# with, and wasm-bindgen then runs its externref transform, which fails ("failed to find the
+# `__wbindgen_externref_table_alloc` function", seen with wasm-bindgen 0.2.130) when the crate itself
+# was built without the feature. So a rustup build has reference types and must be optimised with a
+# wasm-opt that handles them (npm binaryen@132, as scripts/build-js.sh does), never Debian's 108.
+# Any RUSTFLAGS/CARGO_ENCODED_RUSTFLAGS of the caller are replaced, not merged (use
+# ISTIO2ASM_WASM_RUSTFLAGS).
 
 # shellcheck source=lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 WASM_TARGET=wasm32-unknown-unknown
+# Only on the debian path (see above).
 WASM_BASE_RUSTFLAGS="-C target-feature=-reference-types,-multivalue"
 WASM_DEBIAN_PKGS=(rustc-web cargo-web rust-web-src)
 
@@ -205,7 +207,11 @@ wasm_cargo() {
     local sub="$1" tdir rustflags
     shift
     tdir="$(_wasm_target_dir)" || exit 1
-    rustflags="$WASM_BASE_RUSTFLAGS${ISTIO2ASM_WASM_RUSTFLAGS:+ $ISTIO2ASM_WASM_RUSTFLAGS}"
+    if [[ "$ISTIO2ASM_WASM_RESOLVED" == debian ]]; then
+        rustflags="$WASM_BASE_RUSTFLAGS${ISTIO2ASM_WASM_RUSTFLAGS:+ $ISTIO2ASM_WASM_RUSTFLAGS}"
+    else
+        rustflags="${ISTIO2ASM_WASM_RUSTFLAGS:-}"
+    fi
     log "wasm: [$ISTIO2ASM_WASM_RESOLVED] cargo $sub --target $WASM_TARGET $* (CARGO_TARGET_DIR=$tdir RUSTFLAGS='$rustflags')"
     if [[ "$ISTIO2ASM_WASM_RESOLVED" == debian ]]; then
         env -u CARGO_ENCODED_RUSTFLAGS -u RUSTUP_TOOLCHAIN -u CARGO \

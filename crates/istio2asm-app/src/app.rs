@@ -10,6 +10,10 @@ use istio2asm_core::{analyze, demo, Analysis, Input, Settings};
 use crate::state::{workload_rows, FindingFilter, WorkloadRow};
 use crate::views;
 
+/// What the workloads table's order depends on: filter text, sort (column, ascending), and the
+/// outcome shown (by address).
+pub type OrderKey = (String, (usize, bool), usize);
+
 /// The views, as tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum View {
@@ -194,6 +198,8 @@ pub struct App {
     pub workload_filter: String,
     /// The workloads table's sort column and direction.
     pub workload_sort: (usize, bool),
+    /// The table's row order, computed once per change of its key.
+    pub workload_order: Option<(OrderKey, Vec<usize>)>,
     /// The paste area.
     pub paste: String,
     /// Files picked or dropped (from dialogs that finish later).
@@ -248,6 +254,7 @@ impl App {
             selected: None,
             workload_filter: String::new(),
             workload_sort: (0, true),
+            workload_order: None,
             paste: String::new(),
             inbox: Arc::default(),
             status: "Showing the embedded demo cluster. Load your own export under Inputs.".into(),

@@ -300,3 +300,48 @@ pub fn excerpt(text: &str, line: usize, before: usize, after: usize) -> (usize, 
         .collect();
     (first, lines.join("\n"))
 }
+
+/// The indexes of the rows that contain `filter` (case-insensitive, any column), sorted by a
+/// column (0 namespace … 7 wave), then namespace and name.
+pub fn order_rows(
+    rows: &[WorkloadRow],
+    filter: &str,
+    (column, ascending): (usize, bool),
+) -> Vec<usize> {
+    let needle = filter.to_lowercase();
+    let mut order: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            let r = &rows[i];
+            needle.is_empty()
+                || [&r.namespace, &r.kind, &r.name, &r.proxy, &r.risk, &r.wave]
+                    .iter()
+                    .any(|v| v.to_lowercase().contains(&needle))
+        })
+        .collect();
+    fn text(r: &WorkloadRow, column: usize) -> &str {
+        match column {
+            0 => &r.namespace,
+            1 => &r.kind,
+            2 => &r.name,
+            4 => &r.proxy,
+            5 => &r.xds_agent,
+            6 => &r.risk,
+            _ => &r.wave,
+        }
+    }
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
+        let primary = if column == 3 {
+            a.replicas.cmp(&b.replicas)
+        } else {
+            text(a, column).cmp(text(b, column))
+        };
+        let order = primary.then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
+        if ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    });
+    order
+}

@@ -423,40 +423,22 @@ pub fn workloads(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
         field(ui, "Filter workloads", &mut app.workload_filter);
         ui.label(format!("{} workloads", outcome.rows.len()));
     });
-    let needle = app.workload_filter.to_lowercase();
-    let mut rows: Vec<&crate::state::WorkloadRow> = outcome
-        .rows
-        .iter()
-        .filter(|r| {
-            needle.is_empty()
-                || [&r.namespace, &r.kind, &r.name, &r.proxy, &r.risk, &r.wave]
-                    .iter()
-                    .any(|v| v.to_lowercase().contains(&needle))
-        })
-        .collect();
-    let (column, ascending) = app.workload_sort;
-    rows.sort_by(|a, b| {
-        let key = |r: &crate::state::WorkloadRow| -> String {
-            match column {
-                0 => r.namespace.clone(),
-                1 => r.kind.clone(),
-                2 => r.name.clone(),
-                3 => format!("{:08}", r.replicas.unwrap_or(-1).max(0)),
-                4 => r.proxy.clone(),
-                5 => r.xds_agent.clone(),
-                6 => r.risk.clone(),
-                _ => r.wave.clone(),
-            }
-        };
-        let order = key(a)
-            .cmp(&key(b))
-            .then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-        if ascending {
-            order
-        } else {
-            order.reverse()
-        }
-    });
+    // Filtering and sorting 10,000 rows is done once per change, not every frame.
+    let key = (
+        app.workload_filter.clone(),
+        app.workload_sort,
+        std::ptr::from_ref(outcome) as usize,
+    );
+    if app.workload_order.as_ref().map(|(k, _)| k) != Some(&key) {
+        let order =
+            crate::state::order_rows(&outcome.rows, &app.workload_filter, app.workload_sort);
+        app.workload_order = Some((key, order));
+    }
+    let order: &[usize] = app
+        .workload_order
+        .as_ref()
+        .map_or(&[], |(_, order)| order.as_slice());
+    let rows: Vec<&crate::state::WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
     let headers = [
         "Namespace",
         "Kind",

@@ -56,6 +56,17 @@ impl WebHandle {
         }
     }
 
+    /// Loads the embedded demo again (benchmarks reset with it).
+    #[wasm_bindgen(js_name = loadDemo)]
+    pub fn load_demo(&self) {
+        if let Some(mut app) = self.runner.app_mut::<App>() {
+            app.load_demo(0.0);
+            if let Some(ctx) = app.egui_ctx.clone() {
+                ctx.request_repaint();
+            }
+        }
+    }
+
     /// Test hook: a JSON summary of what the app shows.
     #[wasm_bindgen]
     pub fn summary(&self) -> String {

@@ -1,0 +1,611 @@
+//! Reading the JS arguments into the core's values: inputs, settings, formats.
+//!
+//! Every way an argument can be wrong ends in an [`ApiError`] that names the argument and what is
+//! accepted; unknown option names are refused (a typo such as `asmversion` would otherwise be
+//! silently ignored). The option names are the camelCase forms of the CLI's flags:
+//!
+//! | option | CLI flag | type |
+//! |---|---|---|
+//! | `asmVersion` | `--asm-version` | string |
+//! | `clusterKubeconfigVar` | `--cluster-kubeconfig-var` | string |
+//! | `asmKubeconfigVar` | `--asm-kubeconfig-var` | string |
+//! | `asmLabel` | `--asm-label` | `"key=value"` (or `asmLabelKey` + `asmLabelValue`) |
+//! | `egressWeights` | `--egress-weights` | number[] or `"1,10,50,100"` |
+//! | `asmEgressHost` | `--asm-egress-host` | string |
+//! | `waveSize` | `--wave-size` | number |
+//! | `limits` | `--max-file-bytes` … | `{ maxFileBytes, maxTotalBytes, maxDocuments, maxDepth }` |
+//! | `asmConfig` | `--asm-config` | inputs, like the first argument |
+//! | `demo` | `--demo` | boolean: the embedded demo cluster instead of inputs |
+//! | `force` | `--force` (plan) | boolean |
+//!
+//! `null` or `undefined` for an option means "not given": the CLI's default applies.
+
+use istio2asm_core::{demo, Input, Settings};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The `code` of a thrown error: which argument was wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The inputs (or `options.asmConfig`) are not an array of `{ name, text }`, or there are none.
+    Inputs,
+    /// An option is unknown, of the wrong type, or fails the settings' validation.
+    Options,
+    /// `render`'s or `collect`'s format is not one of the accepted names.
+    Format,
+    /// `render` was given something other than an object returned by `plan()`.
+    Plan,
+    /// `explain` was given something that is not a known code or name.
+    Code,
+    /// A result could not be built (a bug: please report it).
+    Internal,
+}
+
+impl ErrorCode {
+    /// The value of the error's `code` property.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Inputs => "E_INPUTS",
+            ErrorCode::Options => "E_OPTIONS",
+            ErrorCode::Format => "E_FORMAT",
+            ErrorCode::Plan => "E_PLAN",
+            ErrorCode::Code => "E_CODE",
+            ErrorCode::Internal => "E_INTERNAL",
+        }
+    }
+}
+
+/// A bad argument: thrown to JS as an `Error` with `code`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    /// Which argument.
+    pub code: ErrorCode,
+    /// What is wrong and what is accepted.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with its code and message.
+    pub fn new(code: ErrorCode, message: String) -> Self {
+        ApiError { code, message }
+    }
+}
+
+/// What `check` and `plan` run on.
+#[derive(Debug)]
+pub struct Request {
+    /// The cluster's exports (or the demo's).
+    pub inputs: Vec<Input>,
+    /// The ASM control plane's export (`options.asmConfig`).
+    pub asm_inputs: Vec<Input>,
+    /// Validated settings.
+    pub settings: Settings,
+    /// `options.force` (plan only).
+    pub force: bool,
+}
+
+const OPTION_NAMES: &[&str] = &[
+    "asmVersion",
+    "clusterKubeconfigVar",
+    "asmKubeconfigVar",
+    "asmLabel",
+    "asmLabelKey",
+    "asmLabelValue",
+    "egressWeights",
+    "asmEgressHost",
+    "waveSize",
+    "limits",
+    "asmConfig",
+    "demo",
+    "force",
+];
+
+const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
+
+const COLLECT_OPTION_NAMES: &[&str] = &["format", "clusterKubeconfigVar", "asmKubeconfigVar"];
+
+/// A short description of a JS value for messages: `a number (3)`, `an array`, `null`.
+pub fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(text) = value.as_string() {
+        let mut shown: String = text.chars().take(40).collect();
+        if shown.len() < text.len() {
+            shown.push('…');
+        }
+        format!("the string {shown:?}")
+    } else if let Some(number) = value.as_f64() {
+        format!("the number {number}")
+    } else if let Some(flag) = value.as_bool() {
+        format!("{flag}")
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_object() {
+        "an object".into()
+    } else {
+        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.keys`, with a throw caught (js_sys's binding lets it propagate).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn own_keys(object: &Object) -> Result<Array, JsValue>;
+}
+
+fn err(code: ErrorCode, message: String) -> ApiError {
+    ApiError::new(code, message)
+}
+
+/// `value[key]`, where a throwing getter becomes an error naming the place.
+fn get(value: &JsValue, key: &str, place: &str, code: ErrorCode) -> Result<JsValue, ApiError> {
+    Reflect::get(value, &JsValue::from_str(key)).map_err(|_| {
+        err(
+            code,
+            format!("{place}.{key} could not be read (its getter threw)"),
+        )
+    })
+}
+
+/// `None` for `undefined`/`null`.
+fn given(value: JsValue) -> Option<JsValue> {
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+/// Reads `inputs` (or `options.asmConfig`): an array of `{ name, text }`.
+pub fn inputs(value: &JsValue, place: &str) -> Result<Vec<Input>, ApiError> {
+    let code = ErrorCode::Inputs;
+    if !Array::is_array(value) {
+        return Err(err(
+            code,
+            format!(
+                "{place} must be an array of {{ name, text }} (one per exported file), got {}",
+                describe(value)
+            ),
+        ));
+    }
+    let array: &Array = value.unchecked_ref();
+    // Not with_capacity(length): a sparse `new Array(2 ** 32 - 1)` is a valid array, and that much
+    // room would overflow; the first hole ends the loop with an error anyway.
+    let mut out = Vec::new();
+    for (index, item) in array.iter().enumerate() {
+        let at = format!("{place}[{index}]");
+        if !item.is_object() || Array::is_array(&item) {
+            return Err(err(
+                code,
+                format!(
+                    "{at} must be an object {{ name, text }}, got {}",
+                    describe(&item)
+                ),
+            ));
+        }
+        let name = get(&item, "name", &at, code)?;
+        let Some(name) = name.as_string().filter(|n| !n.is_empty()) else {
+            return Err(err(
+                code,
+                format!(
+                    "{at}.name must be a non-empty string (the file name shown in locations), got {}",
+                    describe(&name)
+                ),
+            ));
+        };
+        let text = get(&item, "text", &at, code)?;
+        let bytes = if let Some(text) = text.as_string() {
+            text.into_bytes()
+        } else if let Some(bytes) = text.dyn_ref::<Uint8Array>() {
+            bytes.to_vec()
+        } else if let Some(buffer) = text.dyn_ref::<ArrayBuffer>() {
+            Uint8Array::new(buffer).to_vec()
+        } else {
+            return Err(err(
+                code,
+                format!(
+                    "{at}.text must be a string, a Uint8Array or an ArrayBuffer (the file's content), got {}",
+                    describe(&text)
+                ),
+            ));
+        };
+        out.push(Input::new(name, bytes));
+    }
+    Ok(out)
+}
+
+/// The options object's own keys, refusing anything but a plain object (or nothing).
+fn option_keys(value: &JsValue, place: &str, known: &[&str]) -> Result<Option<Object>, ApiError> {
+    let code = ErrorCode::Options;
+    let Some(value) = given(value.clone()) else {
+        return Ok(None);
+    };
+    if !value.is_object() || Array::is_array(&value) || value.is_function() {
+        return Err(err(
+            code,
+            format!("{place} must be an object, got {}", describe(&value)),
+        ));
+    }
+    let object: Object = value.unchecked_into();
+    // A Proxy's ownKeys trap may throw: that is an argument error, not an exception through wasm.
+    let keys = own_keys(&object).map_err(|_| {
+        err(
+            code,
+            format!("{place} could not be read (listing its keys threw)"),
+        )
+    })?;
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !known.contains(&key.as_str()) {
+            return Err(err(
+                code,
+                format!(
+                    "{place}.{key} is not an option; the options are {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(Some(object))
+}
+
+fn string_option(object: &Object, key: &str, place: &str) -> Result<Option<String>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+        return Ok(None);
+    };
+    value.as_string().map(Some).ok_or_else(|| {
+        err(
+            ErrorCode::Options,
+            format!("{place}.{key} must be a string, got {}", describe(&value)),
+        )
+    })
+}
+
+fn bool_option(object: &Object, key: &str, place: &str) -> Result<Option<bool>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+        return Ok(None);
+    };
+    value.as_bool().map(Some).ok_or_else(|| {
+        err(
+            ErrorCode::Options,
+            format!(
+                "{place}.{key} must be true or false, got {}",
+                describe(&value)
+            ),
+        )
+    })
+}
+
+/// A whole number in `0..=2^53` (what a JS number holds exactly) that fits a `usize`.
+fn whole_number(value: f64) -> Option<usize> {
+    const MAX_SAFE: f64 = 9_007_199_254_740_992.0;
+    if value.is_finite() && value.fract() == 0.0 && (0.0..=MAX_SAFE).contains(&value) {
+        // In range and integral, so the cast is exact; usize::try_from refuses what wasm32 cannot hold.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let whole = value as u64;
+        usize::try_from(whole).ok()
+    } else {
+        None
+    }
+}
+
+fn count_option(object: &Object, key: &str, place: &str) -> Result<Option<usize>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+        return Ok(None);
+    };
+    value
+        .as_f64()
+        .and_then(whole_number)
+        .map(Some)
+        .ok_or_else(|| {
+            err(
+                ErrorCode::Options,
+                format!(
+                    "{place}.{key} must be a whole number from 0 to {}, got {}",
+                    usize::MAX,
+                    describe(&value)
+                ),
+            )
+        })
+}
+
+/// `"1,10,50,100"` → `[1, 10, 50, 100]`, as the CLI reads `--egress-weights`.
+pub fn parse_weights(text: &str) -> Option<Vec<u32>> {
+    text.split(',')
+        .map(|w| w.trim().parse::<u32>())
+        .collect::<Result<Vec<_>, _>>()
+        .ok()
+}
+
+fn weights_option(object: &Object, place: &str) -> Result<Option<Vec<u32>>, ApiError> {
+    let key = "egressWeights";
+    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+        return Ok(None);
+    };
+    let bad = || {
+        err(
+            ErrorCode::Options,
+            format!(
+                "{place}.{key} must be whole numbers, as an array [1, 10, 50, 100] or a string \"1,10,50,100\", got {}",
+                describe(&value)
+            ),
+        )
+    };
+    if let Some(text) = value.as_string() {
+        return parse_weights(&text).map(Some).ok_or_else(bad);
+    }
+    if !Array::is_array(&value) {
+        return Err(bad());
+    }
+    let array: &Array = value.unchecked_ref();
+    array
+        .iter()
+        .map(|w| {
+            w.as_f64()
+                .and_then(whole_number)
+                .and_then(|w| u32::try_from(w).ok())
+        })
+        .collect::<Option<Vec<u32>>>()
+        .map(Some)
+        .ok_or_else(bad)
+}
+
+/// `"key=value"` → `(key, value)`, as the CLI reads `--asm-label`.
+pub fn split_label(text: &str) -> Option<(&str, &str)> {
+    text.split_once('=')
+}
+
+/// Reads `inputs` and `options` for `check` and `plan`; messages start with `function`'s name.
+pub fn request(
+    function: &str,
+    inputs_value: &JsValue,
+    options: &JsValue,
+) -> Result<Request, ApiError> {
+    read_request(inputs_value, options).map_err(|mut e| {
+        e.message = format!("{function}: {}", e.message);
+        e
+    })
+}
+
+fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {
+    let place = "options";
+    let object = option_keys(options, place, OPTION_NAMES)?;
+    let mut settings = Settings::default();
+    let mut demo_wanted = false;
+    let mut force = false;
+    let mut asm_inputs = Vec::new();
+    if let Some(o) = &object {
+        settings.asm_version = string_option(o, "asmVersion", place)?;
+        if let Some(v) = string_option(o, "clusterKubeconfigVar", place)? {
+            settings.cluster_kubeconfig_var = v;
+        }
+        if let Some(v) = string_option(o, "asmKubeconfigVar", place)? {
+            settings.asm_kubeconfig_var = v;
+        }
+        let label = string_option(o, "asmLabel", place)?;
+        let label_key = string_option(o, "asmLabelKey", place)?;
+        let label_value = string_option(o, "asmLabelValue", place)?;
+        if let Some(label) = label {
+            if label_key.is_some() || label_value.is_some() {
+                return Err(err(
+                    ErrorCode::Options,
+                    format!("{place}: give asmLabel (\"key=value\") or asmLabelKey and asmLabelValue, not both"),
+                ));
+            }
+            let (key, value) = split_label(&label).ok_or_else(|| {
+                err(
+                    ErrorCode::Options,
+                    format!("{place}.asmLabel {label:?} must be \"key=value\", e.g. \"sidecar.asm.aliyun.com/inject=true\""),
+                )
+            })?;
+            settings.asm_label_key = key.to_string();
+            settings.asm_label_value = value.to_string();
+        }
+        if let Some(key) = label_key {
+            settings.asm_label_key = key;
+        }
+        if let Some(value) = label_value {
+            settings.asm_label_value = value;
+        }
+        if let Some(weights) = weights_option(o, place)? {
+            settings.egress_weights = weights;
+        }
+        settings.asm_egress_host = string_option(o, "asmEgressHost", place)?;
+        if let Some(n) = count_option(o, "waveSize", place)? {
+            settings.wave_size = n;
+        }
+        let limits_place = format!("{place}.limits");
+        let limits_value = get(o, "limits", place, ErrorCode::Options)?;
+        if let Some(l) = option_keys(&limits_value, &limits_place, LIMIT_NAMES)? {
+            let limits = &mut settings.limits;
+            for (key, field) in [
+                ("maxFileBytes", &mut limits.max_file_bytes),
+                ("maxTotalBytes", &mut limits.max_total_bytes),
+                ("maxDocuments", &mut limits.max_documents),
+                ("maxDepth", &mut limits.max_depth),
+            ] {
+                if let Some(n) = count_option(&l, key, &limits_place)? {
+                    *field = n;
+                }
+            }
+        }
+        if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options)?) {
+            asm_inputs = inputs(&asm, "options.asmConfig")?;
+        }
+        demo_wanted = bool_option(o, "demo", place)?.unwrap_or(false);
+        force = bool_option(o, "force", place)?.unwrap_or(false);
+    }
+    let given_inputs = given(inputs_value.clone());
+    let inputs = if demo_wanted {
+        let empty = given_inputs
+            .as_ref()
+            .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
+        if !empty {
+            return Err(err(
+                ErrorCode::Inputs,
+                "give inputs or options.demo, not both".into(),
+            ));
+        }
+        // As the CLI's --demo: the demo's ASM version unless one is given.
+        if settings.asm_version.is_none() {
+            settings.asm_version = Some(demo::ASM_VERSION.to_string());
+        }
+        demo::inputs()
+    } else {
+        let Some(value) = given_inputs else {
+            return Err(err(
+                ErrorCode::Inputs,
+                "no inputs: give an array of { name, text } (kubectl exports; see collect()), or options.demo = true".into(),
+            ));
+        };
+        let read = inputs(&value, "inputs")?;
+        if read.is_empty() {
+            return Err(err(
+                ErrorCode::Inputs,
+                "inputs is empty: give at least one { name, text } (kubectl exports; see collect()), or options.demo = true".into(),
+            ));
+        }
+        read
+    };
+    settings
+        .validate()
+        .map_err(|message| err(ErrorCode::Options, format!("{place}: {message}")))?;
+    Ok(Request {
+        inputs,
+        asm_inputs,
+        settings,
+        force,
+    })
+}
+
+/// The formats `render` accepts.
+const RENDER_FORMATS: &[&str] = &["markdown", "shell", "json"];
+
+/// Reads `render`'s format.
+pub fn render_format(value: &JsValue) -> Result<&'static str, ApiError> {
+    let text = value.as_string().unwrap_or_default();
+    RENDER_FORMATS
+        .iter()
+        .copied()
+        .find(|f| *f == text)
+        .ok_or_else(|| {
+            err(
+                ErrorCode::Format,
+                format!(
+                    "render: the format must be one of {}, got {}",
+                    RENDER_FORMATS.join(", "),
+                    describe(value)
+                ),
+            )
+        })
+}
+
+/// The export format of `collect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// `-o yaml` (the default).
+    Yaml,
+    /// `-o json`.
+    Json,
+}
+
+/// Reads `collect`'s options: the export format and the kubeconfig variable names.
+pub fn collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), ApiError> {
+    read_collect_options(options).map_err(|mut e| {
+        e.message = format!("collect: {}", e.message);
+        e
+    })
+}
+
+fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), ApiError> {
+    let place = "options";
+    let mut settings = Settings::default();
+    let mut format = ExportFormat::Yaml;
+    if let Some(o) = option_keys(options, place, COLLECT_OPTION_NAMES)? {
+        if let Some(v) = string_option(&o, "clusterKubeconfigVar", place)? {
+            settings.cluster_kubeconfig_var = v;
+        }
+        if let Some(v) = string_option(&o, "asmKubeconfigVar", place)? {
+            settings.asm_kubeconfig_var = v;
+        }
+        if let Some(value) = given(get(&o, "format", place, ErrorCode::Options)?) {
+            format = match value.as_string().as_deref() {
+                Some("yaml") => ExportFormat::Yaml,
+                Some("json") => ExportFormat::Json,
+                _ => {
+                    return Err(err(
+                        ErrorCode::Format,
+                        format!(
+                            "{place}.format must be \"yaml\" or \"json\", got {}",
+                            describe(&value)
+                        ),
+                    ))
+                }
+            };
+        }
+    }
+    settings
+        .validate()
+        .map_err(|message| err(ErrorCode::Options, format!("{place}: {message}")))?;
+    Ok((format, settings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_parse_like_the_cli() {
+        assert_eq!(parse_weights("1,10,50,100"), Some(vec![1, 10, 50, 100]));
+        assert_eq!(parse_weights(" 5 , 100"), Some(vec![5, 100]));
+        assert_eq!(parse_weights("1,x"), None);
+        assert_eq!(parse_weights("-1,100"), None);
+    }
+
+    #[test]
+    fn labels_split_at_the_first_equals_sign() {
+        assert_eq!(
+            split_label("sidecar.asm.aliyun.com/inject=true"),
+            Some(("sidecar.asm.aliyun.com/inject", "true"))
+        );
+        assert_eq!(split_label("a=b=c"), Some(("a", "b=c")));
+        assert_eq!(split_label("no-equals"), None);
+    }
+
+    #[test]
+    fn whole_numbers_are_exact_and_non_negative() {
+        assert_eq!(whole_number(0.0), Some(0));
+        assert_eq!(whole_number(10.0), Some(10));
+        assert_eq!(whole_number(1.5), None);
+        assert_eq!(whole_number(-1.0), None);
+        assert_eq!(whole_number(f64::NAN), None);
+        assert_eq!(whole_number(f64::INFINITY), None);
+        assert_eq!(whole_number(1e300), None);
+    }
+
+    #[test]
+    fn error_codes_are_stable() {
+        let all = [
+            ErrorCode::Inputs,
+            ErrorCode::Options,
+            ErrorCode::Format,
+            ErrorCode::Plan,
+            ErrorCode::Code,
+            ErrorCode::Internal,
+        ];
+        let names: Vec<&str> = all.iter().map(|c| c.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "E_INPUTS",
+                "E_OPTIONS",
+                "E_FORMAT",
+                "E_PLAN",
+                "E_CODE",
+                "E_INTERNAL"
+            ]
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! istio2asm for JavaScript: a thin wasm-bindgen adapter over `istio2asm-core`.
+//!
+//! The API, as a page or Node sees it (hand-written types: `web/js/index.d.ts`):
+//!
+//! | function | returns |
+//! |---|---|
+//! | `check(inputs, options?)` | the object `istio2asm check --format json` prints |
+//! | `plan(inputs, options?)` | the object `istio2asm plan --format json` prints (deep-frozen) |
+//! | `render(plan, format)` | the runbook text: `markdown`, `shell` or `json`, byte for byte the CLI's |
+//! | `collect(options?)` | the export script `istio2asm collect` prints |
+//! | `explain(code)` | a code's documentation (`istio2asm explain CODE`), as an object |
+//! | `version()` | istio2asm's version |
+//!
+//! `inputs` is an array of `{ name, text }` (`text` a string, a `Uint8Array` or an `ArrayBuffer`);
+//! `options` carries the settings of SPEC §2 in camelCase (see [`args`]). Results are plain objects
+//! made by `JSON.parse` of the very text the CLI prints, so they equal the CLI's JSON.
+//!
+//! **Why `render` takes the plan object.** The Markdown and shell runbooks are rendered from the
+//! core's `Plan` *and* its `Analysis`, which the plan's JSON does not carry. So `plan()` renders all
+//! three texts while it has both, and keeps them in a `WeakMap` keyed by the object it returns; the
+//! object itself stays exactly the CLI's JSON (no hidden fields), and is frozen so that it cannot
+//! drift from the texts kept for it. `render()` looks the object up there; a copy of it (or a plan
+//! parsed from `plan.json`) is refused with `E_PLAN`. The texts are collected with the object.
+//!
+//! **Errors.** Bad arguments throw a JS `Error` whose `code` is one of `E_INPUTS`, `E_OPTIONS`,
+//! `E_FORMAT`, `E_PLAN`, `E_CODE`, with a message naming the argument. Nothing else fails: the
+//! analysis reports broken inputs as findings, and the core never panics on any input.
+//!
+//! Only this crate knows `JsValue`; the core stays pure Rust.
+
+use istio2asm_core::checks::Code;
+use istio2asm_core::collect::{self, Format as CollectFormat};
+use istio2asm_core::{analyze, plan as core_plan, render as core_render, report};
+use js_sys::{Object, Reflect, WeakMap, JSON};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+pub mod args;
+
+use args::{ApiError, ErrorCode};
+
+/// Throws (through wasm-bindgen's `Result`) a JS `Error` with `code` set.
+fn js_error(error: ApiError) -> JsValue {
+    let js = js_sys::Error::new(&error.message);
+    // Setting a property on a fresh, ordinary Error object cannot fail.
+    let _ = Reflect::set(
+        &js,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(error.code.as_str()),
+    );
+    js.into()
+}
+
+/// Turns JSON text made by serde_json into plain JS objects.
+fn parse_json(text: &str) -> Result<JsValue, JsValue> {
+    JSON::parse(text)
+}
+
+fn to_json_text<T: Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| {
+        js_error(ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot serialize the result: {e}"),
+        ))
+    })
+}
+
+/// `check(inputs, options?)`: findings, migration state, versions and gates: the object that
+/// `istio2asm check --format json` prints.
+#[wasm_bindgen(skip_typescript)]
+pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let request = args::request("check", &inputs, &options).map_err(js_error)?;
+    reserve_heap(&request);
+    let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
+    parse_json(&to_json_text(&report::check_value(&analysis))?)
+}
+
+/// Grows the wasm heap once, up front, to what the analysis will need.
+///
+/// Left to itself, the allocator (dlmalloc) grows the wasm memory by what each allocation lacks,
+/// 64 KiB at a time, and V8 answers a memory that keeps growing with a full garbage collection
+/// every few steps: about 60 of them on the first `check` of a 12 MB export, a fifth of its time
+/// (docs/performance.md). One large block, allocated and freed at once, grows the memory in one step
+/// and leaves the allocator a free region that the analysis fills without growing. Pages that are
+/// never written are never committed by the operating system, so asking for more than the analysis
+/// uses costs address space, not memory: loading needs up to ~6× the input for a YAML `kind: List`,
+/// ~2× for JSON, and the factor covers the worst. Wasm memory never shrinks, so later calls reuse it.
+fn reserve_heap(request: &args::Request) {
+    let input: usize = request
+        .inputs
+        .iter()
+        .chain(&request.asm_inputs)
+        .map(|i| i.bytes.len())
+        .sum();
+    let want = input
+        .saturating_mul(HEAP_RESERVE_FACTOR)
+        .min(HEAP_RESERVE_CAP);
+    let mut block: Vec<u8> = Vec::new();
+    // A reservation that fails (near wasm32's 4 GiB) is no error: the analysis then grows as it goes.
+    if block.try_reserve_exact(want).is_ok() {
+        // black_box: without it the compiler may see that the block is unused and not allocate it.
+        drop(std::hint::black_box(block));
+    }
+}
+
+/// How many times the input size `reserve_heap` asks for.
+const HEAP_RESERVE_FACTOR: usize = 8;
+/// At most this much (1 GiB), whatever the input: wasm32 memory ends at 4 GiB.
+const HEAP_RESERVE_CAP: usize = 1 << 30;
+
+thread_local! {
+    /// Plan objects returned by `plan()` → `{ markdown, shell, json }`, their rendered texts.
+    /// A WeakMap holds its keys weakly, so the texts go when the plan object goes.
+    static PLANS: WeakMap = WeakMap::new();
+}
+
+/// `plan(inputs, options?)`: the runbook as data, the object `istio2asm plan --format json` prints.
+/// `options.force` emits switches whose gates fail (the plan names them).
+#[wasm_bindgen(skip_typescript)]
+pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let request = args::request("plan", &inputs, &options).map_err(js_error)?;
+    reserve_heap(&request);
+    let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
+    let plan = core_plan::plan(&analysis, request.force);
+    let vars = request.settings.kubeconfig_vars();
+    let json = core_render::json(&plan, &vars);
+    let texts = Object::new();
+    for (format, text) in [
+        ("markdown", core_render::markdown(&plan, &analysis)),
+        ("shell", core_render::shell(&plan, &analysis)),
+        ("json", json.clone()),
+    ] {
+        // A fresh ordinary object accepts any property.
+        let _ = Reflect::set(
+            &texts,
+            &JsValue::from_str(format),
+            &JsValue::from_str(&text),
+        );
+    }
+    let value = parse_json(&json)?;
+    deep_freeze(&value);
+    let Some(key) = value.dyn_ref::<Object>() else {
+        return Err(js_error(ApiError::new(
+            ErrorCode::Internal,
+            "the plan JSON is not an object".into(),
+        )));
+    };
+    PLANS.with(|plans| plans.set(key, &texts));
+    Ok(value)
+}
+
+/// Freezes an object and everything inside it (arrays are objects too).
+fn deep_freeze(value: &JsValue) {
+    if let Some(object) = value.dyn_ref::<Object>() {
+        for child in Object::values(object).iter() {
+            deep_freeze(&child);
+        }
+        Object::freeze(object);
+    }
+}
+
+/// `render(plan, format)`: the runbook of a plan returned by `plan()`, as `markdown`, `shell` or
+/// `json` text, byte for byte what `istio2asm plan --format FORMAT` prints.
+#[wasm_bindgen(skip_typescript)]
+pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
+    let format = args::render_format(&format).map_err(js_error)?;
+    let Some(key) = plan.dyn_ref::<Object>() else {
+        return Err(js_error(ApiError::new(
+            ErrorCode::Plan,
+            format!(
+                "render: the plan must be the object that plan() returned, got {}",
+                args::describe(&plan)
+            ),
+        )));
+    };
+    let texts = PLANS.with(|plans| plans.get(key));
+    if texts.is_undefined() {
+        return Err(js_error(ApiError::new(
+            ErrorCode::Plan,
+            "render: this object was not returned by plan() of this module (a copy, or a plan parsed \
+             from plan.json?); the Markdown and shell runbooks need the analysis behind the plan, so \
+             pass the object plan() returned"
+                .into(),
+        )));
+    }
+    Reflect::get(&texts, &JsValue::from_str(format))
+}
+
+/// `collect(options?)`: the kubectl commands that export what istio2asm reads, as the bash text
+/// `istio2asm collect` prints. Options: `format` (`yaml`, default, or `json`),
+/// `clusterKubeconfigVar`, `asmKubeconfigVar`.
+#[wasm_bindgen(skip_typescript)]
+pub fn collect(options: JsValue) -> Result<JsValue, JsValue> {
+    let (format, settings) = args::collect_options(&options).map_err(js_error)?;
+    let format = match format {
+        args::ExportFormat::Yaml => CollectFormat::Yaml,
+        args::ExportFormat::Json => CollectFormat::Json,
+    };
+    Ok(JsValue::from_str(&collect::script(
+        format,
+        &settings.kubeconfig_vars(),
+    )))
+}
+
+/// One section of a code's documentation.
+#[derive(Debug, Serialize)]
+struct SectionJson<'a> {
+    heading: &'a str,
+    body: &'a str,
+}
+
+/// `explain()`'s result.
+#[derive(Debug, Serialize)]
+struct ExplainJson<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    title: &'a str,
+    sections: Vec<SectionJson<'a>>,
+    markdown: String,
+    text: String,
+}
+
+/// `explain(code)`: the documentation of a finding code (`"MIG402"`, any case) or name
+/// (`"sidecar-missing-xds-agent"`). `text` is what `istio2asm explain CODE` prints.
+#[wasm_bindgen(skip_typescript)]
+pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
+    let wanted = code.as_string().ok_or_else(|| {
+        js_error(ApiError::new(
+            ErrorCode::Code,
+            format!(
+                "explain: the code must be a string such as \"MIG402\" or \"sidecar-missing-xds-agent\", got {}",
+                args::describe(&code)
+            ),
+        ))
+    })?;
+    let found = Code::parse(&wanted).ok_or_else(|| {
+        js_error(ApiError::new(
+            ErrorCode::Code,
+            format!(
+                "explain: unknown code {wanted:?}; codes run from {} to {}",
+                Code::ALL.first().map_or("", |c| c.as_str()),
+                Code::ALL.last().map_or("", |c| c.as_str()),
+            ),
+        ))
+    })?;
+    let doc = found.doc();
+    // The same text as the CLI's `explain` (crates/istio2asm-cli/src/main.rs).
+    let mut text = format!("{} ({})\n", doc.title, found.severity().as_str());
+    for (heading, body) in &doc.sections {
+        text.push_str(&format!("\n{heading}\n\n{body}\n"));
+    }
+    let result = ExplainJson {
+        code: found.as_str(),
+        name: found.name(),
+        severity: found.severity().as_str(),
+        title: &doc.title,
+        sections: doc
+            .sections
+            .iter()
+            .map(|(heading, body)| SectionJson { heading, body })
+            .collect(),
+        markdown: doc.to_markdown(),
+        text,
+    };
+    parse_json(&to_json_text(&result)?)
+}
+
+/// `version()`: istio2asm's version (the crate's, which the npm package carries too).
+#[wasm_bindgen(skip_typescript)]
+pub fn version() -> String {
+    istio2asm_core::VERSION.to_string()
+}

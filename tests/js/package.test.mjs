@@ -1,0 +1,114 @@
+// The npm package as a user gets it: `npm pack` of web/js/pkg, unpacked into a consumer's
+// node_modules, imported by name from Node (the `node` export condition), its web build run through
+// initSync, and its TypeScript types checked with tsc --strict against code that uses the whole API.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { lib, pkg, root } from './helpers.mjs';
+
+let dir;
+let packed;
+
+before(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'istio2asm-package-'));
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: pkg, encoding: 'utf8' });
+  [packed] = JSON.parse(out);
+  const modules = path.join(dir, 'consumer/node_modules/istio2asm');
+  mkdirSync(modules, { recursive: true });
+  execFileSync('tar', ['-xzf', path.join(dir, packed.filename), '-C', modules, '--strip-components=1']);
+  writeFileSync(path.join(dir, 'consumer/package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('npm pack: name, version and exactly the files the package needs', () => {
+  assert.equal(packed.name, 'istio2asm');
+  assert.equal(packed.version, lib.version());
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    'README.md',
+    'index.d.ts',
+    'node/index.js',
+    'node/istio2asm.cjs',
+    'node/istio2asm_bg.wasm',
+    'package.json',
+    'web/istio2asm.js',
+    'web/istio2asm_bg.wasm',
+  ]);
+  const manifest = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8'));
+  assert.equal(manifest.type, 'module');
+  assert.equal(manifest.types, './index.d.ts');
+  assert.equal(manifest.exports['.'].node, './node/index.js');
+  assert.equal(manifest.exports['.'].default, './web/istio2asm.js');
+  assert.equal(manifest.license, 'Apache-2.0');
+});
+
+test('Node imports the installed package by name, ready to use', () => {
+  const script = `
+    import { check, plan, render, version } from 'istio2asm';
+    import init from 'istio2asm';
+    await init();
+    const p = plan(null, { demo: true });
+    console.log(JSON.stringify({ version: version(), state: check(null, { demo: true }).migration.state, md: render(p, 'markdown').length }));
+  `;
+  writeFileSync(path.join(dir, 'consumer/use.mjs'), script);
+  const run = spawnSync(process.execPath, ['use.mjs'], { cwd: path.join(dir, 'consumer'), encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.version, lib.version());
+  assert.equal(out.state, 'SetupIstioForMigrate');
+  assert.ok(out.md > 1000);
+});
+
+test('the web build gives the same results (initSync with the .wasm bytes, in Node)', async () => {
+  const web = await import(path.join(dir, 'consumer/node_modules/istio2asm/web/istio2asm.js'));
+  web.initSync({ module: readFileSync(path.join(dir, 'consumer/node_modules/istio2asm/web/istio2asm_bg.wasm')) });
+  assert.deepEqual(web.check(null, { demo: true }), lib.check(null, { demo: true }));
+  const p = web.plan(null, { demo: true });
+  assert.equal(web.render(p, 'shell'), lib.render(lib.plan(null, { demo: true }), 'shell'));
+  assert.throws(() => web.render(lib.plan(null, { demo: true }), 'json'), { code: 'E_PLAN' }, 'plans do not cross module instances');
+});
+
+test('the TypeScript types compile under --strict and describe the API', () => {
+  const ts = `
+    import init, { check, plan, render, collect, explain, version, initSync } from 'istio2asm';
+    import type { CheckResult, Plan, Finding, Options, InputFile, Istio2asmError, Explanation, Step, Gate } from 'istio2asm';
+
+    await init();
+    initSync();
+    const inputs: InputFile[] = [{ name: 'a.yaml', text: 'kind: List' }, { name: 'b.yaml', text: new Uint8Array(1) }];
+    const options: Options = { asmVersion: '1.24.6', egressWeights: [1, 10, 50, 100], limits: { maxDepth: 50 }, asmConfig: inputs, force: false };
+    const result: CheckResult = check(inputs, options);
+    const first: Finding | undefined = result.findings[0];
+    const line: number | undefined = first?.location?.line;
+    const state: 'Init' | 'SetupIstioForMigrate' | 'Migrating' | 'Finished' | undefined = result.migration?.state;
+    const gates: Gate[] = result.gates;
+    const p: Plan = plan(null, { demo: true });
+    const steps: Step[] = p.phases.flatMap((phase) => phase.steps);
+    const text: string = render(p, 'markdown') + render(p, 'shell') + render(p, 'json');
+    const script: string = collect({ format: 'json', clusterKubeconfigVar: 'KC' });
+    const doc: Explanation = explain('MIG402');
+    const v: string = version();
+    try { check([]); } catch (e) { const code: Istio2asmError['code'] = (e as Istio2asmError).code; void code; }
+    void [line, state, gates, steps, text, script, doc.sections[0]?.heading, v, result.inputs.kinds['Pod']];
+
+    // @ts-expect-error: not a format
+    render(p, 'html');
+    // @ts-expect-error: not an option
+    check(inputs, { asmversion: '1.24.6' });
+    // @ts-expect-error: inputs are { name, text }
+    check(['cluster.yaml']);
+    // @ts-expect-error: the plan object is readonly data, and a string is not a plan
+    render('plan', 'json');
+  `;
+  writeFileSync(path.join(dir, 'consumer/use.ts'), ts);
+  const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
+  const run = spawnSync(
+    process.execPath,
+    [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'use.ts'],
+    { cwd: path.join(dir, 'consumer'), encoding: 'utf8' },
+  );
+  assert.equal(run.status, 0, run.stdout + run.stderr);
+});

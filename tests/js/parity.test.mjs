@@ -1,0 +1,175 @@
+// Parity: the JavaScript library and the CLI give the same JSON (SPEC §7: "the JSON is the same
+// whichever surface produced it") and the same runbooks, for the demo and for Istio's own test data.
+// check: the result equals the CLI's `check --format json` parsed, and `JSON.stringify(result, null, 2)`
+// is byte-identical to the CLI's text. plan: `render(plan, FORMAT)` is byte-identical to
+// `plan --format FORMAT` for markdown, shell and json, and the plan object equals the parsed JSON.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli, lib, root } from './helpers.mjs';
+
+const { check, plan, render, collect, explain } = lib;
+const FIXTURES = 'tests/fixtures/upstream-istio';
+
+/** Every fixture file (relative to the repository root, as the CLI is given it). */
+function fixtureFiles(dir = FIXTURES) {
+  return readdirSync(path.join(root, dir))
+    .sort()
+    .flatMap((name) => {
+      const rel = `${dir}/${name}`;
+      if (statSync(path.join(root, rel)).isDirectory()) return fixtureFiles(rel);
+      return /\.(ya?ml|json|injected|tmpl)$/.test(name) ? [rel] : [];
+    });
+}
+
+const inputsOf = (files) => files.map((name) => ({ name, text: readFileSync(path.resolve(root, name)) }));
+
+/** CLI flags → the same settings as JS options. */
+function flagsOf(options) {
+  const flags = [];
+  const map = {
+    asmVersion: '--asm-version',
+    clusterKubeconfigVar: '--cluster-kubeconfig-var',
+    asmKubeconfigVar: '--asm-kubeconfig-var',
+    asmLabel: '--asm-label',
+    egressWeights: '--egress-weights',
+    asmEgressHost: '--asm-egress-host',
+    waveSize: '--wave-size',
+  };
+  for (const [key, value] of Object.entries(options)) {
+    if (map[key]) flags.push(map[key], Array.isArray(value) ? value.join(',') : String(value));
+    else if (key === 'force') flags.push('--force');
+    else if (key === 'demo') flags.push('--demo');
+    else if (key === 'limits') {
+      for (const [limit, n] of Object.entries(value)) {
+        flags.push(`--${limit.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`, String(n));
+      }
+    } else if (key !== 'asmConfig') throw new Error(`no flag for ${key}`);
+  }
+  return flags;
+}
+
+/** Runs check and plan (all formats) through both surfaces and compares them. */
+function assertParity({ files = [], asmFiles = [], options = {} }) {
+  const jsOptions = { ...options };
+  if (asmFiles.length) jsOptions.asmConfig = inputsOf(asmFiles);
+  const jsInputs = options.demo ? null : inputsOf(files);
+  const flags = [...flagsOf(options), ...(asmFiles.length ? ['--asm-config', ...asmFiles] : [])];
+  const inputArgs = options.demo ? [] : files;
+  // --force exists only on plan; the library accepts it on both (check ignores it).
+  const checkFlags = flags.filter((f) => f !== '--force');
+
+  const cliCheck = cli(['check', ...inputArgs, ...checkFlags, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(cliCheck.status, 0, cliCheck.stderr);
+  const jsCheck = check(jsInputs, jsOptions);
+  assert.deepEqual(jsCheck, JSON.parse(cliCheck.stdout));
+  assert.equal(JSON.stringify(jsCheck, null, 2) + '\n', cliCheck.stdout, 'byte-identical JSON text');
+
+  const jsPlan = plan(jsInputs, jsOptions);
+  for (const format of ['json', 'markdown', 'shell']) {
+    const cliPlan = cli(['plan', ...inputArgs, ...flags, '--format', format]);
+    assert.equal(cliPlan.status, 0, cliPlan.stderr);
+    assert.equal(render(jsPlan, format), cliPlan.stdout, `plan --format ${format}`);
+    if (format === 'json') assert.deepEqual(jsPlan, JSON.parse(cliPlan.stdout));
+  }
+  return jsCheck;
+}
+
+test('parity: the demo', () => {
+  const result = assertParity({ options: { demo: true } });
+  assert.ok(result.findings.length > 10);
+});
+
+test('parity: the demo with every setting changed', () => {
+  assertParity({
+    options: {
+      demo: true,
+      asmVersion: '1.25.2',
+      clusterKubeconfigVar: 'CLUSTER_KC',
+      asmKubeconfigVar: 'MESH_KC',
+      asmLabel: 'example.com/asm-inject=enabled',
+      egressWeights: [5, 25, 100],
+      asmEgressHost: 'istio-egress.istio-system.svc.cluster.local',
+      waveSize: 2,
+      force: true,
+    },
+  });
+});
+
+test('parity: the demo with its Istio config as the ASM export (--asm-config)', () => {
+  assertParity({ options: { demo: true }, asmFiles: ['crates/istio2asm-core/demo/istio-config.yaml'] });
+});
+
+test('parity: load limits', () => {
+  assertParity({ files: ['crates/istio2asm-core/demo/cluster.yaml'], options: { limits: { maxFileBytes: 4096, maxDepth: 5 } } });
+  assertParity({ files: ['crates/istio2asm-core/demo/cluster.yaml'], options: { limits: { maxDocuments: 10 } } });
+});
+
+const fixtures = fixtureFiles();
+
+test('the fixtures are there', () => {
+  assert.ok(fixtures.length >= 20, `only ${fixtures.length} fixture files under ${FIXTURES}`);
+});
+
+for (const file of fixtures) {
+  test(`parity: ${file}`, () => {
+    assertParity({ files: [file], options: { asmVersion: '1.24.6' } });
+  });
+}
+
+test('parity: all fixtures at once, without an ASM version', () => {
+  const result = assertParity({ files: fixtures });
+  assert.ok(new Set(result.findings.map((f) => f.code)).size > 5);
+});
+
+test('parity: broken and odd inputs (MIG001, invalid UTF-8, JSON, empty)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'istio2asm-parity-'));
+  try {
+    const files = {
+      'broken.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: x\n',
+      'nameless.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n',
+      'list.json': JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'List',
+        items: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop', labels: { 'istio-injection': 'enabled' } } }],
+      }),
+      'empty.yaml': '',
+      'latin1.yaml': Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xe9, 0x0a]),
+    };
+    const paths = Object.entries(files).map(([name, content]) => {
+      const p = path.join(dir, name);
+      writeFileSync(p, content);
+      return p;
+    });
+    const result = assertParity({ files: paths });
+    assert.ok(result.findings.some((f) => f.code === 'MIG001'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('parity: collect, in both formats and with other variable names', () => {
+  assert.equal(collect(), cli(['collect']).stdout);
+  assert.equal(collect({ format: 'json' }), cli(['collect', '--format', 'json']).stdout);
+  assert.equal(
+    collect({ clusterKubeconfigVar: 'KC', asmKubeconfigVar: 'AKC' }),
+    cli(['collect', '--cluster-kubeconfig-var', 'KC', '--asm-kubeconfig-var', 'AKC']).stdout,
+  );
+});
+
+test('parity: explain, for every code', () => {
+  const all = cli(['explain', '--all']).stdout;
+  const listed = [...all.matchAll(/^\| \[(MIG\d{3})\]/gm)].map((m) => m[1]);
+  assert.ok(listed.length >= 30);
+  for (const code of listed) {
+    const doc = explain(code);
+    assert.equal(doc.text, cli(['explain', code]).stdout, code);
+    assert.ok(all.includes(doc.markdown), `${code}: docs/checks.md holds the same page`);
+  }
+});
+
+test('parity: the version', () => {
+  assert.equal(cli(['--version']).stdout.trim(), `istio2asm ${lib.version()}`);
+});

@@ -1,0 +1,303 @@
+// Types of istio2asm's JavaScript library (hand-written; the package ships this file as `types`).
+// The result types describe exactly the JSON that `istio2asm check|plan --format json` prints
+// (schemaVersion 1, SPEC §7): the same objects whichever surface made them.
+
+/** One exported file: its name (shown in locations) and its content (YAML or JSON). */
+export interface InputFile {
+  /** Shown in finding locations, e.g. `cluster.yaml`. Non-empty. */
+  name: string;
+  /** The file's content: text, or its bytes (UTF-8). */
+  text: string | Uint8Array | ArrayBuffer;
+}
+
+/** Load limits (the CLI's `--max-*` flags). */
+export interface Limits {
+  /** Largest single input, in bytes (default 268435456). */
+  maxFileBytes?: number;
+  /** Largest sum of all inputs, in bytes (default 1073741824). */
+  maxTotalBytes?: number;
+  /** Most documents and list items across all inputs (default 1000000). */
+  maxDocuments?: number;
+  /** Deepest nesting inside one document (default 100). */
+  maxDepth?: number;
+}
+
+/**
+ * Settings for `check` and `plan` (SPEC §2; the CLI's flags in camelCase). Every field is optional;
+ * `null`/`undefined` means the default. An unknown field throws `E_OPTIONS`.
+ */
+export interface Options {
+  /** The ASM instance's version, e.g. `"1.24.6"` (default: unknown, a warning; `"1.24.6"` with `demo`). */
+  asmVersion?: string | null;
+  /** Shell variable holding the cluster's kubeconfig path (default `"K8S_KUBECONFIG"`). */
+  clusterKubeconfigVar?: string | null;
+  /** Shell variable holding the ASM control plane's kubeconfig path (default `"ASM_KUBECONFIG"`). */
+  asmKubeconfigVar?: string | null;
+  /** The pod label that opts a workload into ASM's proxy, `"key=value"` (default `"sidecar.asm.aliyun.com/inject=true"`). */
+  asmLabel?: string | null;
+  /** The label's key alone (instead of `asmLabel`). */
+  asmLabelKey?: string | null;
+  /** The label's value alone (instead of `asmLabel`). */
+  asmLabelValue?: string | null;
+  /** The ASM egress gateway's share at each step, rising to 100: `[1, 10, 50, 100]` or `"1,10,50,100"` (the default). */
+  egressWeights?: number[] | string | null;
+  /** The ASM egress gateway Service host (default: read from the export). */
+  asmEgressHost?: string | null;
+  /** Workloads per restart or switch wave (default 10). */
+  waveSize?: number | null;
+  /** Load limits. */
+  limits?: Limits | null;
+  /** The ASM control plane's export of Istio API objects (the CLI's `--asm-config`): proves the import gate (MIG604). */
+  asmConfig?: InputFile[] | null;
+  /** Use the embedded demo cluster instead of inputs (the CLI's `--demo`); `inputs` must then be empty or omitted. */
+  demo?: boolean | null;
+  /** `plan` only: emit state switches even when their gates fail; the plan names the gates overridden. */
+  force?: boolean | null;
+}
+
+/** Options of `collect`. An unknown field throws `E_OPTIONS`. */
+export interface CollectOptions {
+  /** Export format (default `"yaml"`); JSON loads about 15× faster for big clusters. */
+  format?: "yaml" | "json" | null;
+  /** Shell variable holding the cluster's kubeconfig path (default `"K8S_KUBECONFIG"`). */
+  clusterKubeconfigVar?: string | null;
+  /** Shell variable holding the ASM control plane's kubeconfig path (default `"ASM_KUBECONFIG"`). */
+  asmKubeconfigVar?: string | null;
+}
+
+export type Severity = "error" | "warning" | "info";
+export type MigrationState = "Init" | "SetupIstioForMigrate" | "Migrating" | "Finished";
+export type Situation = "assumed" | "settled" | "in-progress" | "failed" | "illegal";
+
+/** The Kubernetes object a finding or gate is about. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  /** `null` for cluster-scoped objects. */
+  namespace: string | null;
+  name: string;
+}
+
+/** Where an object starts: the input's name, 1-based line and column. */
+export interface Location {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** One finding (SPEC §6): a stable code, what is wrong, where, and what to run. */
+export interface Finding {
+  /** `MIG402`. */
+  code: string;
+  /** `sidecar-missing-xds-agent`. */
+  name: string;
+  severity: Severity;
+  message: string;
+  object: ObjectRef | null;
+  location: Location | null;
+  help: string;
+  /** Shell commands, exactly as a user pastes them into bash. */
+  commands: string[];
+  /** The transition whose gate this finding belongs to, e.g. `"Init → SetupIstioForMigrate"`. */
+  gate: string | null;
+}
+
+/** The interpreted ASMMigrateFromIstio resource. */
+export interface Migration {
+  state: MigrationState;
+  desiredState: MigrationState | null;
+  /** The state after `state`, `null` once Finished. */
+  next: MigrationState | null;
+  retryCounter: number | null;
+  statusRetryCounter: number | null;
+  /** `status.message`; empty when fine. */
+  message: string;
+  situation: Situation;
+  disableIstioSystemLabelReconciliation: boolean;
+}
+
+/** One gate of a transition. */
+export interface Gate {
+  /** `"SetupIstioForMigrate → Migrating"`. */
+  transition: string;
+  /** Stable id, e.g. `"sidecars-xds-agent"`. */
+  id: string;
+  passed: boolean;
+  /** Whether it blocks the switch (an error-severity finding of its codes). */
+  blocking: boolean;
+  /** Whether it can only be checked by hand with the given inputs. */
+  manual: boolean;
+  detail: string;
+  objects: ObjectRef[];
+}
+
+/** `istio2asm check --format json`. */
+export interface CheckResult {
+  schemaVersion: 1;
+  inputs: {
+    files: string[];
+    objects: number;
+    /** Objects per kind. */
+    kinds: Record<string, number>;
+    secretsDropped: number;
+  };
+  /** `null` without the ASMMigrateFromIstio resource (the state is then assumed to be Init). */
+  migration: Migration | null;
+  versions: {
+    kubernetes: string | null;
+    istio: string[];
+    istioRevisions: { revision: string; version: string }[];
+    asm: string | null;
+  };
+  gates: Gate[];
+  findings: Finding[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+/** A file a step applies. */
+export interface PlanFile {
+  name: string;
+  content: string;
+}
+
+/** One row of a wave's risk table. */
+export interface RiskRow {
+  /** `deployment/cart`. */
+  workload: string;
+  namespace: string;
+  replicas: number | null;
+  risks: {
+    replicas: number | null;
+    noPdb: boolean;
+    /** `[grace seconds, drain seconds]` when the grace period is shorter than the proxy's drain. */
+    graceBelowDrain: [number, number] | null;
+    noPreStop: boolean;
+    nonHttpPorts: string[];
+    onDelete: boolean;
+  };
+}
+
+/** One step of a phase. Every command is exactly the text a user pastes into bash. */
+export interface Step {
+  id: string;
+  title: string;
+  /** Which cluster its commands talk to. */
+  target: "cluster" | "asm";
+  commands: string[];
+  verify: string[];
+  /** What each `verify` command should print, in the same order. */
+  expect: string[];
+  rollback: string[];
+  files: PlanFile[];
+  /** Inputs the export does not hold and the operator must supply. */
+  needs: string[];
+  why: string;
+  notes: string[];
+  risks: RiskRow[];
+  /** Whether it is a wave (the shell runbook pauses before each). */
+  wave: boolean;
+  /** For a state switch: the gates that fail (empty when it may run). */
+  blockedBy: string[];
+}
+
+/** The work done while in `state`, ending with the switch into `next`. */
+export interface Phase {
+  state: MigrationState;
+  status: "done" | "current" | "upcoming";
+  next: MigrationState | null;
+  gates: Gate[];
+  steps: Step[];
+}
+
+/** `istio2asm plan --format json`. The object `plan()` returns is frozen (see `render`). */
+export interface Plan {
+  schemaVersion: 1;
+  /** The state the migration is in. */
+  state: MigrationState;
+  /** Whether the state was assumed (no ASMMigrateFromIstio resource in the inputs). */
+  assumed: boolean;
+  /** The gates overridden with `force`. */
+  forced: string[];
+  phases: Phase[];
+}
+
+/** A finding code's documentation. */
+export interface Explanation {
+  /** `"MIG402"`. */
+  code: string;
+  /** `"sidecar-missing-xds-agent"`. */
+  name: string;
+  severity: Severity;
+  /** `"MIG402 sidecar-missing-xds-agent"`. */
+  title: string;
+  /** "What it finds", "Why it matters", "How to fix", "Example", in that order. */
+  sections: { heading: string; body: string }[];
+  /** The page as Markdown (as in docs/checks.md). */
+  markdown: string;
+  /** Exactly what `istio2asm explain CODE` prints. */
+  text: string;
+}
+
+export type RenderFormat = "markdown" | "shell" | "json";
+
+/** Which argument was wrong. */
+export type ErrorCode = "E_INPUTS" | "E_OPTIONS" | "E_FORMAT" | "E_PLAN" | "E_CODE" | "E_INTERNAL";
+
+/** What every function throws for a bad argument: a plain `Error` with a `code`. */
+export interface Istio2asmError extends Error {
+  code: ErrorCode;
+}
+
+/**
+ * Checks exported manifests: findings, the migration state, versions and the gates of the next
+ * step. Equals the object `istio2asm check --format json` prints for the same files and settings.
+ * @throws {Istio2asmError} `E_INPUTS` (not an array of `{ name, text }`, or empty without `demo`), `E_OPTIONS`.
+ */
+export function check(inputs: InputFile[] | null | undefined, options?: Options | null): CheckResult;
+
+/**
+ * Builds the runbook as data: every phase's gates and steps, exact commands and YAML files. Equals
+ * the object `istio2asm plan --format json` prints. The object is deep-frozen; pass it to `render`.
+ * @throws {Istio2asmError} `E_INPUTS`, `E_OPTIONS`.
+ */
+export function plan(inputs: InputFile[] | null | undefined, options?: Options | null): Plan;
+
+/**
+ * The runbook of a plan as text, byte for byte what `istio2asm plan --format FORMAT` prints:
+ * `markdown` (runbook.md), `shell` (runbook.sh, bash) or `json` (plan.json).
+ * `plan` must be the very object `plan()` returned (the Markdown and shell runbooks need the
+ * analysis behind it, which the library keeps for that object); a copy throws `E_PLAN`.
+ * @throws {Istio2asmError} `E_FORMAT`, `E_PLAN`.
+ */
+export function render(plan: Plan, format: RenderFormat): string;
+
+/**
+ * The kubectl commands that export what istio2asm reads (Secrets are never requested), as the bash
+ * text `istio2asm collect` prints.
+ * @throws {Istio2asmError} `E_OPTIONS`, `E_FORMAT`.
+ */
+export function collect(options?: CollectOptions | null): string;
+
+/**
+ * The documentation of a finding code (`"MIG402"`, any case) or name (`"sidecar-missing-xds-agent"`).
+ * @throws {Istio2asmError} `E_CODE` for anything else.
+ */
+export function explain(code: string): Explanation;
+
+/** istio2asm's version, e.g. `"0.1.0"` (the package's version too). */
+export function version(): string;
+
+/** What `init` and `initSync` accept: the `.wasm`'s URL, bytes or compiled module. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Web build: loads and instantiates the `.wasm` (by default `istio2asm_bg.wasm` next to the module,
+ * fetched from the same origin). Await it once before calling anything else. Node build: does
+ * nothing (the module is ready on import).
+ */
+export default function init(
+  moduleOrPath?: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>,
+): Promise<unknown>;
+
+/** Web build: instantiates synchronously from bytes or a compiled module. Node build: does nothing. */
+export function initSync(module?: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
