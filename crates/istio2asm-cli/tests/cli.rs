@@ -435,3 +435,42 @@ fn istio2asm_core_demo_istio_config() -> String {
     std::fs::read_to_string(repo().join("crates/istio2asm-core/demo/istio-config.yaml"))
         .expect("demo file")
 }
+
+/// `check` on real files from Istio's repository, run from the repository root so the paths in
+/// the output are the same everywhere.
+fn check_fixture(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_istio2asm"))
+        .args(["check", "--color", "never"])
+        .args(args)
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    stdout(&output)
+}
+
+#[test]
+fn fixture_reports() {
+    insta::assert_snapshot!(
+        "fixture_istiod_golden",
+        check_fixture(&[
+            "tests/fixtures/upstream-istio/install/default-istiod/pilot_default.golden.yaml"
+        ])
+    );
+    insta::assert_snapshot!(
+        "fixture_eastwest_helm",
+        check_fixture(&[
+            "tests/fixtures/upstream-istio/install/multinetwork/helm-gateway-network-gateway-default.golden.yaml",
+            "--asm-version",
+            "1.24.6",
+        ])
+    );
+    insta::assert_snapshot!(
+        "fixture_egress_json",
+        check_fixture(&[
+            "tests/fixtures/upstream-istio/samples/egress-gateway/egress-gateway-http.istio-api.v1alpha3.yaml",
+            "--format",
+            "json",
+        ])
+    );
+}
