@@ -74,6 +74,34 @@ fn field(ui: &mut Ui, label: &str, value: &mut String) -> egui::Response {
     .inner
 }
 
+/// A labelled drop-down of the distinct `options` (sorted), with "all" as the empty choice.
+fn choice<'a>(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    options: impl Iterator<Item = &'a str>,
+) {
+    let mut options: Vec<&str> = options.collect();
+    options.sort_unstable();
+    options.dedup();
+    let label = ui.label(label);
+    let shown = if value.is_empty() {
+        "all".to_string()
+    } else {
+        value.clone()
+    };
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, String::new(), "all");
+            for option in options {
+                ui.selectable_value(value, option.to_string(), option);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
 /// Overview: the four states, the gates of the next transition, the single next action.
 pub fn overview(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
     let analysis = &outcome.analysis;
@@ -201,46 +229,13 @@ pub fn findings(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
         ui.checkbox(&mut app.filter.errors, "Errors");
         ui.checkbox(&mut app.filter.warnings, "Warnings");
         ui.checkbox(&mut app.filter.infos, "Infos");
-        let mut codes: Vec<&str> = analysis.findings.iter().map(|f| f.code.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        let code_label = ui.label("Code");
-        egui::ComboBox::from_id_salt("code-filter")
-            .selected_text(if app.filter.code.is_empty() {
-                "all"
-            } else {
-                app.filter.code.as_str()
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter.code, String::new(), "all");
-                for code in codes {
-                    ui.selectable_value(&mut app.filter.code, code.to_string(), code);
-                }
-            })
-            .response
-            .labelled_by(code_label.id);
-        let mut namespaces: Vec<&str> = analysis
+        let codes = analysis.findings.iter().map(|f| f.code.as_str());
+        choice(ui, "Code", &mut app.filter.code, codes);
+        let namespaces = analysis
             .findings
             .iter()
-            .filter_map(|f| f.object.as_ref()?.namespace.as_deref())
-            .collect();
-        namespaces.sort_unstable();
-        namespaces.dedup();
-        let ns_label = ui.label("Namespace");
-        egui::ComboBox::from_id_salt("namespace-filter")
-            .selected_text(if app.filter.namespace.is_empty() {
-                "all"
-            } else {
-                app.filter.namespace.as_str()
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.filter.namespace, String::new(), "all");
-                for ns in namespaces {
-                    ui.selectable_value(&mut app.filter.namespace, ns.to_string(), ns);
-                }
-            })
-            .response
-            .labelled_by(ns_label.id);
+            .filter_map(|f| f.object.as_ref()?.namespace.as_deref());
+        choice(ui, "Namespace", &mut app.filter.namespace, namespaces);
         field(ui, "Search", &mut app.filter.text);
     });
     let shown = app.filter.apply(analysis);
