@@ -21,20 +21,36 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cargo build -p istio2asm-app --bin istio2asm-app >&2
 APP="$CARGO_TARGET_DIR/debug/istio2asm-app"
 
-DISPLAY_NUMBER=":$((90 + RANDOM % 9))"
 XDG_RUNTIME_DIR="$(mktemp -d)"
 HOME_DIR="$(mktemp -d)"
 chmod 700 "$XDG_RUNTIME_DIR"
-Xvfb "$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-XVFB=$!
+XVFB=""
 APP_PID=""
 cleanup() {
     if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; fi
-    kill "$XVFB" 2>/dev/null || true
+    if [[ -n "$XVFB" ]]; then kill "$XVFB" 2>/dev/null || true; fi
     rm -rf "$XDG_RUNTIME_DIR" "$HOME_DIR"
 }
 trap cleanup EXIT
-sleep 1
+
+# A free display: try a few numbers, and wait until the server answers before using it.
+DISPLAY_NUMBER=""
+for n in $(seq 90 99); do
+    [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
+    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    XVFB=$!
+    for _ in $(seq 1 50); do
+        if xdpyinfo -display ":$n" >/dev/null 2>&1; then
+            DISPLAY_NUMBER=":$n"
+            break 2
+        fi
+        kill -0 "$XVFB" 2>/dev/null || break
+        sleep 0.2
+    done
+    kill "$XVFB" 2>/dev/null || true
+    XVFB=""
+done
+[[ -n "$DISPLAY_NUMBER" ]] || die "could not start Xvfb on any display from :90 to :99"
 
 # A fresh HOME so no persisted settings from earlier runs change what is shown.
 DISPLAY="$DISPLAY_NUMBER" XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" HOME="$HOME_DIR" "$APP" >/dev/null 2>"$OUT.log" &
