@@ -153,7 +153,8 @@ fn is_blank(bytes: &[u8]) -> bool {
         })
 }
 
-/// Every file under `tests/fixtures`, except the notes beside the data (LICENSE, Markdown).
+/// Every file under `tests/fixtures`, except the notes beside the data (LICENSE, Markdown) and the
+/// fuzzers' saved inputs (`tests/fixtures/fuzz`: arbitrary bytes, replayed by `fuzz_replay.rs`).
 fn fixture_files() -> Vec<(String, Vec<u8>)> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
@@ -174,7 +175,9 @@ fn fixture_files() -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-            !matches!(name.as_deref(), Some("LICENSE")) && p.extension().is_none_or(|e| e != "md")
+            !matches!(name.as_deref(), Some("LICENSE"))
+                && p.extension().is_none_or(|e| e != "md")
+                && !p.strip_prefix(&root).is_ok_and(|r| r.starts_with("fuzz"))
         })
         .map(|p| {
             let name = p

@@ -1,0 +1,263 @@
+//! No secret retention: values planted in `tests/fixtures/secrets/` (every one contains
+//! `planted`, or `cGxhbnRlZC` in base64) must not appear in any output: the check report as text
+//! (plain and coloured) and JSON, the plan as Markdown, bash and JSON (with and without
+//! `--force`), and every file the plan writes. The plants: a Secret's `data` and `stringData`
+//! (alone, as a List item, in a `SecretList`, and in the ASM export), `valueFrom.secretKeyRef`
+//! and `envFrom.secretRef` names and keys, token-like literal env values on an application
+//! container, Istio's proxy and istiod, annotations carrying a token or a whole kubeconfig on a
+//! Namespace, Deployment, pod template, Pod, Service and the migration resource, a ConfigMap
+//! value, a token in the mesh config's `proxyMetadata`, and kubeconfig documents (`kind: Config`
+//! with `users[].user.token`) with and without a name.
+//!
+//! One exception is by design and pinned below for the owner to decide: the Istio API bundle
+//! carries Istio objects verbatim (minus server fields), so an annotation on a VirtualService
+//! reaches `istio-api-bundle.yaml` and, with it, the Markdown runbook (which inlines small files)
+//! and the plan JSON (which holds every file); the egress steps copy the VirtualService whole
+//! too, into each of their ten weight files (cluster and ASM, shares 0, 1, 10, 50, 100).
+
+// Core's clippy.toml forbids files and printing in the library, which must stay pure. These
+// tests read their fixtures from disk, so they need that door.
+#![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use istio2asm_core::{analyze, plan, render, report, Analysis, Code, Input, Settings};
+
+/// What every planted value contains, as text and in base64.
+const MARKERS: [&str; 2] = ["planted", "cGxhbnRlZC"];
+
+fn fixture(name: &str) -> Input {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/secrets")
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Input::new(name, bytes)
+}
+
+fn analysis() -> Analysis {
+    let settings = Settings {
+        asm_version: Some("1.24.6".into()),
+        ..Settings::default()
+    };
+    analyze(
+        vec![fixture("cluster.yaml")],
+        vec![fixture("asm.json")],
+        &settings,
+    )
+}
+
+/// Every output a user can see or save, by name.
+fn outputs(analysis: &Analysis) -> Vec<(String, String)> {
+    let vars = analysis.settings.kubeconfig_vars();
+    let mut out = vec![
+        ("check.txt".to_string(), report::check_text(analysis, false)),
+        (
+            "check-color.txt".to_string(),
+            report::check_text(analysis, true),
+        ),
+        ("check.json".to_string(), report::check_json(analysis)),
+    ];
+    for force in [false, true] {
+        let plan = plan::plan(analysis, force);
+        let suffix = if force { " (--force)" } else { "" };
+        out.push((
+            format!("runbook.md{suffix}"),
+            render::markdown(&plan, analysis),
+        ));
+        out.push((
+            format!("runbook.sh{suffix}"),
+            render::shell(&plan, analysis),
+        ));
+        out.push((format!("plan.json{suffix}"), render::json(&plan, &vars)));
+        for file in plan.files() {
+            out.push((format!("{}{suffix}", file.name), file.content.clone()));
+        }
+    }
+    out
+}
+
+/// Each planted token found: (output, token). A token is the run of characters around a marker
+/// up to the next character that cannot be part of it.
+fn leaks(outputs: &[(String, String)]) -> BTreeSet<(String, String)> {
+    let mut found = BTreeSet::new();
+    for (name, text) in outputs {
+        for marker in MARKERS {
+            for (at, _) in text.match_indices(marker) {
+                let is_part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '=';
+                let start = text[..at]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !is_part(*c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let end = text[at..]
+                    .char_indices()
+                    .find(|(_, c)| !is_part(*c))
+                    .map_or(text.len(), |(i, _)| at + i);
+                found.insert((name.clone(), text[start..end].to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// The analysis sees the fixture the way the test means it to: the Secrets are counted and
+/// dropped, the cluster is in Migrating with restart, ingress, egress and import work to plan.
+#[test]
+fn the_fixture_exercises_every_output() {
+    let analysis = analysis();
+    let codes: BTreeSet<Code> = analysis.findings.iter().map(|f| f.code).collect();
+    for code in [
+        Code::Mig004,
+        Code::Mig501,
+        Code::Mig504,
+        Code::Mig506,
+        Code::Mig507,
+    ] {
+        assert!(codes.contains(&code), "{code:?} missing: {codes:?}");
+    }
+    let mig004: Vec<&str> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::Mig004)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(
+        mig004,
+        ["4 Secret(s) in the input were dropped unread; they are never stored or shown"]
+    );
+    let names: BTreeSet<String> = outputs(&analysis).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains("istio-api-bundle.yaml"), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("egress-")), "{names:?}");
+    assert!(names.iter().any(|n| n.starts_with("ingress-")), "{names:?}");
+}
+
+#[test]
+fn no_planted_value_reaches_any_output_but_the_istio_bundle() {
+    let analysis = analysis();
+    let found = leaks(&outputs(&analysis));
+    let token = "planted-istio-annotation-token".to_string();
+    let mut outputs = vec![
+        "istio-api-bundle.yaml".to_string(),
+        "runbook.md".to_string(),
+        "plan.json".to_string(),
+    ];
+    // The egress steps copy the VirtualService whole, once per weight step and side.
+    for side in ["cluster", "asm"] {
+        for share in [0, 1, 10, 50, 100] {
+            outputs.push(format!(
+                "egress-shop-direct-api-through-egress-{side}-{share}.yaml"
+            ));
+        }
+    }
+    let expected: BTreeSet<(String, String)> = outputs
+        .iter()
+        .flat_map(|o| [o.clone(), format!("{o} (--force)")])
+        .map(|output| (output, token.clone()))
+        .collect();
+    assert_eq!(found, expected, "planted values in outputs");
+}
+
+/// The last-applied annotation is dropped while parsing, so the copy of the object inside it
+/// (with every annotation it had) never reaches the bundle.
+#[test]
+fn last_applied_configuration_never_reaches_the_bundle() {
+    let analysis = analysis();
+    let all = outputs(&analysis);
+    for (name, text) in &all {
+        assert!(!text.contains("planted-last-applied-token"), "{name}");
+        assert!(
+            !text.contains("kubectl.kubernetes.io/last-applied-configuration"),
+            "{name}"
+        );
+    }
+}
+
+/// No command carries a Secret's name, a secretKeyRef's name or key, or any env value.
+#[test]
+fn commands_carry_no_secret_reference() {
+    let analysis = analysis();
+    let vars = analysis.settings.kubeconfig_vars();
+    let mut commands: Vec<String> = analysis
+        .findings
+        .iter()
+        .flat_map(|f| &f.commands)
+        .map(|c| c.render(&vars))
+        .collect();
+    for force in [false, true] {
+        let plan = plan::plan(&analysis, force);
+        for step in plan.phases.iter().flat_map(|p| &p.steps) {
+            commands.extend(step.commands.iter().map(|c| c.render(&vars)));
+            commands.extend(step.verify.iter().map(|v| v.command.render(&vars)));
+            commands.extend(step.rollback.iter().map(|c| c.render(&vars)));
+        }
+    }
+    assert!(commands.len() > 20, "{commands:#?}");
+    for command in &commands {
+        for marker in MARKERS {
+            assert!(!command.contains(marker), "{command}");
+        }
+        for name in ["DB_PASSWORD", "API_TOKEN", "CA_TOKEN", "secret"] {
+            assert!(!command.contains(name), "{command}");
+        }
+    }
+}
+
+/// What the model keeps: no Secret, no env value outside the whitelist, no secret reference.
+/// (Annotations and labels are kept for every object, and Istio objects, the migration resource
+/// and Istio's ConfigMaps whole; none of those reach an output except through the bundle.)
+#[test]
+fn the_model_keeps_no_secret_and_no_env_value() {
+    let analysis = analysis();
+    let model = format!("{:?}\n{:?}", analysis.bundle, analysis.asm);
+    for planted in [
+        "cGxhbnRlZC1zZWNyZXQtZGF0YQ==",
+        "planted-stringdata-value",
+        "planted-secret-object-name",
+        "planted-secret-annotation",
+        "planted-listed-secret",
+        "planted-secretlist-value",
+        "planted-asm-secret-name",
+        "planted-asm-stringdata",
+        "planted-token-123",
+        "planted-proxy-env-token",
+        "planted-istiod-env-token",
+        "planted-ref-secret-name",
+        "planted-ref-secret-key",
+        "planted-proxy-ref-name",
+        "planted-envfrom-secret",
+        "planted-kubeconfig-token",
+        "planted-named-kubeconfig-token",
+        "planted-configmap-token",
+        "planted-last-applied-token",
+    ] {
+        assert!(!model.contains(planted), "the model keeps {planted}");
+    }
+    assert_eq!(analysis.bundle.secrets_dropped, 3);
+    assert_eq!(analysis.asm.as_ref().map(|a| a.secrets_dropped), Some(1));
+}
+
+/// GAP, reported to the core's owner: `Analysis::sources` keeps the full text of every input,
+/// Secrets included, for locations and excerpts, and MIG004 points at the first Secret. The
+/// desktop app shows 17 lines around a finding's location (`views.rs`, `excerpt`), redacting
+/// only lines whose key looks sensitive, so MIG004's detail shows a Secret's `data` values
+/// (here `ca-key.pem: cGxhbnRlZC1jYS1rZXk=`). Fixed: the Secret's bytes are blanked in the stored
+/// text (or no excerpt is shown for MIG004), and this test's assertion flips.
+#[test]
+fn gap_source_text_keeps_the_secrets() {
+    let analysis = analysis();
+    let kept = analysis
+        .sources
+        .files()
+        .iter()
+        .any(|f| f.text().contains("ca-key.pem: cGxhbnRlZC1jYS1rZXk="));
+    assert!(kept, "the source text no longer holds the Secret");
+    let first = analysis
+        .findings
+        .iter()
+        .find(|f| f.code == Code::Mig004)
+        .and_then(|f| f.span)
+        .and_then(|span| analysis.sources.locate(span))
+        .expect("MIG004 has a location");
+    assert_eq!((first.path.as_str(), first.line), ("cluster.yaml", 16));
+}
