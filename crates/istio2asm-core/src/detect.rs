@@ -986,7 +986,8 @@ fn networks(bundle: &Bundle, facts: &Facts) -> BTreeSet<String> {
     }
     networks.extend(facts.proxies.iter().filter_map(|p| p.network.clone()));
     networks.extend(facts.east_west.iter().filter_map(|e| e.network.clone()));
-    networks.retain(|n| !n.is_empty());
+    // Network names go into runbooks: only values Kubernetes accepts as label values.
+    networks.retain(|n| !n.is_empty() && crate::names::is_label_value(n));
     networks
 }
 

@@ -79,8 +79,17 @@ pub(crate) fn check_object(
         ("rbac.authorization.k8s.io", _) => ("a path segment", is_path_segment),
         _ => ("an RFC 1123 subdomain", is_dns1123_subdomain),
     };
+    let bad_owner = meta.owners.iter().find(|o| {
+        !is_dns1123_subdomain(&o.name) || !o.kind.chars().all(|c| c.is_ascii_alphanumeric())
+    });
     let problem = if !ok(&meta.name) {
         Some(format!("its name {:?} is not {rule}", meta.name))
+    } else if let Some(owner) = bad_owner {
+        // Owner names become commands too (`rollout restart deployment/NAME`).
+        Some(format!(
+            "its owner {:?} {:?} is not a valid kind and RFC 1123 subdomain name",
+            owner.kind, owner.name
+        ))
     } else {
         meta.namespace
             .as_deref()

