@@ -374,7 +374,10 @@ impl<'de> Visitor<'de> for NodeSeed {
             Keep::Items(keep) => keep,
             _ => &ALL,
         };
-        let child = self.child(keep)?;
+        let mut child = self.child(keep)?;
+        // A document that is a sequence (a List item cut out of its List is parsed as a
+        // one-item sequence) holds objects: they get the object rules, pruning included.
+        child.root = self.root;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(child)? {
             items.push(item);
