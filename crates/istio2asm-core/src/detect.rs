@@ -381,7 +381,7 @@ pub fn detect(bundle: &Bundle) -> Facts {
     facts.gateways = gateways(bundle, &facts.proxies);
     facts.east_west = east_west(bundle, &facts.gateways);
     facts.networks = networks(bundle, &facts);
-    facts.egress_hosts = egress_hosts(bundle, &facts.gateways);
+    facts.egress_hosts = egress_hosts(&facts.gateways);
     facts.egress_routes = egress_routes(bundle, &facts.egress_hosts);
     facts.injection = bundle
         .namespaces
@@ -1039,7 +1039,7 @@ fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
     out
 }
 
-fn egress_hosts(bundle: &Bundle, gateways: &[Gateway]) -> BTreeSet<String> {
+fn egress_hosts(gateways: &[Gateway]) -> BTreeSet<String> {
     let mut hosts = BTreeSet::new();
     hosts.insert("istio-egressgateway.istio-system.svc.cluster.local".to_string());
     for gw in gateways
@@ -1053,7 +1053,6 @@ fn egress_hosts(bundle: &Bundle, gateways: &[Gateway]) -> BTreeSet<String> {
             ));
         }
     }
-    let _ = bundle;
     hosts
 }
 

@@ -108,10 +108,8 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         Target::Asm,
         "ASM's IstioGateway attaches to the Istio gateway's CLB with weight 0, so it receives no traffic yet.",
     );
-    asm_setup.files.push(step.files.pop().unwrap_or(PlanFile {
-        name: gateway_name.clone(),
-        content: String::new(),
-    }));
+    // The IstioGateway file belongs to the ASM step; the Service patch stays with the cluster one.
+    asm_setup.files = step.files.split_off(1);
     asm_setup.commands.push(Command::kubectl(
         Target::Asm,
         ["apply", "-f", gateway_name.as_str()],
