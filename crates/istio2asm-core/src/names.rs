@@ -21,8 +21,9 @@ pub fn is_dns1035_label(name: &str) -> bool {
     is_dns1123_label(name) && name.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-/// Path segment names (RBAC objects): anything but `/`, `%`, `.` and `..`; control characters
-/// and white space are refused here too, since no real object has them.
+/// Path segment names (RBAC objects): anything but `/`, `%`, `.` and `..`; control and
+/// format characters (bidi overrides, zero-width spaces) and white space are refused here too,
+/// since no real object has them and they make a command read differently from what it does.
 pub fn is_path_segment(name: &str) -> bool {
     !name.is_empty()
         && name != "."
@@ -30,7 +31,23 @@ pub fn is_path_segment(name: &str) -> bool {
         && name.len() <= 253
         && !name
             .chars()
-            .any(|c| c == '/' || c == '%' || c.is_control() || c.is_whitespace())
+            .any(|c| c == '/' || c == '%' || c.is_whitespace() || hides_text(c))
+}
+
+/// Control characters and the Unicode format characters that reorder or hide text: bidi
+/// embeddings, overrides and isolates, the Arabic letter mark, zero-width characters, word
+/// joiners and the BOM. A name holding one reads differently from what it is.
+pub(crate) fn hides_text(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 fn is_dns_part(part: &str) -> bool {

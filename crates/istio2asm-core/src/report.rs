@@ -1,5 +1,7 @@
 //! Renderers for an analysis: the JSON contract (SPEC §7) and the text a terminal shows.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -163,6 +165,26 @@ pub fn check_json(analysis: &Analysis) -> String {
     text
 }
 
+/// Text from the input made safe for a terminal: control characters other than the newline
+/// (ESC, BEL, CR, ...) and the Unicode format characters that reorder or hide text (bidi
+/// overrides and isolates, zero-width characters, BOM) are written as `\u{..}` escapes, so a
+/// `status.message` cannot move the cursor, retitle the window or make a line read backwards.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c != '\n' && crate::names::hides_text(c);
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// ANSI styles, or none.
 #[derive(Debug, Clone, Copy)]
 struct Style {
@@ -196,29 +218,33 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
     if let Some(location) = finding.span.and_then(|s| analysis.sources.locate(s)) {
         out.push_str(&format!(
             "{}:{}:{}: ",
-            location.path, location.line, location.column
+            terminal_safe(&location.path),
+            location.line,
+            location.column
         ));
     }
     out.push_str(&format!(
         "{}[{}]: {}\n",
         style.severity(finding.severity),
         finding.code.as_str(),
-        finding.message
+        terminal_safe(&finding.message)
     ));
     for span in &finding.related {
         if let Some(location) = analysis.sources.locate(*span) {
             out.push_str(&format!(
                 "  = first seen at {}:{}:{}\n",
-                location.path, location.line, location.column
+                terminal_safe(&location.path),
+                location.line,
+                location.column
             ));
         }
     }
     out.push_str(&format!(
         "  = help: {}\n",
-        finding.help_text().replace('\n', "\n          ")
+        terminal_safe(&finding.help_text()).replace('\n', "\n          ")
     ));
     for command in &finding.commands {
-        out.push_str(&format!("  $ {}\n", command.render(&vars)));
+        out.push_str(&format!("  $ {}\n", terminal_safe(&command.render(&vars))));
     }
     out
 }
@@ -257,7 +283,13 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
     let istio: Vec<String> = facts
         .control_planes
         .iter()
-        .map(|c| format!("{} ({})", c.version.raw, c.revision))
+        .map(|c| {
+            format!(
+                "{} ({})",
+                terminal_safe(&c.version.raw),
+                terminal_safe(&c.revision)
+            )
+        })
         .collect();
     out.push_str(&format!(
         "{} kubernetes {}; istio {}; asm {}\n",
@@ -265,7 +297,7 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
         facts
             .kubernetes
             .as_ref()
-            .map_or("unknown", |(v, _)| v.raw.as_str()),
+            .map_or(Cow::Borrowed("unknown"), |(v, _)| terminal_safe(&v.raw)),
         if istio.is_empty() {
             "not found".to_string()
         } else {
@@ -275,7 +307,7 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
             .settings
             .asm_version
             .as_deref()
-            .unwrap_or("not given")
+            .map_or(Cow::Borrowed("not given"), terminal_safe)
     ));
     match migration.next() {
         Some(next) => {
@@ -304,7 +336,11 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
                 } else {
                     style.paint("33", "warn")
                 };
-                out.push_str(&format!("  [{mark}] {}: {}\n", gate.id, gate.detail));
+                out.push_str(&format!(
+                    "  [{mark}] {}: {}\n",
+                    gate.id,
+                    terminal_safe(&gate.detail)
+                ));
             }
         }
         None => out.push_str(&format!(
