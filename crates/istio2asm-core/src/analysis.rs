@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::checks;
 use crate::detect::{self, Facts, Version};
 use crate::finding::{Finding, Severity};
-use crate::kubectl::{is_shell_name, KubeconfigVars};
+use crate::kubectl::KubeconfigVars;
 use crate::load::{self, Input, Limits};
 use crate::model::Bundle;
 use crate::names::{is_label_key, is_label_value};
@@ -55,16 +55,7 @@ impl Default for Settings {
 impl Settings {
     /// Checks every setting; the message names the setting and what is accepted.
     pub fn validate(&self) -> Result<(), String> {
-        for (setting, value) in [
-            ("cluster kubeconfig variable", &self.cluster_kubeconfig_var),
-            ("ASM kubeconfig variable", &self.asm_kubeconfig_var),
-        ] {
-            if !is_shell_name(value) {
-                return Err(format!(
-                    "the {setting} {value:?} is not a shell variable name (letters, digits and _, not starting with a digit)"
-                ));
-            }
-        }
+        KubeconfigVars::new(&self.cluster_kubeconfig_var, &self.asm_kubeconfig_var)?;
         if !is_label_key(&self.asm_label_key) {
             return Err(format!(
                 "the ASM label key {:?} is not a Kubernetes label key (e.g. sidecar.asm.aliyun.com/inject)",
@@ -105,12 +96,12 @@ impl Settings {
         Ok(())
     }
 
-    /// The kubeconfig variable names.
+    /// The kubeconfig variable names. Callers check the settings with [`Settings::validate`]
+    /// first (the CLI, the app and the JS library do); if they did not and a name is not a
+    /// shell name, both defaults are used, so no command ever expands anything else.
     pub fn kubeconfig_vars(&self) -> KubeconfigVars {
-        KubeconfigVars {
-            cluster: self.cluster_kubeconfig_var.clone(),
-            asm: self.asm_kubeconfig_var.clone(),
-        }
+        KubeconfigVars::new(&self.cluster_kubeconfig_var, &self.asm_kubeconfig_var)
+            .unwrap_or_default()
     }
 }
 

@@ -39,13 +39,14 @@ pub struct Command {
     pub args: Vec<String>,
 }
 
-/// The names of the shell variables that hold the two kubeconfig paths.
+/// The names of the shell variables that hold the two kubeconfig paths. Both are shell names
+/// ([`is_shell_name`]) by construction, since `render` writes them inside `"${...}"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KubeconfigVars {
     /// For the cluster being migrated; default `K8S_KUBECONFIG`.
-    pub cluster: String,
+    cluster: String,
     /// For the ASM control plane; default `ASM_KUBECONFIG`.
-    pub asm: String,
+    asm: String,
 }
 
 impl Default for KubeconfigVars {
@@ -58,6 +59,24 @@ impl Default for KubeconfigVars {
 }
 
 impl KubeconfigVars {
+    /// The two names, or a message naming the one that is not a shell variable name.
+    pub fn new(cluster: &str, asm: &str) -> Result<Self, String> {
+        for (setting, value) in [
+            ("cluster kubeconfig variable", cluster),
+            ("ASM kubeconfig variable", asm),
+        ] {
+            if !is_shell_name(value) {
+                return Err(format!(
+                    "the {setting} {value:?} is not a shell variable name (letters, digits and _, not starting with a digit)"
+                ));
+            }
+        }
+        Ok(KubeconfigVars {
+            cluster: cluster.to_string(),
+            asm: asm.to_string(),
+        })
+    }
+
     /// The variable name for a target.
     pub fn name(&self, target: Target) -> &str {
         match target {

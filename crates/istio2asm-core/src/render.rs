@@ -255,7 +255,8 @@ pub fn markdown(plan: &Plan, analysis: &Analysis) -> String {
     }
     out.push_str(&format!(
         "Every command reads the kubeconfig paths from two shell variables; set them first:\n\n```bash\nexport {}=/path/to/cluster-kubeconfig\nexport {}=/path/to/asm-kubeconfig\n```\n\nRun the commands from the directory that holds this runbook and its YAML files.\n\n",
-        vars.cluster, vars.asm
+        vars.name(Target::Cluster),
+        vars.name(Target::Asm)
     ));
     for (index, phase) in plan.phases.iter().enumerate() {
         markdown_phase(&mut out, index + 1, phase, &vars);
@@ -314,8 +315,8 @@ pub fn shell(plan: &Plan, analysis: &Analysis) -> String {
         plan.current.as_str()
     ));
     for (var, what) in [
-        (&vars.cluster, "the cluster"),
-        (&vars.asm, "the ASM control plane"),
+        (vars.name(Target::Cluster), "the cluster"),
+        (vars.name(Target::Asm), "the ASM control plane"),
     ] {
         out.push_str(&format!(
             "if [[ -z \"${{{var}:-}}\" ]]; then\n  echo 'runbook.sh: set {var} to the kubeconfig path of {what} first' >&2\n  exit 2\nfi\n"
