@@ -290,17 +290,6 @@ impl FindingFilter {
     }
 }
 
-/// The lines of a file around a 1-based line: (first line number, text).
-pub fn excerpt(text: &str, line: usize, before: usize, after: usize) -> (usize, String) {
-    let first = line.saturating_sub(before).max(1);
-    let lines: Vec<&str> = text
-        .lines()
-        .skip(first - 1)
-        .take(before + after + 1)
-        .collect();
-    (first, lines.join("\n"))
-}
-
 /// The indexes of the rows that contain `filter` (case-insensitive, any column), sorted by a
 /// column (0 namespace … 7 wave), then namespace and name.
 pub fn order_rows(

@@ -10,7 +10,8 @@ use istio2asm_core::render;
 use istio2asm_core::Input;
 
 use crate::app::{human_size, App, Outcome, Slot, View};
-use crate::state::{excerpt, next_action};
+use crate::state::next_action;
+use istio2asm_core::excerpt::excerpt;
 
 const RED: Color32 = Color32::from_rgb(220, 60, 60);
 const AMBER: Color32 = Color32::from_rgb(210, 150, 20);
@@ -373,11 +374,13 @@ fn finding_detail(
                 ))
                 .strong(),
             );
-            let (first, text) = excerpt(file.text(), location.line, 2, 14);
-            let numbered: Vec<String> = text
-                .lines()
+            // Values that could be secret read <hidden> (see istio2asm_core::excerpt).
+            let shown = excerpt(file, location.line, 2, 14);
+            let numbered: Vec<String> = shown
+                .lines
+                .iter()
                 .enumerate()
-                .map(|(i, line)| format!("{:>5} {}", first + i, redact(line)))
+                .map(|(i, line)| format!("{:>5} {line}", shown.first + i))
                 .collect();
             ui.add(egui::Label::new(RichText::new(numbered.join("\n")).monospace()).wrap());
         }
@@ -390,26 +393,6 @@ fn finding_detail(
             ui.label(body);
         }
     });
-}
-
-/// Hides the values of lines that look like secrets in excerpts (token-like env values, keys).
-fn redact(line: &str) -> String {
-    let lower = line.to_lowercase();
-    let sensitive = [
-        "password",
-        "token",
-        "secret",
-        "apikey",
-        "api_key",
-        "private",
-        "credential",
-    ];
-    if sensitive.iter().any(|s| lower.contains(s)) && line.contains(':') {
-        if let Some((key, _)) = line.split_once(':') {
-            return format!("{key}: <hidden>");
-        }
-    }
-    line.to_string()
 }
 
 /// Workloads: a sortable, filterable table; rows are laid out only when visible.

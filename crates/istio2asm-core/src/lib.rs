@@ -12,6 +12,7 @@ pub mod collect;
 pub mod commands;
 pub mod demo;
 pub mod detect;
+pub mod excerpt;
 pub mod finding;
 pub mod kubectl;
 pub mod load;

@@ -123,8 +123,11 @@ pub(crate) fn load(
             findings,
             sink,
             over_limit: false,
+            blank: Vec::new(),
         };
         loader.run();
+        let blank = std::mem::take(&mut loader.blank);
+        sources.blank(id, &blank);
     }
 }
 
@@ -158,6 +161,9 @@ struct FileLoader<'a, 'b> {
     findings: &'b mut Vec<Finding>,
     sink: &'b mut dyn FnMut(Document),
     over_limit: bool,
+    /// Byte ranges to blank in the stored text once the file is read: Secrets, and what was
+    /// not read past a limit, so no excerpt can show them.
+    blank: Vec<std::ops::Range<usize>>,
 }
 
 impl FileLoader<'_, '_> {
@@ -186,14 +192,19 @@ impl FileLoader<'_, '_> {
         }
     }
 
-    /// Hands a document to the sink, counting it against the limit.
-    fn emit(&mut self, node: Node, offset: usize) {
+    /// Hands a document (`offset..end` lies within the text it came from) to the sink, counting
+    /// it against the limit.
+    fn emit(&mut self, node: Node, offset: usize, end: usize) {
         if self.over_limit {
             return;
+        }
+        if node.str_at(&["kind"]) == Some("Secret") {
+            self.blank.push(offset..end);
         }
         *self.documents += 1;
         if *self.documents > self.limits.max_documents {
             self.over_limit = true;
+            self.blank.push(offset..self.text.len());
             self.findings.push(
                 Finding::new(
                     Code::Mig005,
@@ -227,6 +238,18 @@ impl FileLoader<'_, '_> {
             Finding::new(Code::Mig001, format!("does not parse: {message}"))
         };
         self.findings.push(finding.spanned(self.span(offset)));
+    }
+
+    /// A document that did not parse is blanked if it may hold a Secret: its text is not needed
+    /// for the MIG001 excerpt more than its values must stay unseen.
+    fn blank_if_secret(&mut self, from: usize, to: usize) {
+        if self
+            .text
+            .get(from..to)
+            .is_some_and(|t| t.contains("Secret"))
+        {
+            self.blank.push(from..to);
+        }
     }
 
     /// The first invalid UTF-8 sequence in `from..to`, if any.
@@ -295,10 +318,11 @@ impl FileLoader<'_, '_> {
     fn json_object(&mut self, raw: &RawValue, at: usize) {
         let mut de = serde_json::Deserializer::from_str(raw.get());
         match NodeSeed::object(self.limits.max_depth).deserialize(&mut de) {
-            Ok(node) => self.expand(node, at),
+            Ok(node) => self.expand(node, at, at + raw.get().len()),
             Err(error) => {
                 let inner = self.json_error_offset(raw.get(), &error);
                 self.parse_error(&strip_position(&error.to_string()), at + inner);
+                self.blank_if_secret(at, at + raw.get().len());
             }
         }
     }
@@ -328,7 +352,7 @@ impl FileLoader<'_, '_> {
                 match self.parse_yaml(&slice[*item_from..*item_to]) {
                     Ok(Some(Node::Seq(mut seq))) if seq.len() == 1 => {
                         if let Some(node) = seq.pop() {
-                            self.expand(node, from + content);
+                            self.expand(node, from + content, from + *item_to);
                         }
                         emitted += 1;
                     }
@@ -355,34 +379,40 @@ impl FileLoader<'_, '_> {
                         if let Node::Seq(items) = value {
                             for (index, item) in items.into_iter().enumerate().skip(emitted) {
                                 let at = positions.get(index).copied().unwrap_or(from);
-                                self.expand(item, at);
+                                self.expand(item, at, to);
                             }
                         }
                     }
                 }
                 Ok(_) => {}
-                Err((message, index)) => self.parse_error(&message, from + index),
+                Err((message, index)) => {
+                    self.parse_error(&message, from + index);
+                    self.blank_if_secret(from, to);
+                }
             }
             return;
         }
         match self.parse_yaml(slice) {
             Ok(Some(node)) => {
                 let at = from + content_start(slice);
-                self.expand(node, at);
+                self.expand(node, at, to);
             }
             Ok(None) => {}
-            Err((message, index)) => self.parse_error(&message, from + index),
+            Err((message, index)) => {
+                self.parse_error(&message, from + index);
+                self.blank_if_secret(from, to);
+            }
         }
     }
 
     /// Emits a node, or each item when it is a `*List` (Lists inside Lists included).
-    fn expand(&mut self, node: Node, at: usize) {
+    fn expand(&mut self, node: Node, at: usize, end: usize) {
         let is_list = node
             .str_at(&["kind"])
             .is_some_and(|kind| kind.ends_with("List"))
             && matches!(node.get("items"), Some(Node::Seq(_)));
         if !is_list {
-            self.emit(node, at);
+            self.emit(node, at, end);
             return;
         }
         if let Node::Map(entries) = node {
@@ -390,7 +420,7 @@ impl FileLoader<'_, '_> {
                 if key.as_ref() == "items" {
                     if let Node::Seq(items) = value {
                         for item in items {
-                            self.expand(item, at);
+                            self.expand(item, at, end);
                         }
                     }
                 }

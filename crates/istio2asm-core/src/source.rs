@@ -70,6 +70,24 @@ impl SourceFile {
         (line, column + 1)
     }
 
+    fn blank(&mut self, ranges: &[std::ops::Range<usize>]) {
+        if ranges.is_empty() {
+            return;
+        }
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        for range in ranges {
+            let end = range.end.min(bytes.len());
+            for byte in bytes.get_mut(range.start.min(end)..end).unwrap_or_default() {
+                if *byte != b'\n' {
+                    *byte = b' ';
+                }
+            }
+        }
+        // Whole characters were replaced by ASCII, so the bytes are still UTF-8.
+        self.text = String::from_utf8(bytes)
+            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+    }
+
     /// The byte offset where a 1-based line starts, if the file has that line.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.line_starts.get(line.checked_sub(1)?).copied()
@@ -97,6 +115,14 @@ impl Sources {
     /// All files in load order.
     pub fn files(&self) -> &[SourceFile] {
         &self.files
+    }
+
+    /// Blanks byte ranges of a file's text (every byte but newlines becomes a space), so that
+    /// what was dropped unread cannot be shown later; lines and offsets stay where they were.
+    pub(crate) fn blank(&mut self, id: FileId, ranges: &[std::ops::Range<usize>]) {
+        if let Some(file) = self.files.get_mut(id.0 as usize) {
+            file.blank(ranges);
+        }
     }
 
     /// Resolves a span for display.
