@@ -935,8 +935,12 @@ fn is_istio_owned(object: &Object<()>) -> bool {
         || labels.contains_key("istio.io/rev") && object.name().starts_with("istio")
 }
 
-/// Removes the fields the server owns, so the object applies cleanly elsewhere.
-pub fn strip_server_fields(node: &mut Node) {
+/// Removes the fields the server owns, so the object applies cleanly elsewhere, and every
+/// annotation outside Istio's own domains (`istio.io/…`, `*.istio.io/…`, e.g.
+/// `istio.io/dry-run`): annotations are free text, where a token or a whole kubeconfig fits,
+/// and no other one means anything to ASM. Returns the keys of the annotations removed.
+pub fn strip_server_fields(node: &mut Node) -> Vec<String> {
+    let mut dropped = Vec::new();
     node.remove("status");
     if let Some(meta) = node.get_mut("metadata") {
         for field in [
@@ -952,11 +956,28 @@ pub fn strip_server_fields(node: &mut Node) {
         }
         if let Some(annotations) = meta.get_mut("annotations") {
             annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+            let foreign: Vec<String> = annotations
+                .entries()
+                .iter()
+                .map(|(key, _)| key.to_string())
+                .filter(|key| !is_istio_annotation(key))
+                .collect();
+            for key in &foreign {
+                annotations.remove(key);
+            }
+            dropped = foreign;
             if annotations.entries().is_empty() {
                 meta.remove("annotations");
             }
         }
     }
+    dropped
+}
+
+/// An annotation in Istio's own domains: `istio.io/…` or `<sub>.istio.io/…`.
+fn is_istio_annotation(key: &str) -> bool {
+    key.split_once('/')
+        .is_some_and(|(prefix, _)| prefix == "istio.io" || prefix.ends_with(".istio.io"))
 }
 
 /// YAML text of a node (block style, keys in order).

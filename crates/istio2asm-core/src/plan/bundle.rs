@@ -10,8 +10,9 @@ use crate::kubectl::{Command, Target};
 /// The bundle's file name.
 pub const BUNDLE_FILE: &str = "istio-api-bundle.yaml";
 
-/// The bundle's YAML: Namespaces, then the objects sorted by kind, namespace and name.
-pub fn bundle_yaml(analysis: &Analysis) -> String {
+/// The bundle's YAML (Namespaces, then the objects sorted by kind, namespace and name) and the
+/// annotation keys left out of it.
+pub fn bundle_yaml(analysis: &Analysis) -> (String, BTreeSet<String>) {
     let mut objects: Vec<_> = analysis.bundle.istio.iter().collect();
     objects.sort_by(|a, b| (&a.kind, a.ns(), a.name()).cmp(&(&b.kind, b.ns(), b.name())));
     let namespaces: BTreeSet<&str> = objects
@@ -26,13 +27,14 @@ pub fn bundle_yaml(analysis: &Analysis) -> String {
             "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n"
         ));
     }
+    let mut dropped = BTreeSet::new();
     for object in objects {
         let mut node = object.body.clone();
-        strip_server_fields(&mut node);
+        dropped.extend(strip_server_fields(&mut node));
         out.push_str("---\n");
         out.push_str(&to_yaml(&node));
     }
-    out
+    (out, dropped)
 }
 
 /// The import step, when the cluster has Istio API objects.
@@ -46,9 +48,10 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         Target::Asm,
         "ASM proxies read their configuration from the ASM control plane: every Istio API object must be there before the first workload switches.",
     );
+    let (content, dropped) = bundle_yaml(analysis);
     step.files.push(PlanFile {
         name: BUNDLE_FILE.into(),
-        content: bundle_yaml(analysis),
+        content,
     });
     step.commands
         .push(Command::kubectl(Target::Asm, ["apply", "-f", BUNDLE_FILE]));
@@ -68,6 +71,12 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         step.notes.push(format!(
             "Review the EnvoyFilter(s) {} for ASM's proxy version before applying (MIG508); remove them from the file if unsure.",
             filters.join(", ")
+        ));
+    }
+    if !dropped.is_empty() {
+        step.notes.push(format!(
+            "Annotations outside Istio's domains are left out of the bundle (they can hold anything, tokens included, and mean nothing to ASM): {}. Add back by hand any that a tool of yours needs.",
+            dropped.into_iter().collect::<Vec<_>>().join(", ")
         ));
     }
     step.notes.push("No rollback: deleting with the same file would also delete the Namespaces in ASM. Remove single objects by name if needed.".into());
