@@ -147,10 +147,11 @@ struct PlanArgs {
     /// Write runbook.md, runbook.sh, plan.json and the YAML files into this directory.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Replace files that already exist in --out.
+    /// Replace files that already exist in --out (and nothing more).
     #[arg(long)]
     overwrite: bool,
-    /// Emit state switches even when their gates fail; the runbook names the gates overridden.
+    /// Emit state switches even when their gates fail (the runbook names the gates overridden),
+    /// and replace files that already exist in --out.
     #[arg(long)]
     force: bool,
 }
@@ -381,7 +382,7 @@ fn plan_cmd(args: PlanArgs) -> Result<ExitCode, Usage> {
         ("plan.json".into(), render::json(&plan, &vars)),
     ];
     files.extend(plan.files().map(|f| (f.name.clone(), f.content.clone())));
-    write_all(&dir, &files, args.overwrite)?;
+    write_all(&dir, &files, args.overwrite || args.force)?;
     eprintln!("wrote {} files into {}", files.len(), dir.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -410,7 +411,7 @@ fn write_all(dir: &Path, files: &[(String, String)], overwrite: bool) -> Result<
     }
     if !existing.is_empty() && !overwrite {
         return Err(Usage(format!(
-            "{} already holds {}; nothing was written (use --overwrite to replace them)",
+            "{} already holds {}; nothing was written (use --overwrite to replace them, or --force, which also overrides failing gates)",
             dir.display(),
             existing.join(", ")
         )));

@@ -344,6 +344,16 @@ fn plan_out_writes_every_file_or_none() {
             .code(),
         Some(0)
     );
+    // --force (issue 6's flag) replaces them too.
+    assert_eq!(
+        istio2asm(&["plan", "--demo", "--out", path, "--force"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(std::fs::read_to_string(out.join("runbook.md"))
+        .expect("read")
+        .contains("Gates overridden with --force"));
 
     // A symbolic link in the way is refused, and its target untouched.
     let other = temp_dir("plan-out-link");
