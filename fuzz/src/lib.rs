@@ -5,11 +5,12 @@
 //! `tests/fuzz_replay.rs` (with `#[path]`), so every saved input under `tests/fixtures/fuzz/`
 //! replays through exactly these code paths on stable Rust.
 //!
-//! The file uses nothing but `istio2asm_core`, `serde_json` and `std`, so that it builds in both
-//! places.
+//! The file uses nothing but `istio2asm_core`, `serde`, `serde_json`, `serde_yaml` (the core's
+//! `yaml_serde`) and `std`, so that it builds in both places.
 
 use istio2asm_core::kubectl::{is_shell_name, quote, Command, KubeconfigVars, Program, Target};
 use istio2asm_core::{analyze, plan, render, report, Analysis, Input, Limits, Settings};
+use serde::Deserialize as _;
 
 /// Byte that separates the fields of a `shell` input (never valid inside UTF-8 text).
 pub const FIELD_SEPARATOR: u8 = 0xff;
@@ -144,9 +145,18 @@ pub fn check_plan(data: &[u8]) {
                 }
             }
         }
-        let _ = render::markdown(&plan, &analysis);
+        check_markdown(&render::markdown(&plan, &analysis), &plan, &vars);
         let _ = render::shell(&plan, &analysis);
         parse_json(&render::json(&plan, &vars), "plan --format json");
+        for file in plan.files() {
+            if file.name.ends_with(".yaml") {
+                for document in serde_yaml::Deserializer::from_str(&file.content) {
+                    if let Err(error) = serde_yaml::Value::deserialize(document) {
+                        panic!("{} is not YAML: {error}\n{}", file.name, file.content);
+                    }
+                }
+            }
+        }
     }
     let again = analyze(
         vec![Input::new("cluster.yaml", cluster)],
@@ -157,6 +167,39 @@ pub fn check_plan(data: &[u8]) {
         report::check_json(&again) == check,
         "the same input analysed twice gave different reports"
     );
+}
+
+/// Every line of a bash block of the Markdown runbook is one of the plan's commands (or the
+/// `export` lines that set the kubeconfig variables): nothing from the input can open, close or
+/// add to a block.
+fn check_markdown(markdown: &str, plan: &plan::Plan, vars: &KubeconfigVars) {
+    let known: std::collections::BTreeSet<String> = plan
+        .phases
+        .iter()
+        .flat_map(|p| &p.steps)
+        .flat_map(|s| {
+            s.commands
+                .iter()
+                .chain(s.verify.iter().map(|v| &v.command))
+                .chain(&s.rollback)
+        })
+        .map(|c| c.render(vars))
+        .collect();
+    let mut in_bash = false;
+    for line in markdown.lines() {
+        if in_bash {
+            if line == "```" {
+                in_bash = false;
+            } else {
+                assert!(
+                    known.contains(line) || line.starts_with("export "),
+                    "a bash block of the runbook holds a line that is no command of the plan: {line:?}"
+                );
+            }
+        } else if line == "```bash" {
+            in_bash = true;
+        }
+    }
 }
 
 fn parse_json(text: &str, what: &str) {

@@ -581,7 +581,8 @@ const HOSTILE_NAMES: [(&str, &str); 15] = [
 
 /// Each hostile string as the name of a Namespace, Deployment, Pod, Service and VirtualService,
 /// and as the namespace of a Deployment: every one is MIG006 and enters neither the model nor a
-/// command. (ClusterRoles follow the looser path-segment rule: see the gap test below.)
+/// command. (ClusterRoles follow the looser path-segment rule, which refuses control and format
+/// characters: the names with an ANSI escape, a newline, a bidi override or a zero-width space.)
 #[test]
 fn hostile_names_are_mig006_and_reach_no_command() {
     let run = run_file("hostile-names.yaml");
@@ -598,17 +599,10 @@ fn hostile_names_are_mig006_and_reach_no_command() {
         let escaped = format!("{name:?}");
         let escaped = &escaped[1..escaped.len() - 1];
         let here = skipped.iter().filter(|m| m.contains(escaped)).count();
-        // The ClusterRoles named with a bidi control or a zero-width space pass the path-segment
-        // rule (see gap_bidi_controls_pass_the_rbac_name_rule).
-        let expected = if matches!(key, "rtl-override" | "zero-width-space") {
-            expected - 1
-        } else {
-            expected
-        };
         assert_eq!(here, expected, "{key}: {skipped:#?}");
         run.assert_no_command_with(name);
     }
-    assert_eq!(run.analysis.bundle.object_count(), 2);
+    assert_eq!(run.analysis.bundle.object_count(), 0);
     assert!(run.namespaces().is_empty());
     assert!(run.analysis.bundle.workloads.is_empty());
     assert!(run.analysis.bundle.pods.is_empty());
@@ -748,25 +742,32 @@ fn the_markdown_runbook_shows_no_foreign_bash_lines() {
     }
 }
 
-/// GAP: `status.message` of the migration resource is printed into the text report as it is,
-/// control characters included, so an export can send terminal escape sequences (here: set the
-/// window title, clear the screen) and fake report lines. Fixed: check.txt holds no ESC or BEL.
+/// `status.message` of the migration resource could carry terminal escape sequences (here: set
+/// the window title, clear the screen) and fake report lines. The text report writes every
+/// control and bidi character of input text as a `\u{..}` escape; JSON escapes them its way.
 #[test]
-fn gap_status_message_control_characters_reach_the_text_report() {
+fn status_message_control_characters_never_reach_the_text_report() {
     let run = run_file("hostile-values.yaml");
-    let text = run.output("check.txt");
-    assert!(text.contains("\u{1b}]0;owned\u{7}\u{1b}[2J"), "{text}");
-    // JSON escapes them.
-    assert!(!run.output("check.json").contains('\u{1b}'));
+    for name in ["check.txt", "check.json"] {
+        let text = run.output(name);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\r', '\u{202e}']),
+            "{name}: {text}"
+        );
+    }
+    assert!(
+        run.output("check.txt")
+            .contains("\\u{1b}]0;owned\\u{7}\\u{1b}[2J"),
+        "the escape is shown, not dropped"
+    );
 }
 
-/// GAP: RBAC names follow the path-segment rule, which refuses control characters and white
-/// space but not Unicode format characters: a ClusterRole named with a right-to-left override or
-/// a zero-width space passes, and an Istio-owned one would reach `kubectl delete clusterrole`
-/// (quoted) in the Finished phase, where the override reverses how the runbook line reads.
-/// Fixed: such names are MIG006.
+/// RBAC names follow the path-segment rule, which Kubernetes lets hold Unicode format
+/// characters: a ClusterRole named with a right-to-left override or a zero-width space would
+/// reach `kubectl delete clusterrole` (quoted) in the Finished phase, where the override
+/// reverses how the runbook line reads. Such names are MIG006 and reach no command.
 #[test]
-fn gap_bidi_controls_pass_the_rbac_name_rule() {
+fn bidi_and_zero_width_names_never_reach_a_command() {
     let names = run_file("hostile-names.yaml");
     let kept: Vec<&str> = names
         .analysis
@@ -775,13 +776,14 @@ fn gap_bidi_controls_pass_the_rbac_name_rule() {
         .iter()
         .map(|r| r.name())
         .collect();
-    assert_eq!(kept, ["cart\u{202e}txt.exe", "ca\u{200b}rt"]);
+    assert!(kept.is_empty(), "{kept:?}");
     let role = "apiVersion: istio.alibabacloud.com/v1beta1\nkind: ASMMigrateFromIstio\nmetadata: {name: default}\nspec: {desiredState: Migrating}\nstatus: {state: Migrating}\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: \"istiod-\\u202Eexe.txt\"\n  labels: {app: istiod}\n";
     let role_run = run(vec![Input::new("role.yaml", role)]);
-    assert!(
-        !role_run.commands_with("istiod-\u{202e}exe.txt").is_empty(),
-        "the bidi name no longer reaches a command"
-    );
+    assert!(role_run.commands_with("istiod-\u{202e}exe.txt").is_empty());
+    assert!(role_run
+        .messages(Code::Mig006)
+        .iter()
+        .any(|m| m.contains("istiod-")));
 }
 
 /// GAP: the ingress step writes its two YAML files (`...-service-patch.yaml`, `...-istiogateway.yaml`)
@@ -816,24 +818,29 @@ fn ingress_files_take_no_manifest_text_they_cannot_hold() {
         .is_none());
 }
 
-/// GAP: `Command::render` trusts the kubeconfig variable names and `analyze` does not call
-/// `Settings::validate`, so a library caller that skips validation (the CLI, the app and the JS
-/// library all validate) gets the name spliced into `--kubeconfig="${...}"`. Fixed: the names are
-/// a type that can only hold a shell name, or `analyze`/`render` refuse them.
+/// `render` writes the kubeconfig variable names inside `"${...}"`, and `analyze` does not call
+/// `Settings::validate`: a library caller that skipped it could have had
+/// `--kubeconfig="${X}$(id)${Y}"`. `KubeconfigVars` holds only shell names; a settings value that
+/// is not one falls back to the defaults.
 #[test]
-fn gap_render_trusts_unvalidated_variable_names() {
+fn render_expands_only_shell_names() {
     let settings = Settings {
         cluster_kubeconfig_var: "X}$(id)${Y".into(),
         ..Settings::default()
     };
     assert!(settings.validate().is_err());
+    assert!(KubeconfigVars::new("X}$(id)${Y", "ASM_KUBECONFIG").is_err());
     let run = analyze(
         vec![fixture("retry-counter-max-failed.yaml")],
         Vec::new(),
         &settings,
     );
     let text = report::check_text(&run, false);
-    assert!(text.contains(r#"--kubeconfig="${X}$(id)${Y}""#), "{text}");
+    assert!(!text.contains("$(id)"), "{text}");
+    assert!(
+        text.contains(r#"--kubeconfig="${ASM_KUBECONFIG}""#),
+        "{text}"
+    );
 }
 
 #[test]
