@@ -166,7 +166,7 @@ struct FileLoader<'a, 'b> {
     blank: Vec<std::ops::Range<usize>>,
 }
 
-impl FileLoader<'_, '_> {
+impl<'a> FileLoader<'a, '_> {
     fn run(&mut self) {
         let start = self.text.strip_prefix('\u{feff}').map_or(0, |_| 3);
         let body = &self.text[start..];
@@ -261,68 +261,56 @@ impl FileLoader<'_, '_> {
     /// JSON: one value or several in a row; a List's items each become a document. Returns false
     /// when the text is not JSON after all (then it is read as YAML, which includes JSON's flow
     /// style, so the user gets YAML's message).
+    ///
+    /// The stream is read once into a [`Probe`], which keeps a List's items as raw slices; each
+    /// item (or each value that is not a List) is then parsed into a `Node` from its slice.
     fn try_json(&mut self, offset: usize) -> bool {
-        let text = &self.text[offset..];
-        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
-        let mut values = Vec::new();
+        let text: &'a str = &self.text[offset..];
+        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Probe>();
+        let mut any = false;
         loop {
-            match stream.next() {
+            let start = stream.byte_offset();
+            let probe = match stream.next() {
                 None => break,
-                Some(Ok(raw)) => values.push(raw),
+                Some(Ok(probe)) => probe,
                 Some(Err(error)) => {
-                    if values.is_empty() {
+                    if !any {
                         return false;
                     }
                     let at = offset + self.json_error_offset(text, &error);
                     self.parse_error(&strip_position(&error.to_string()), at);
                     break;
                 }
-            }
-        }
-        for raw in values {
-            let at = self.offset_of(raw.get());
-            if let Some(bad) = self.bad_byte_in(at, at + raw.get().len()) {
+            };
+            any = true;
+            let raw = text[start..stream.byte_offset()].trim_start();
+            let at = self.offset_of(raw);
+            if let Some(bad) = self.bad_byte_in(at, at + raw.len()) {
                 self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
                 continue;
             }
-            self.json_value(raw, at);
+            match probe {
+                Probe::List(items) => {
+                    for item in items {
+                        let item = item.get();
+                        self.json_object(item, self.offset_of(item));
+                    }
+                }
+                Probe::Other => self.json_object(raw, at),
+            }
         }
         true
     }
 
-    /// A top-level JSON value: a List's items are taken apart without building the List, then
-    /// each item is parsed on its own (a List nested in an item is expanded from its tree).
-    fn json_value(&mut self, raw: &RawValue, at: usize) {
-        #[derive(serde::Deserialize)]
-        struct ListProbe<'a> {
-            kind: Option<std::borrow::Cow<'a, str>>,
-            #[serde(borrow)]
-            items: Option<Vec<&'a RawValue>>,
-        }
-        if let Ok(ListProbe {
-            kind: Some(kind),
-            items: Some(items),
-        }) = serde_json::from_str::<ListProbe>(raw.get())
-        {
-            if kind.ends_with("List") {
-                for item in items {
-                    let item_at = self.offset_of(item.get());
-                    self.json_object(item, item_at);
-                }
-                return;
-            }
-        }
-        self.json_object(raw, at);
-    }
-
-    fn json_object(&mut self, raw: &RawValue, at: usize) {
-        let mut de = serde_json::Deserializer::from_str(raw.get());
+    /// One object from its JSON text (`at` is where it starts in the file).
+    fn json_object(&mut self, raw: &str, at: usize) {
+        let mut de = serde_json::Deserializer::from_str(raw);
         match NodeSeed::object(self.limits.max_depth).deserialize(&mut de) {
-            Ok(node) => self.expand(node, at, at + raw.get().len()),
+            Ok(node) => self.expand(node, at, at + raw.len()),
             Err(error) => {
-                let inner = self.json_error_offset(raw.get(), &error);
+                let inner = self.json_error_offset(raw, &error);
                 self.parse_error(&strip_position(&error.to_string()), at + inner);
-                self.blank_if_secret(at, at + raw.get().len());
+                self.blank_if_secret(at, at + raw.len());
             }
         }
     }
@@ -591,6 +579,131 @@ fn human_bytes(bytes: usize) -> String {
         format!("{} MiB", bytes >> 20)
     } else {
         format!("{bytes} bytes")
+    }
+}
+
+/// A top-level JSON value as far as loading needs it: a `*List` with an array of items (kept as
+/// raw slices, parsed one at a time later), or anything else (parsed whole later).
+enum Probe<'a> {
+    List(Vec<&'a RawValue>),
+    Other,
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Probe<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ProbeVisitor(std::marker::PhantomData))
+    }
+}
+
+struct ProbeVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for ProbeVisitor<'a> {
+    type Value = Probe<'a>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Probe<'a>, A::Error> {
+        use serde::de::IgnoredAny;
+        let mut kind: Option<bool> = None;
+        let mut items: Option<Option<Vec<&'a RawValue>>> = None;
+        let mut duplicate = false;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "kind" => {
+                    duplicate |= kind.is_some();
+                    let value = map.next_value::<serde_json::Value>()?;
+                    kind = Some(value.as_str().is_some_and(|k| k.ends_with("List")));
+                }
+                "items" => {
+                    duplicate |= items.is_some();
+                    items = Some(map.next_value_seed(ItemsSeed(std::marker::PhantomData))?);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(match (kind, items, duplicate) {
+            (Some(true), Some(Some(items)), false) => Probe::List(items),
+            _ => Probe::Other,
+        })
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Probe<'a>, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Probe::Other)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+    fn visit_unit<E>(self) -> Result<Probe<'a>, E> {
+        Ok(Probe::Other)
+    }
+}
+
+/// A List's `items`: the raw slice of each element when it is an array, else `None`.
+struct ItemsSeed<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for ItemsSeed<'a> {
+    type Value = Option<Vec<&'a RawValue>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de: 'a, 'a> serde::de::Visitor<'de> for ItemsSeed<'a> {
+    type Value = Option<Vec<&'a RawValue>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            items.push(item);
+        }
+        Ok(Some(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
     }
 }
 
