@@ -265,6 +265,9 @@ impl<'a> FileLoader<'a, '_> {
     /// The stream is read once into a [`Probe`], which keeps a List's items as raw slices; each
     /// item (or each value that is not a List) is then parsed into a `Node` from its slice.
     fn try_json(&mut self, offset: usize) -> bool {
+        if self.json_list_in_one_pass(offset) {
+            return true;
+        }
         let text: &'a str = &self.text[offset..];
         let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Probe>();
         let mut any = false;
@@ -298,6 +301,49 @@ impl<'a> FileLoader<'a, '_> {
                 }
                 Probe::Other => self.json_object(raw, at),
             }
+        }
+        true
+    }
+
+    /// The common case, `kubectl get -o json`: the file is one List whose items are objects. Its
+    /// items are parsed into `Node`s in the same pass that reads the List, each item's position
+    /// taken from where its first key lies in the text. Anything else (several values, an item
+    /// that is not an object or does not parse, an escaped first key) returns false before
+    /// anything is emitted, and the general path reads the file.
+    fn json_list_in_one_pass(&mut self, offset: usize) -> bool {
+        let text: &'a str = &self.text[offset..];
+        if self.bad_byte_in(offset, self.text.len()).is_some() {
+            return false;
+        }
+        let mut de = serde_json::Deserializer::from_str(text);
+        let seed = ListSeed {
+            max_depth: self.limits.max_depth,
+        };
+        let Ok(Some(items)) = seed.deserialize(&mut de) else {
+            return false;
+        };
+        if de.end().is_err() {
+            return false;
+        }
+        let base = self.text.as_ptr() as usize;
+        let mut starts = Vec::with_capacity(items.len());
+        for (_, key) in &items {
+            // The first key's text starts after its quote; the item's `{` is before that.
+            let Some(before) = key
+                .checked_sub(base + 1)
+                .and_then(|quote| self.text.get(..quote))
+                .map(str::trim_end)
+            else {
+                return false;
+            };
+            if !before.ends_with('{') {
+                return false;
+            }
+            starts.push(before.len() - 1);
+        }
+        for (index, (node, _)) in items.into_iter().enumerate() {
+            let end = starts.get(index + 1).copied().unwrap_or(self.text.len());
+            self.expand(node, starts[index], end);
         }
         true
     }
@@ -582,6 +628,186 @@ fn human_bytes(bytes: usize) -> String {
     }
 }
 
+/// A JSON List read in one pass: `Some` of each item's `Node` and the address of its first key's
+/// text, `None` (or an error) for anything else.
+struct ListSeed {
+    max_depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed {
+    type Value = Option<Vec<(Node, usize)>>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ListSeed {
+    type Value = Option<Vec<(Node, usize)>>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a List")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut is_list = None;
+        let mut items = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "kind" if is_list.is_none() => {
+                    let kind = map.next_value::<serde_json::Value>()?;
+                    is_list = Some(kind.as_str().is_some_and(|k| k.ends_with("List")));
+                }
+                "items" if items.is_none() => {
+                    items = Some(map.next_value_seed(ItemNodes {
+                        max_depth: self.max_depth,
+                    })?);
+                }
+                "kind" | "items" => return Ok(None),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(items.filter(|_| is_list == Some(true)))
+    }
+}
+
+/// A List's items, each parsed as an object; an error for anything the one pass does not take.
+struct ItemNodes {
+    max_depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemNodes {
+    type Value = Vec<(Node, usize)>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ItemNodes {
+    type Value = Vec<(Node, usize)>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of objects")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let first_key = std::cell::Cell::new(None);
+        loop {
+            let item = ItemNode {
+                node: NodeSeed::object(self.max_depth),
+                first_key: &first_key,
+            };
+            let Some(node) = seq.next_element_seed(item)? else {
+                break;
+            };
+            let Some(at) = first_key.take() else {
+                return Err(serde::de::Error::custom(
+                    "an item without a plain first key",
+                ));
+            };
+            items.push((node, at));
+        }
+        Ok(items)
+    }
+}
+
+/// One item: an object, parsed by `NodeSeed`, whose first key's address is noted.
+struct ItemNode<'c> {
+    node: NodeSeed,
+    first_key: &'c std::cell::Cell<Option<usize>>,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemNode<'_> {
+    type Value = Node;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ItemNode<'_> {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
+        serde::de::Visitor::visit_map(
+            self.node,
+            FirstKey {
+                inner: map,
+                first_key: Some(self.first_key),
+            },
+        )
+    }
+}
+
+/// A map whose first key, when it is borrowed from the text, leaves its address behind.
+struct FirstKey<'c, A> {
+    inner: A,
+    first_key: Option<&'c std::cell::Cell<Option<usize>>>,
+}
+
+impl<'de, A: serde::de::MapAccess<'de>> serde::de::MapAccess<'de> for FirstKey<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first_key.take() {
+            Some(first_key) => self.inner.next_key_seed(NoteKey { seed, first_key }),
+            None => self.inner.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.inner.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// Hands a key to `seed`, noting its address when it is borrowed from the text.
+struct NoteKey<'c, K> {
+    seed: K,
+    first_key: &'c std::cell::Cell<Option<usize>>,
+}
+
+impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for NoteKey<'_, K> {
+    type Value = K::Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<K::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> serde::de::Visitor<'de> for NoteKey<'_, K> {
+    type Value = K::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<K::Value, E> {
+        self.first_key.set(Some(v.as_ptr() as usize));
+        self.seed
+            .deserialize(serde::de::value::BorrowedStrDeserializer::new(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<K::Value, E> {
+        self.seed
+            .deserialize(serde::de::value::StrDeserializer::new(v))
+    }
+}
+
 /// A top-level JSON value as far as loading needs it: a `*List` with an array of items (kept as
 /// raw slices, parsed one at a time later), or anything else (parsed whole later).
 enum Probe<'a> {
@@ -661,7 +887,10 @@ struct ItemsSeed<'a>(std::marker::PhantomData<&'a ()>);
 impl<'de: 'a, 'a> DeserializeSeed<'de> for ItemsSeed<'a> {
     type Value = Option<Vec<&'a RawValue>>;
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
