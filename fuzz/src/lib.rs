@@ -54,6 +54,14 @@ pub fn load(data: &[u8]) {
         ),
     };
     check_locations(&analysis);
+    // The fast YAML reader takes nothing serde_yaml would read differently or refuse.
+    if let Ok(text) = std::str::from_utf8(body) {
+        if let Err(disagreement) =
+            istio2asm_core::load::fast_reader_agrees(text, Limits::default().max_depth)
+        {
+            panic!("{disagreement}");
+        }
+    }
     // Small limits hold: no object past max-documents enters the bundle.
     if mode % 4 == 3 {
         let objects: usize = analysis.bundle.kinds.values().sum();

@@ -7,6 +7,7 @@
 //! environment, starts no threads and prints nothing (enforced by `clippy.toml`).
 
 pub mod analysis;
+mod block_yaml;
 pub mod checks;
 pub mod collect;
 pub mod commands;

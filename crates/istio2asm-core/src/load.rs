@@ -462,8 +462,12 @@ impl<'a> FileLoader<'a, '_> {
         }
     }
 
-    /// Parses one YAML document; `Ok(None)` for an empty one.
+    /// Parses one YAML document; `Ok(None)` for an empty one. kubectl's block style goes through
+    /// the fast reader (`block_yaml`); whatever it does not take, serde_yaml reads.
     fn parse_yaml(&self, slice: &str) -> Result<Option<Node>, (String, usize)> {
+        if let Ok(node) = crate::block_yaml::read(slice, NodeSeed::object(self.limits.max_depth)) {
+            return Ok((node != Node::Null).then_some(node));
+        }
         let mut documents = serde_yaml::Deserializer::from_str(slice);
         let Some(document) = documents.next() else {
             return Ok(None);
@@ -477,6 +481,43 @@ impl<'a> FileLoader<'a, '_> {
             }
         }
     }
+}
+
+/// Checks the fast reader (`block_yaml`) against serde_yaml on every document of `text` and on
+/// every item of a kubectl-style List, as the loader cuts them: wherever the fast reader takes a
+/// slice, serde_yaml must read it too, into the same tree. Returns how many slices the fast reader
+/// took, or the first disagreement. For tests and the fuzz harness.
+#[doc(hidden)]
+pub fn fast_reader_agrees(text: &str, max_depth: usize) -> Result<usize, String> {
+    let start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let mut taken = 0;
+    for (from, to) in split_documents(text, start) {
+        let doc = &text[from..to];
+        let mut slices = vec![doc];
+        for (item_from, item_to, _) in list_items(doc).unwrap_or_default() {
+            slices.push(&doc[item_from..item_to]);
+        }
+        for slice in slices {
+            let Ok(fast) = crate::block_yaml::read(slice, NodeSeed::object(max_depth)) else {
+                continue;
+            };
+            taken += 1;
+            let slow = serde_yaml::Deserializer::from_str(slice)
+                .next()
+                .map(|document| NodeSeed::object(max_depth).deserialize(document));
+            // Debug output compares NaN equal to itself, which `==` on f64 does not.
+            let agrees = match &slow {
+                Some(Ok(node)) => format!("{node:?}") == format!("{fast:?}"),
+                _ => false,
+            };
+            if !agrees {
+                return Err(format!(
+                    "the fast reader read {slice:?}\nas {fast:?}\nbut serde_yaml gives {slow:?}"
+                ));
+            }
+        }
+    }
+    Ok(taken)
 }
 
 /// Removes the " at line L column C" a parser appends; the location is shown on its own.
