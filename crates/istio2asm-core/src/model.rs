@@ -355,6 +355,8 @@ pub struct Bundle {
     /// Where the first dropped Secret started.
     pub first_secret: Option<Span>,
     seen: HashMap<(String, String, String, String), Span>,
+    /// `workloads` by (kind, namespace, name): the first of each, for owner lookups per pod.
+    workload_index: HashMap<(WorkloadKind, String, String), usize>,
 }
 
 /// API groups whose objects are "Istio API objects" to import into ASM.
@@ -487,7 +489,15 @@ impl Bundle {
             })),
             ("apps" | "batch" | "extensions", _) if WorkloadKind::from_kind(&kind).is_some() => {
                 if let Some(body) = workload(&kind, &node) {
-                    self.workloads.push(header!(body));
+                    let object = header!(body);
+                    self.workload_index
+                        .entry((
+                            object.body.kind,
+                            object.ns().to_string(),
+                            object.name().to_string(),
+                        ))
+                        .or_insert(self.workloads.len());
+                    self.workloads.push(object);
                 }
             }
             ("", "Service") => self.services.push(header!(service(&node))),
@@ -536,9 +546,16 @@ impl Bundle {
         ns: &str,
         name: &str,
     ) -> Option<&Object<WorkloadBody>> {
-        self.workloads
-            .iter()
-            .find(|w| w.body.kind == kind && w.ns() == ns && w.name() == name)
+        let matches =
+            |w: &&Object<WorkloadBody>| w.body.kind == kind && w.ns() == ns && w.name() == name;
+        // The index covers what `add` pushed; a bundle built otherwise is scanned.
+        if self.workload_index.len() == self.workloads.len() {
+            let index = self
+                .workload_index
+                .get(&(kind, ns.to_string(), name.to_string()))?;
+            return self.workloads.get(*index).filter(matches);
+        }
+        self.workloads.iter().find(matches)
     }
 
     /// How many objects were read in all (Secrets included).
