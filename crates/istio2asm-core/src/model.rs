@@ -473,7 +473,7 @@ impl Bundle {
                 Object {
                     api_version: api_version.clone(),
                     kind: kind.clone(),
-                    meta: meta.clone(),
+                    meta,
                     span,
                     body: $body,
                 }

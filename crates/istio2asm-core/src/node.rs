@@ -201,7 +201,8 @@ pub(crate) enum Keep {
     /// Every item of a list, by this rule.
     Items(&'static Keep),
     /// An environment variable: its `name`, and its `value` only for the variables the tool reads
-    /// (`model::KEPT_ENV`; kubectl prints `name` first). Other values can be large or secret.
+    /// (`model::KEPT_ENV`; kubectl prints `name` first). Other values can be large or secret; the
+    /// list holding them (`Items(EnvVar)`) drops the other variables whole.
     EnvVar,
 }
 
@@ -378,8 +379,17 @@ impl<'de> Visitor<'de> for NodeSeed {
         // A document that is a sequence (a List item cut out of its List is parsed as a
         // one-item sequence) holds objects: they get the object rules, pruning included.
         child.root = self.root;
+        // Environment variables the tool does not read are dropped whole, names too.
+        let env = matches!(self.keep, Keep::Items(Keep::EnvVar));
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(child)? {
+            if env
+                && !item
+                    .str_at(&["name"])
+                    .is_some_and(|name| crate::model::KEPT_ENV.contains(&name))
+            {
+                continue;
+            }
             items.push(item);
         }
         Ok(Node::Seq(items))
@@ -571,7 +581,7 @@ mod tests {
             Some(&Node::Map(Vec::new()))
         );
         assert_eq!(node.str_at(&["status", "phase"]), Some("Running"));
-        // Environment values are kept only for the variables the tool reads.
+        // Environment variables are kept only when the tool reads them.
         let pod = "kind: Pod\nspec:\n  containers:\n  - name: istio-proxy\n    env:\n    - name: PROXY_CONFIG_XDS_AGENT\n      value: \"true\"\n    - name: API_TOKEN\n      value: planted\n";
         let node = NodeSeed::object(32)
             .deserialize(serde_yaml::Deserializer::from_str(pod))
@@ -581,9 +591,8 @@ mod tests {
             .unwrap()
             .items()
             .to_vec();
+        assert_eq!(env.len(), 1, "{env:?}");
         assert_eq!(env[0].str_at(&["value"]), Some("true"));
-        assert_eq!(env[1].str_at(&["name"]), Some("API_TOKEN"));
-        assert_eq!(env[1].get("value"), None);
         assert_eq!(node.at(&["status", "conditions"]), None);
         // Kinds that are kept whole, and objects whose kind comes last, lose nothing.
         let late = "spec: {volumes: [1]}\nkind: Pod\n";

@@ -41,9 +41,23 @@ pub struct SourceFile {
     newlines_before: Vec<u32>,
 }
 
-/// The newlines in a slice (a plain count, which the compiler vectorises).
+/// The newlines in a slice. Counted into 32 byte-sized lanes, at most 255 rounds at a time, a
+/// shape the compiler turns into vector compares and adds.
 fn newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    const LANES: usize = 32;
+    let mut total = 0;
+    for chunk in bytes.chunks(LANES * 255) {
+        let mut lanes = [0u8; LANES];
+        let mut blocks = chunk.chunks_exact(LANES);
+        for block in &mut blocks {
+            for (lane, &byte) in lanes.iter_mut().zip(block) {
+                *lane += u8::from(byte == b'\n');
+            }
+        }
+        total += lanes.iter().map(|&n| usize::from(n)).sum::<usize>();
+        total += blocks.remainder().iter().filter(|&&b| b == b'\n').count();
+    }
+    total
 }
 
 impl SourceFile {
