@@ -425,8 +425,11 @@ fn key_end(content: &str) -> Option<usize> {
         _ => memchr::memchr_iter(b':', bytes)
             .find(|&i| matches!(bytes.get(i + 1), None | Some(b' ')))?,
     };
-    (bytes.get(colon) == Some(&b':') && matches!(bytes.get(colon + 1), None | Some(b' ')))
-        .then_some(colon)
+    // libyaml refuses implicit keys longer than 1024 characters.
+    (colon <= 1000
+        && bytes.get(colon) == Some(&b':')
+        && matches!(bytes.get(colon + 1), None | Some(b' ')))
+    .then_some(colon)
 }
 
 /// A plain scalar that fills the rest of a line, trailing spaces trimmed; gives up on anything a
@@ -914,6 +917,8 @@ mod tests {
             "a: 1\n... b\n",
             "k\u{2029}oname: x\n",
             "a: x\u{85}y\n",
+            &format!("{}: 1\n", "k".repeat(1100)),
+            &format!("- {}: 1\n", "k".repeat(1100)),
         ] {
             gives_up(text);
         }
