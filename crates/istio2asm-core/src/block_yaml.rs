@@ -383,13 +383,16 @@ impl<'de> Reader<'de> {
             }
             blank_lines = 0;
             text.push_str(&line[wanted..]);
-            text.push('\n');
+            // The last line of the text may have no line break to keep.
+            if line_end < self.bytes.len() {
+                text.push('\n');
+            }
             self.past(line_end);
         }
         if indent.is_none() {
             return give_up("an empty block scalar");
         }
-        if !keep_last {
+        if !keep_last && text.ends_with('\n') {
             text.pop();
         }
         // Blank lines at the end belong to no line; clipping drops them.
@@ -881,6 +884,8 @@ mod tests {
         takes("items:\n- kind: Pod\n  x: 1\n- b\n- 2.5\nkind: List\n");
         takes("a:\n  - 1\n  - x\nb: ~\nc:\nd: null\ne: 'it''s'\nf: \"tab\\tq\\\"\\u00e9\"\n");
         takes("mesh: |\n  a: 1\n\n  b:\n    - c\nnext: |-\n  x\n  y\nz: 0x1F\n");
+        takes("a: |\n  no final break");
+        takes("a: |-\n  no final break");
         takes("n: [] \nm: {}\nint: -12\nbig: 340282366920938463463374607431768211455\nf: 1e3\nz: 007\nt: True\ninf: .inf\nv: 1.10\n");
         takes("\"quoted key\": 1\n'single': 2\n1: one\ntrue: t\n");
         takes("status:\n  conditions:\n  - lastProbeTime: null\n    status: \"True\"\n    type: Ready\n");
