@@ -166,6 +166,47 @@ fn a_syntax_error_shows_as_mig001_not_a_crash() {
 }
 
 #[test]
+fn the_excerpt_of_a_finding_shows_no_secret() {
+    let mut harness = harness();
+    let cluster = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata: {password: cGxhbnRlZA==}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: shop}\ndata:\n  token: planted-configmap-token\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: cart\n  namespace: shop\n  annotations:\n    example.com/kubeconfig: planted-annotation\nspec:\n  containers:\n  - name: cart\n    image: shop/cart:1\n    env:\n    - name: API_TOKEN\n      value: planted-token\n";
+    harness.state_mut().load(
+        Slot::Cluster,
+        vec![Input::new("cluster.yaml", cluster)],
+        0.0,
+    );
+    settle(&mut harness);
+    harness.state_mut().view = View::Findings;
+    harness.run();
+    let codes: Vec<String> = harness
+        .state()
+        .analysis()
+        .expect("analysis")
+        .findings
+        .iter()
+        .filter(|f| f.span.is_some())
+        .map(|f| f.code.as_str().to_string())
+        .collect();
+    assert!(codes.contains(&"MIG004".to_string()), "{codes:?}");
+    for code in codes {
+        harness
+            .get_all_by_label_contains(&format!("finding {code}"))
+            .next()
+            .expect("a row")
+            .click();
+        harness.run();
+        harness.get_by_label_contains("cluster.yaml:");
+        // The excerpt is there, its values hidden.
+        harness.get_by_label_contains("<hidden>");
+        for planted in ["planted", "cGxhbnRlZA"] {
+            assert!(
+                harness.query_by_label_contains(planted).is_none(),
+                "{code}'s detail shows {planted}"
+            );
+        }
+    }
+}
+
+#[test]
 fn workloads_table_lists_every_workload() {
     let mut harness = harness();
     harness.get_by_label("Workloads").click();
