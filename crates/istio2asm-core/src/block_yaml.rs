@@ -4,14 +4,14 @@
 //! kubectl's YAML uses a small part of the language: block mappings and sequences (sequences
 //! compact under their key or indented), plain scalars on one line, single- and double-quoted
 //! scalars on one line, `|` and `|-` block scalars, and the empty flow collections `{}` and `[]`.
-//! This reader takes exactly that, resolves plain scalars with serde_yaml's rules
-//! (`null`/`~`, booleans, integers, floats, else strings) and gives up on anything else: comments,
-//! anchors, aliases, tags, flow collections with content, multi-line plain or quoted scalars,
-//! folded or kept block scalars, tabs, carriage returns, directives, nesting past
-//! [`MAX_NESTING`]. Giving up is an error, and the loader then reads the document with serde_yaml,
-//! which either reads it (the same tree, tested on every fixture and fuzz input) or reports
-//! where it is wrong. So this reader never reports a syntax error of its own and never accepts
-//! what serde_yaml would refuse.
+//! This reader takes exactly that, and comment lines, resolves plain scalars with serde_yaml's
+//! rules (`null`/`~`, booleans, integers, floats, else strings) and gives up on anything else:
+//! comments after a value, anchors, aliases, tags, flow collections with content, multi-line
+//! plain or quoted scalars, folded or kept block scalars, tabs, carriage returns, directives,
+//! nesting past [`MAX_NESTING`]. Giving up is an error, and the loader then reads the document
+//! with serde_yaml, which either reads it (the same tree, tested on every fixture and fuzz input)
+//! or reports where it is wrong. So this reader never reports a syntax error of its own and never
+//! accepts what serde_yaml would refuse.
 //!
 //! Why: serde_yaml buffers every event of a document before deserializing; this reader walks the
 //! text once, skips what `NodeSeed` does not keep without allocating, and is about twice as fast.
@@ -143,15 +143,15 @@ impl<'de> Reader<'de> {
         memchr::memchr(b'\n', &self.bytes[pos..]).map_or(self.bytes.len(), |i| pos + i)
     }
 
-    /// The next line with content from `self.pos` (a line start), blank lines skipped. `None` at
-    /// the end of the text. Gives up on tabs, carriage returns and comment lines.
+    /// The next line with content from `self.pos` (a line start), blank lines and comment lines
+    /// (`#` after the indentation) skipped. `None` at the end of the text.
     fn next_line(&self) -> Option<Line> {
         let mut pos = self.pos;
         while pos < self.bytes.len() {
             let end = self.line_end(pos);
             let line = &self.bytes[pos..end];
             let indent = line.iter().take_while(|&&b| b == b' ').count();
-            if indent < line.len() {
+            if indent < line.len() && line[indent] != b'#' {
                 return Some(Line {
                     start: pos,
                     indent,
@@ -163,7 +163,8 @@ impl<'de> Reader<'de> {
         None
     }
 
-    /// Like `next_line`, checking the line is one this reader takes.
+    /// Like `next_line`, checking the line is one this reader takes (gives up on tabs and carriage
+    /// returns, and on document markers).
     fn content_line(&self) -> Result<Option<Line>> {
         let Some(line) = self.next_line() else {
             return Ok(None);
@@ -171,9 +172,6 @@ impl<'de> Reader<'de> {
         let text = &self.bytes[line.start..line.end];
         if text.contains(&b'\t') || text.contains(&b'\r') {
             return give_up("a tab or carriage return");
-        }
-        if self.bytes[line.start + line.indent] == b'#' {
-            return give_up("a comment");
         }
         if line.indent == 0 && is_marker(text) {
             return give_up("a document marker");
@@ -885,6 +883,8 @@ mod tests {
         takes("a:\n  - 1\n  - x\nb: ~\nc:\nd: null\ne: 'it''s'\nf: \"tab\\tq\\\"\\u00e9\"\n");
         takes("mesh: |\n  a: 1\n\n  b:\n    - c\nnext: |-\n  x\n  y\nz: 0x1F\n");
         takes("a: |\n  no final break");
+        takes("# Source: chart/templates/a.yaml\n---\n# lead\na:\n  # inside\n  b: 1\n# between\nc:\n# before a compact sequence\n- x\n    # deeper\n- y\n");
+        takes("a: |\n  # content, not a comment\n  x\nb: 1\n");
         takes("a: |-\n  no final break");
         takes("n: [] \nm: {}\nint: -12\nbig: 340282366920938463463374607431768211455\nf: 1e3\nz: 007\nt: True\ninf: .inf\nv: 1.10\n");
         takes("\"quoted key\": 1\n'single': 2\n1: one\ntrue: t\n");
@@ -895,7 +895,7 @@ mod tests {
     fn gives_up_on_the_rest_of_yaml() {
         for text in [
             "a: b # comment\n",
-            "# comment\na: 1\n",
+            "a: # comment\n  b: 1\n",
             "a: &x 1\nb: *x\n",
             "a: !!str 1\n",
             "a: {b: 1}\n",
