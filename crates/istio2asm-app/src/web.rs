@@ -11,6 +11,13 @@ pub struct WebHandle {
     runner: eframe::WebRunner,
 }
 
+impl std::fmt::Debug for WebHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // eframe's runner has no Debug of its own.
+        f.debug_struct("WebHandle").finish_non_exhaustive()
+    }
+}
+
 #[wasm_bindgen]
 impl WebHandle {
     /// Creates the handle (installs the panic hook).
