@@ -72,13 +72,14 @@ pub(crate) fn read<'de, S: DeserializeSeed<'de>>(text: &'de str, seed: S) -> Res
 
 /// Whether every character is one this reader takes: none that libyaml refuses (C0 controls but
 /// tab, line feed and carriage return; DEL; C1 controls but NEL; U+FFFE, U+FFFF), no BOM inside
-/// the text, and none of the line breaks YAML 1.1 adds to `\n` (NEL, U+2028, U+2029).
+/// the text, and none of the line breaks YAML has besides `\n` (CR, NEL, U+2028, U+2029).
 fn printable(bytes: &[u8]) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x20 {
-            if !matches!(b, b'\t' | b'\n' | b'\r') {
+            // A carriage return is a line break to YAML, in a comment too: not taken.
+            if !matches!(b, b'\t' | b'\n') {
                 return false;
             }
         } else if b == 0x7f {
@@ -907,6 +908,7 @@ mod tests {
             "a: |2\n  x\n",
             "a:\n\tb: 1\n",
             "a: 1\r\n",
+            "# comment\rb: 1\na: 1\n",
             "- - a\n",
             "-\n  a: 1\n",
             "  a: 1\n",
