@@ -173,7 +173,7 @@ enum ExportFormat {
 
 #[derive(Debug, Args)]
 struct CollectArgs {
-    /// Export format; JSON loads about 15× faster for big clusters.
+    /// Export format; JSON loads about twice as fast for big clusters.
     #[arg(long, value_enum, default_value_t = ExportFormat::Yaml)]
     format: ExportFormat,
     /// Shell variable holding the cluster's kubeconfig path.

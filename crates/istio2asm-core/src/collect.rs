@@ -8,7 +8,7 @@ use crate::kubectl::{quote, Command, KubeconfigVars, Target};
 pub enum Format {
     /// `-o yaml`.
     Yaml,
-    /// `-o json` (loads about 15× faster for big clusters).
+    /// `-o json` (loads about twice as fast for big clusters, though its files are 2.4× larger).
     Json,
 }
 
