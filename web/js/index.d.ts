@@ -57,7 +57,7 @@ export interface Options {
 
 /** Options of `collect`. An unknown field throws `E_OPTIONS`. */
 export interface CollectOptions {
-  /** Export format (default `"yaml"`); JSON loads about 15× faster for big clusters. */
+  /** Export format (default `"yaml"`); JSON loads about twice as fast for big clusters. */
   format?: "yaml" | "json" | null;
   /** Shell variable holding the cluster's kubeconfig path (default `"K8S_KUBECONFIG"`). */
   clusterKubeconfigVar?: string | null;
