@@ -265,9 +265,12 @@ impl<'a> FileLoader<'a, '_> {
     /// The stream is read once into a [`Probe`], which keeps a List's items as raw slices; each
     /// item (or each value that is not a List) is then parsed into a `Node` from its slice.
     fn try_json(&mut self, offset: usize) -> bool {
-        if self.json_list_in_one_pass(offset) {
-            return true;
-        }
+        // Items the one pass emitted before it stopped are not emitted again.
+        let mut skip = match self.json_list_in_one_pass(offset) {
+            OnePass::Done => return true,
+            OnePass::NotTaken | OnePass::Stopped { emitted: 0 } => None,
+            OnePass::Stopped { emitted } => Some(emitted),
+        };
         let text: &'a str = &self.text[offset..];
         let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Probe>();
         let mut any = false;
@@ -277,7 +280,7 @@ impl<'a> FileLoader<'a, '_> {
                 None => break,
                 Some(Ok(probe)) => probe,
                 Some(Err(error)) => {
-                    if !any {
+                    if !any && skip.is_none() {
                         return false;
                     }
                     let at = offset + self.json_error_offset(text, &error);
@@ -294,7 +297,7 @@ impl<'a> FileLoader<'a, '_> {
             }
             match probe {
                 Probe::List(items) => {
-                    for item in items {
+                    for item in items.into_iter().skip(skip.take().unwrap_or(0)) {
                         let item = item.get();
                         self.json_object(item, self.offset_of(item));
                     }
@@ -305,47 +308,38 @@ impl<'a> FileLoader<'a, '_> {
         true
     }
 
-    /// The common case, `kubectl get -o json`: the file is one List whose items are objects. Its
-    /// items are parsed into `Node`s in the same pass that reads the List, each item's position
-    /// taken from where its first key lies in the text. Anything else (several values, an item
-    /// that is not an object or does not parse, an escaped first key) returns false before
-    /// anything is emitted, and the general path reads the file.
-    fn json_list_in_one_pass(&mut self, offset: usize) -> bool {
+    /// The common case, `kubectl get -o json`: the file is one List whose items are objects.
+    /// When its end reads as kubectl writes a List (`], "kind": "…List", "metadata": {…}}`),
+    /// the items are parsed into `Node`s and emitted as the List is read, each item's position
+    /// taken from where its first key lies in the text, so no more than one item's tree exists at a
+    /// time. If the pass stops (an item that does not parse, an escaped first key, text that is
+    /// not JSON), what it emitted stays, as for a YAML List, and the general path reads the rest.
+    fn json_list_in_one_pass(&mut self, offset: usize) -> OnePass {
         let text: &'a str = &self.text[offset..];
-        if self.bad_byte_in(offset, self.text.len()).is_some() {
-            return false;
+        if self.bad_byte_in(offset, self.text.len()).is_some() || !looks_like_kubectl_list(text) {
+            return OnePass::NotTaken;
         }
+        let max_depth = self.limits.max_depth;
+        let mut items = ItemSink {
+            loader: self,
+            pending: None,
+            emitted: 0,
+        };
         let mut de = serde_json::Deserializer::from_str(text);
-        let seed = ListSeed {
-            max_depth: self.limits.max_depth,
-        };
-        let Ok(Some(items)) = seed.deserialize(&mut de) else {
-            return false;
-        };
-        if de.end().is_err() {
-            return false;
+        let read = ListSeed {
+            max_depth,
+            sink: &mut items,
         }
-        let base = self.text.as_ptr() as usize;
-        let mut starts = Vec::with_capacity(items.len());
-        for (_, key) in &items {
-            // The first key's text starts after its quote; the item's `{` is before that.
-            let Some(before) = key
-                .checked_sub(base + 1)
-                .and_then(|quote| self.text.get(..quote))
-                .map(str::trim_end)
-            else {
-                return false;
-            };
-            if !before.ends_with('{') {
-                return false;
-            }
-            starts.push(before.len() - 1);
+        .deserialize(&mut de)
+        .and_then(|is_list| de.end().map(|()| is_list));
+        let end = items.loader.text.len();
+        items.flush(end);
+        match read {
+            Ok(true) => OnePass::Done,
+            _ => OnePass::Stopped {
+                emitted: items.emitted,
+            },
         }
-        for (index, (node, _)) in items.into_iter().enumerate() {
-            let end = starts.get(index + 1).copied().unwrap_or(self.text.len());
-            self.expand(node, starts[index], end);
-        }
-        true
     }
 
     /// One object from its JSON text (`at` is where it starts in the file).
@@ -669,73 +663,160 @@ fn human_bytes(bytes: usize) -> String {
     }
 }
 
-/// A JSON List read in one pass: `Some` of each item's `Node` and the address of its first key's
-/// text, `None` (or an error) for anything else.
-struct ListSeed {
-    max_depth: usize,
+/// What the one-pass List reader did.
+enum OnePass {
+    /// The file was one List, and every item is emitted.
+    Done,
+    /// Not tried; nothing emitted.
+    NotTaken,
+    /// Stopped after emitting this many items.
+    Stopped { emitted: usize },
 }
 
-impl<'de> DeserializeSeed<'de> for ListSeed {
-    type Value = Option<Vec<(Node, usize)>>;
+/// Whether a JSON text ends the way kubectl ends a List: `]` (the items), `"kind": "…List"` and
+/// optionally `"metadata": {…}` without nesting, then the final `}`, with no backslash in that
+/// tail. In valid JSON that makes the List's `kind` a key of the top-level object, so its items
+/// can be emitted before the parser reaches it.
+fn looks_like_kubectl_list(text: &str) -> bool {
+    let Some(tail) = text.trim_end().strip_suffix('}') else {
+        return false;
+    };
+    let mut tail = tail.trim_end();
+    if let Some(metadata) = tail.strip_suffix('}') {
+        let Some(open) = metadata.rfind('{') else {
+            return false;
+        };
+        if metadata[open + 1..].contains(['[', ']', '{', '}', '\\']) {
+            return false;
+        }
+        let Some(before) = metadata[..open]
+            .trim_end()
+            .strip_suffix(':')
+            .and_then(|t| t.trim_end().strip_suffix("\"metadata\""))
+            .and_then(|t| t.trim_end().strip_suffix(','))
+        else {
+            return false;
+        };
+        tail = before.trim_end();
+    }
+    let Some(kind) = tail.strip_suffix("List\"") else {
+        return false;
+    };
+    let Some(quote) = kind.rfind('"') else {
+        return false;
+    };
+    if kind[quote + 1..].contains('\\') {
+        return false;
+    }
+    kind[..quote]
+        .trim_end()
+        .strip_suffix(':')
+        .and_then(|t| t.trim_end().strip_suffix("\"kind\""))
+        .and_then(|t| t.trim_end().strip_suffix(','))
+        .is_some_and(|t| t.trim_end().ends_with(']'))
+}
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+/// Emits a List's items as they are read, one behind, so each item's end (the next one's start)
+/// is known when it is emitted.
+struct ItemSink<'l, 'a, 'b> {
+    loader: &'l mut FileLoader<'a, 'b>,
+    pending: Option<(Node, usize)>,
+    emitted: usize,
+}
+
+impl ItemSink<'_, '_, '_> {
+    fn push(&mut self, node: Node, start: usize) {
+        self.flush(start);
+        self.pending = Some((node, start));
+    }
+
+    fn flush(&mut self, end: usize) {
+        if let Some((node, start)) = self.pending.take() {
+            self.loader.expand(node, start, end);
+            self.emitted += 1;
+        }
+    }
+
+    /// An item's start from the address of its first key's text (after its quote): the `{`
+    /// before it.
+    fn start(&self, key: usize) -> Option<usize> {
+        let text = self.loader.text;
+        let quote = key.checked_sub(text.as_ptr() as usize + 1)?;
+        let before = text.get(..quote)?.trim_end();
+        before.ends_with('{').then(|| before.len() - 1)
+    }
+}
+
+/// A JSON List read in one pass, its items emitted into `sink`; `true` when it was a List.
+struct ListSeed<'s, 'l, 'a, 'b> {
+    max_depth: usize,
+    sink: &'s mut ItemSink<'l, 'a, 'b>,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_, '_, '_, '_> {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for ListSeed {
-    type Value = Option<Vec<(Node, usize)>>;
+impl<'de> serde::de::Visitor<'de> for ListSeed<'_, '_, '_, '_> {
+    type Value = bool;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a List")
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
         let mut is_list = None;
-        let mut items = None;
+        let mut items = false;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             match key.as_ref() {
                 "kind" if is_list.is_none() => {
                     let kind = map.next_value::<serde_json::Value>()?;
                     is_list = Some(kind.as_str().is_some_and(|k| k.ends_with("List")));
                 }
-                "items" if items.is_none() => {
-                    items = Some(map.next_value_seed(ItemNodes {
+                "items" if !items => {
+                    items = true;
+                    map.next_value_seed(ItemNodes {
                         max_depth: self.max_depth,
-                    })?);
+                        sink: &mut *self.sink,
+                    })?;
                 }
-                "kind" | "items" => return Ok(None),
+                "kind" | "items" => return Err(serde::de::Error::custom("a repeated key")),
                 _ => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
             }
         }
-        Ok(items.filter(|_| is_list == Some(true)))
+        Ok(items && is_list == Some(true))
     }
 }
 
-/// A List's items, each parsed as an object; an error for anything the one pass does not take.
-struct ItemNodes {
+/// A List's items, each parsed as an object and handed to the sink; an error for anything the
+/// one pass does not take.
+struct ItemNodes<'s, 'l, 'a, 'b> {
     max_depth: usize,
+    sink: &'s mut ItemSink<'l, 'a, 'b>,
 }
 
-impl<'de> DeserializeSeed<'de> for ItemNodes {
-    type Value = Vec<(Node, usize)>;
+impl<'de> DeserializeSeed<'de> for ItemNodes<'_, '_, '_, '_> {
+    type Value = ();
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for ItemNodes {
-    type Value = Vec<(Node, usize)>;
+impl<'de> serde::de::Visitor<'de> for ItemNodes<'_, '_, '_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a list of objects")
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let first_key = std::cell::Cell::new(None);
         loop {
             let item = ItemNode {
@@ -743,16 +824,15 @@ impl<'de> serde::de::Visitor<'de> for ItemNodes {
                 first_key: &first_key,
             };
             let Some(node) = seq.next_element_seed(item)? else {
-                break;
+                return Ok(());
             };
-            let Some(at) = first_key.take() else {
+            let Some(start) = first_key.take().and_then(|key| self.sink.start(key)) else {
                 return Err(serde::de::Error::custom(
                     "an item without a plain first key",
                 ));
             };
-            items.push((node, at));
+            self.sink.push(node, start);
         }
-        Ok(items)
     }
 }
 
@@ -1053,6 +1133,72 @@ mod tests {
         assert_eq!(
             names(&docs),
             [("a".into(), 4, 3), ("b".into(), 5, 3), ("c".into(), 8, 1)]
+        );
+    }
+
+    fn kubectl_json_list(items: &[&str]) -> String {
+        format!(
+            "{{\n    \"apiVersion\": \"v1\",\n    \"items\": [\n{}\n    ],\n    \"kind\": \"List\",\n    \"metadata\": {{\n        \"resourceVersion\": \"\"\n    }}\n}}\n",
+            items.join(",\n")
+        )
+    }
+
+    #[test]
+    fn kubectl_json_lists_are_read_in_one_pass() {
+        let list = kubectl_json_list(&[
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}",
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"b\"}}",
+        ]);
+        assert!(looks_like_kubectl_list(&list));
+        let (docs, findings) = load_str(&list);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(names(&docs), [("a".into(), 4, 9), ("b".into(), 5, 9)]);
+        // The general path (a List whose end is not kubectl's) reads the same items.
+        let general = list.replace("\"resourceVersion\": \"\"", "\"x\": {}");
+        assert!(!looks_like_kubectl_list(&general));
+        let (general_docs, _) = load_str(&general);
+        assert_eq!(general_docs, docs);
+        for not_kubectl in [
+            "{\"items\": [], \"kind\": \"Pod\"}",
+            "{\"kind\": \"List\", \"items\": []}",
+            "{\"items\": [], \"kind\": \"List\", \"metadata\": {\"a\": {}}}",
+            "{\"items\": [], \"kind\": \"\\\"List\"}",
+            "{\"items\": [], \"kind\": \"List\", \"metadata\": {\"a\": \"\\u0041\"}}",
+        ] {
+            assert!(!looks_like_kubectl_list(not_kubectl), "{not_kubectl}");
+        }
+        assert!(looks_like_kubectl_list(
+            "{\"items\":[],\"kind\":\"PodList\"}"
+        ));
+    }
+
+    #[test]
+    fn a_bad_item_stops_the_one_pass_and_the_rest_still_loads_once() {
+        // Item two repeats a key (MIG001); item three starts with an escaped key, which the one
+        // pass cannot place. Every other item loads, none twice.
+        let list = kubectl_json_list(&[
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}",
+            "        {\"kind\": \"Pod\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"dup\"}}",
+            "        {\"\\u006bind\": \"Pod\", \"metadata\": {\"name\": \"c\"}}",
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"d\"}}",
+        ]);
+        let (docs, findings) = load_str(&list);
+        assert_eq!(
+            names(&docs),
+            [("a".into(), 4, 9), ("c".into(), 6, 9), ("d".into(), 7, 9)]
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].code, Code::Mig001);
+        let list = kubectl_json_list(&[
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"a\"}}",
+            "        {\"\\u006bind\": \"Pod\", \"metadata\": {\"name\": \"b\"}}",
+            "        {\"kind\": \"Pod\", \"metadata\": {\"name\": \"c\"}}",
+        ]);
+        let (docs, findings) = load_str(&list);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(
+            names(&docs),
+            [("a".into(), 4, 9), ("b".into(), 5, 9), ("c".into(), 6, 9)]
         );
     }
 
