@@ -145,13 +145,8 @@ pub fn check_plan(data: &[u8]) {
     }
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        for phase in &plan.phases {
-            for step in &phase.steps {
-                let verify = step.verify.iter().map(|v| &v.command);
-                for command in step.commands.iter().chain(verify).chain(&step.rollback) {
-                    check_command(command, &vars);
-                }
-            }
+        for command in plan.commands() {
+            check_command(command, &vars);
         }
         check_markdown(&render::markdown(&plan, &analysis), &plan, &vars);
         let _ = render::shell(&plan, &analysis);
@@ -181,33 +176,33 @@ pub fn check_plan(data: &[u8]) {
 /// `export` lines that set the kubeconfig variables): nothing from the input can open, close or
 /// add to a block.
 fn check_markdown(markdown: &str, plan: &plan::Plan, vars: &KubeconfigVars) {
-    let known: std::collections::BTreeSet<String> = plan
-        .phases
-        .iter()
-        .flat_map(|p| &p.steps)
-        .flat_map(|s| {
-            s.commands
-                .iter()
-                .chain(s.verify.iter().map(|v| &v.command))
-                .chain(&s.rollback)
-        })
-        .map(|c| c.render(vars))
-        .collect();
+    let known = plan.commands().map(|c| c.render(vars)).collect();
+    let foreign = foreign_bash_lines(markdown, &known);
+    assert!(
+        foreign.is_empty(),
+        "a bash block of the runbook holds lines that are no command of the plan: {foreign:?}"
+    );
+}
+
+/// The lines of a Markdown text's bash blocks that are neither in `known` nor `export` lines.
+pub fn foreign_bash_lines(
+    markdown: &str,
+    known: &std::collections::BTreeSet<String>,
+) -> Vec<String> {
+    let mut foreign = Vec::new();
     let mut in_bash = false;
     for line in markdown.lines() {
         if in_bash {
             if line == "```" {
                 in_bash = false;
-            } else {
-                assert!(
-                    known.contains(line) || line.starts_with("export "),
-                    "a bash block of the runbook holds a line that is no command of the plan: {line:?}"
-                );
+            } else if !known.contains(line) && !line.starts_with("export ") {
+                foreign.push(line.to_string());
             }
         } else if line == "```bash" {
             in_bash = true;
         }
     }
+    foreign
 }
 
 fn parse_json(text: &str, what: &str) {

@@ -165,6 +165,16 @@ impl Plan {
         self.phases.iter().find(|p| p.state == state)
     }
 
+    /// Every command of every step: its commands, verifications and rollback.
+    pub fn commands(&self) -> impl Iterator<Item = &Command> {
+        self.phases.iter().flat_map(|p| &p.steps).flat_map(|s| {
+            s.commands
+                .iter()
+                .chain(s.verify.iter().map(|v| &v.command))
+                .chain(&s.rollback)
+        })
+    }
+
     /// Every file of every step.
     pub fn files(&self) -> impl Iterator<Item = &PlanFile> {
         self.phases

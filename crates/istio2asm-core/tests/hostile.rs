@@ -113,25 +113,11 @@ impl Run {
     fn foreign_bash_lines(&self) -> Vec<String> {
         let vars = self.vars();
         let known: BTreeSet<String> = self.commands.iter().map(|c| c.render(&vars)).collect();
-        let mut foreign = Vec::new();
-        for (name, text) in &self.outputs {
-            if !name.starts_with("runbook.md") {
-                continue;
-            }
-            let mut in_bash = false;
-            for line in text.lines() {
-                if in_bash {
-                    if line == "```" {
-                        in_bash = false;
-                    } else if !known.contains(line) && !line.starts_with("export ") {
-                        foreign.push(line.to_string());
-                    }
-                } else if line == "```bash" {
-                    in_bash = true;
-                }
-            }
-        }
-        foreign
+        self.outputs
+            .iter()
+            .filter(|(name, _)| name.starts_with("runbook.md"))
+            .flat_map(|(_, text)| harness::foreign_bash_lines(text, &known))
+            .collect()
     }
 }
 
@@ -166,11 +152,7 @@ fn run_with(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings) -> Run {
     let mut plans = Vec::new();
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        for step in plan.phases.iter().flat_map(|p| &p.steps) {
-            commands.extend(step.commands.iter().cloned());
-            commands.extend(step.verify.iter().map(|v| v.command.clone()));
-            commands.extend(step.rollback.iter().cloned());
-        }
+        commands.extend(plan.commands().cloned());
         outputs.push((
             format!("runbook.md (force {force})"),
             render::markdown(&plan, &analysis),

@@ -151,16 +151,7 @@ fn yaml_documents(text: &str) -> Vec<Value> {
 
 /// Every command of a plan: commands, verifications and rollbacks of every step.
 fn all_commands(plan: &Plan) -> Vec<&Command> {
-    plan.phases
-        .iter()
-        .flat_map(|p| &p.steps)
-        .flat_map(|s| {
-            s.commands
-                .iter()
-                .chain(s.verify.iter().map(|v| &v.command))
-                .chain(&s.rollback)
-        })
-        .collect()
+    plan.commands().collect()
 }
 
 /// Replaces the crate version in generated headers, so snapshots survive a release.

@@ -189,11 +189,7 @@ fn commands_carry_no_secret_reference() {
         .collect();
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        for step in plan.phases.iter().flat_map(|p| &p.steps) {
-            commands.extend(step.commands.iter().map(|c| c.render(&vars)));
-            commands.extend(step.verify.iter().map(|v| v.command.render(&vars)));
-            commands.extend(step.rollback.iter().map(|c| c.render(&vars)));
-        }
+        commands.extend(plan.commands().map(|c| c.render(&vars)));
     }
     assert!(commands.len() > 20, "{commands:#?}");
     for command in &commands {
