@@ -58,7 +58,6 @@ pub(crate) fn read<'de, S: DeserializeSeed<'de>>(text: &'de str, seed: S) -> Res
     }
     let mut reader = Reader {
         text,
-        bytes: text.as_bytes(),
         pos: 0,
         next: Next::Document,
         nesting: 0,
@@ -130,7 +129,6 @@ enum Next {
 
 struct Reader<'de> {
     text: &'de str,
-    bytes: &'de [u8],
     /// The cursor: the start of a line, or inside one for an inline value.
     pos: usize,
     next: Next,
@@ -146,18 +144,22 @@ struct Line {
 }
 
 impl<'de> Reader<'de> {
+    fn bytes(&self) -> &'de [u8] {
+        self.text.as_bytes()
+    }
+
     /// The end of the line holding `pos` (the index of its `\n`, or the text's end).
     fn line_end(&self, pos: usize) -> usize {
-        memchr::memchr(b'\n', &self.bytes[pos..]).map_or(self.bytes.len(), |i| pos + i)
+        memchr::memchr(b'\n', &self.bytes()[pos..]).map_or(self.bytes().len(), |i| pos + i)
     }
 
     /// The next line with content from `self.pos` (a line start), blank lines and comment lines
     /// (`#` after the indentation) skipped. `None` at the end of the text.
     fn next_line(&self) -> Option<Line> {
         let mut pos = self.pos;
-        while pos < self.bytes.len() {
+        while pos < self.bytes().len() {
             let end = self.line_end(pos);
-            let line = &self.bytes[pos..end];
+            let line = &self.bytes()[pos..end];
             let indent = line.iter().take_while(|&&b| b == b' ').count();
             if indent < line.len() && line[indent] != b'#' {
                 return Some(Line {
@@ -177,7 +179,7 @@ impl<'de> Reader<'de> {
         let Some(line) = self.next_line() else {
             return Ok(None);
         };
-        let text = &self.bytes[line.start..line.end];
+        let text = &self.bytes()[line.start..line.end];
         // Carriage returns were refused for the whole text (`printable`).
         if memchr::memchr(b'\t', text).is_some() {
             return give_up("a tab");
@@ -194,13 +196,13 @@ impl<'de> Reader<'de> {
 
     /// Moves the cursor to the start of the line after `end`.
     fn past(&mut self, end: usize) {
-        self.pos = (end + 1).min(self.bytes.len());
+        self.pos = (end + 1).min(self.bytes().len());
     }
 
     /// The rest of the current line from `pos` is blank (trailing spaces).
     fn rest_is_blank(&self, from: usize) -> bool {
         let end = self.line_end(from);
-        self.bytes[from..end].iter().all(|&b| b == b' ')
+        self.bytes()[from..end].iter().all(|&b| b == b' ')
     }
 
     fn nest(&mut self) -> Result<()> {
@@ -283,16 +285,8 @@ impl<'de> Reader<'de> {
         let rest = &self.text[start..end];
         match rest.as_bytes().first() {
             None => give_up("nothing after a dash"),
-            Some(b'"') => {
-                let (value, after) = double_quoted(rest)?;
-                self.end_inline(start + after, end, parent)?;
-                match value {
-                    Some(owned) => visitor.visit_string(owned),
-                    None => visitor.visit_borrowed_str(&rest[1..after - 1]),
-                }
-            }
-            Some(b'\'') => {
-                let (value, after) = single_quoted(rest)?;
+            Some(b'"' | b'\'') => {
+                let (value, after) = quoted(rest)?;
                 self.end_inline(start + after, end, parent)?;
                 match value {
                     Some(owned) => visitor.visit_string(owned),
@@ -333,7 +327,7 @@ impl<'de> Reader<'de> {
     }
 
     fn line_start(&self, pos: usize) -> usize {
-        memchr::memrchr(b'\n', &self.bytes[..pos]).map_or(0, |i| i + 1)
+        memchr::memrchr(b'\n', &self.bytes()[..pos]).map_or(0, |i| i + 1)
     }
 
     /// After an inline scalar: only spaces may follow on the line, and the next line may not
@@ -362,7 +356,7 @@ impl<'de> Reader<'de> {
         let mut text = String::new();
         let mut indent = None;
         let mut blank_lines = 0;
-        while self.pos < self.bytes.len() {
+        while self.pos < self.bytes().len() {
             let line_end = self.line_end(self.pos);
             let line = &self.text[self.pos..line_end];
             if line.contains(['\t', '\r']) {
@@ -391,7 +385,7 @@ impl<'de> Reader<'de> {
             blank_lines = 0;
             text.push_str(&line[wanted..]);
             // The last line of the text may have no line break to keep.
-            if line_end < self.bytes.len() {
+            if line_end < self.bytes().len() {
                 text.push('\n');
             }
             self.past(line_end);
@@ -402,8 +396,8 @@ impl<'de> Reader<'de> {
         if !keep_last && text.ends_with('\n') {
             text.pop();
         }
-        // Blank lines at the end belong to no line; clipping drops them.
-        let _ = blank_lines;
+        // Blank lines at the end (still counted in `blank_lines`) are dropped: clipping keeps
+        // only the last line's break.
         Ok(text)
     }
 }
@@ -424,14 +418,7 @@ fn is_entry(content: &str) -> bool {
 fn key_end(content: &str) -> Option<usize> {
     let bytes = content.as_bytes();
     let colon = match bytes.first()? {
-        b'"' => {
-            let (_, after) = double_quoted(content).ok()?;
-            after
-        }
-        b'\'' => {
-            let (_, after) = single_quoted(content).ok()?;
-            after
-        }
+        b'"' | b'\'' => quoted(content).ok()?.1,
         _ => memchr::memchr_iter(b':', bytes)
             .find(|&i| matches!(bytes.get(i + 1), None | Some(b' ')))?,
     };
@@ -483,6 +470,15 @@ fn plain_value(rest: &str) -> Result<&str> {
         return give_up("a document marker");
     }
     Ok(value)
+}
+
+/// A quoted scalar at the start of `text` (which starts with `"` or `'`), on one line.
+fn quoted(text: &str) -> Result<(Option<String>, usize)> {
+    if text.starts_with('"') {
+        double_quoted(text)
+    } else {
+        single_quoted(text)
+    }
 }
 
 /// A double-quoted scalar at the start of `text`, on one line: its value when it had escapes
@@ -726,8 +722,7 @@ impl<'de> de::MapAccess<'de> for BlockMap<'_, 'de> {
         };
         let key = &content[..colon];
         let key = match key.as_bytes().first() {
-            Some(b'"') => quoted_key(key, double_quoted(key)?)?,
-            Some(b'\'') => quoted_key(key, single_quoted(key)?)?,
+            Some(b'"' | b'\'') => quoted_key(key, quoted(key)?)?,
             _ => KeyText::Plain(plain_value(key)?),
         };
         let after = at + colon + 1;
@@ -737,7 +732,7 @@ impl<'de> de::MapAccess<'de> for BlockMap<'_, 'de> {
                 parent: self.indent,
             };
         } else {
-            let spaces = reader.bytes[after..end]
+            let spaces = reader.bytes()[after..end]
                 .iter()
                 .take_while(|&&b| b == b' ')
                 .count();
