@@ -147,6 +147,16 @@ struct Frame {
     env_name: Option<String>,
 }
 
+impl Frame {
+    fn context(&self) -> Context<'_> {
+        Context {
+            hide: self.hide,
+            labels: self.labels,
+            env_name: self.env_name.as_deref(),
+        }
+    }
+}
+
 /// What decides one value.
 #[derive(Debug, Clone, Copy)]
 struct Context<'a> {
@@ -262,13 +272,12 @@ impl Masker {
             line.copy(dash);
             column += dash;
             // A sequence item is a mapping of its own, starting after the dash.
-            let parent = self.context_frame();
+            let hide = self.context().hide;
             self.frames.push(Frame {
                 column: Some(column),
                 key_column: column,
-                hide: parent.hide,
-                labels: false,
-                env_name: None,
+                hide,
+                ..Frame::default()
             });
         }
         let rest = line.rest();
@@ -277,39 +286,27 @@ impl Masker {
             return;
         }
         if rest.starts_with('{') || rest.starts_with('[') {
-            let frame = self.context_frame();
-            let cx = Context {
-                hide: frame.hide,
-                labels: frame.labels,
-                env_name: None,
-            };
-            self.flow_opened(line, &cx, column, "");
+            let child = self.context().child("");
+            self.flow_opened(line, child, column);
             return;
         }
         let Some(key) = line.key(false) else {
             // A scalar on its own: a sequence item or a continuation.
-            let frame = self.context_frame();
-            let shown = !frame.hide && frame.labels;
-            line.scalar(false, shown);
+            let cx = self.context();
+            line.scalar(false, !cx.hide && cx.labels);
             line.rest_hidden();
             return;
         };
         line.skip_spaces();
         let value = line.rest();
-        let frame = self.context_frame();
+        // The mapping's `name` decides whether its `value` shows (an env variable).
         if key == "name" {
             if let Some(top) = self.frames.last_mut() {
                 top.env_name = Some(scalar_text(value).to_string());
             }
         }
-        let frame_cx = self.context_frame();
-        let cx = Context {
-            hide: frame_cx.hide,
-            labels: frame_cx.labels,
-            env_name: frame.env_name.as_deref(),
-        };
         if value.is_empty() || value.starts_with('#') {
-            let mut child = cx.child(&key);
+            let mut child = self.context().child(&key);
             child.key_column = column;
             self.frames.push(child);
             line.rest_hidden();
@@ -317,9 +314,10 @@ impl Masker {
             self.block = Some(column);
             line.copy(value.len());
         } else if value.starts_with('{') || value.starts_with('[') {
-            self.flow_opened(line, &cx, column, &key);
+            let child = self.context().child(&key);
+            self.flow_opened(line, child, column);
         } else {
-            let shown = cx.shows(&key, scalar_text(value));
+            let shown = self.context().shows(&key, scalar_text(value));
             line.scalar(false, shown);
             line.rest_hidden();
         }
@@ -327,26 +325,24 @@ impl Masker {
 
     /// A flow collection in a line; when it does not close on the line (JSON's `{` at the end),
     /// the lines after it are nested under a frame as in block style.
-    fn flow_opened(&mut self, line: &mut Line, cx: &Context, column: usize, key: &str) {
-        let child = cx.child(key);
-        let nested = Context {
-            hide: child.hide,
-            labels: child.labels,
-            env_name: None,
-        };
-        if !line.flow(&nested) {
-            let mut frame = child;
-            frame.key_column = column;
-            self.frames.push(frame);
+    fn flow_opened(&mut self, line: &mut Line, mut child: Frame, column: usize) {
+        if !line.flow(&child.context()) {
+            child.key_column = column;
+            self.frames.push(child);
         }
         line.rest_hidden();
     }
 
-    fn context_frame(&self) -> Frame {
-        self.frames.last().cloned().unwrap_or(Frame {
-            hide: true,
-            ..Frame::default()
-        })
+    /// What holds the current line; with no frame, nothing is known and nothing is shown.
+    fn context(&self) -> Context<'_> {
+        self.frames.last().map_or(
+            Context {
+                hide: true,
+                labels: false,
+                env_name: None,
+            },
+            Frame::context,
+        )
     }
 }
 
@@ -506,12 +502,7 @@ impl<'a> Line<'a> {
             let rest = self.rest();
             if rest.starts_with('{') || rest.starts_with('[') {
                 let child = here.child(key.as_deref().unwrap_or(""));
-                let nested = Context {
-                    hide: child.hide,
-                    labels: child.labels,
-                    env_name: None,
-                };
-                if !self.flow(&nested) {
+                if !self.flow(&child.context()) {
                     return false;
                 }
                 continue;
