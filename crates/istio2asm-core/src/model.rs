@@ -325,7 +325,8 @@ pub struct Bundle {
     pub namespaces: BTreeMap<String, Object<()>>,
     /// Pods.
     pub pods: Vec<Object<PodBody>>,
-    /// Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs.
+    /// Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs, CronJobs (added by `add`, which
+    /// indexes them for [`Bundle::workload`]).
     pub workloads: Vec<Object<WorkloadBody>>,
     /// Services.
     pub services: Vec<Object<ServiceBody>>,
@@ -546,16 +547,12 @@ impl Bundle {
         ns: &str,
         name: &str,
     ) -> Option<&Object<WorkloadBody>> {
-        let matches =
-            |w: &&Object<WorkloadBody>| w.body.kind == kind && w.ns() == ns && w.name() == name;
-        // The index covers what `add` pushed; a bundle built otherwise is scanned.
-        if self.workload_index.len() == self.workloads.len() {
-            let index = self
-                .workload_index
-                .get(&(kind, ns.to_string(), name.to_string()))?;
-            return self.workloads.get(*index).filter(matches);
-        }
-        self.workloads.iter().find(matches)
+        // The first of each (kind, namespace, name), as a scan would find it; the same object
+        // under two apiVersions keeps the first.
+        let index = self
+            .workload_index
+            .get(&(kind, ns.to_string(), name.to_string()))?;
+        self.workloads.get(*index)
     }
 
     /// How many objects were read in all (Secrets included).
