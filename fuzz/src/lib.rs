@@ -56,9 +56,11 @@ pub fn load(data: &[u8]) {
     check_locations(&analysis);
     // The fast YAML reader takes nothing serde_yaml would read differently or refuse.
     if let Ok(text) = std::str::from_utf8(body) {
-        if let Err(disagreement) =
-            istio2asm_core::load::fast_reader_agrees(text, Limits::default().max_depth)
-        {
+        if let Err(disagreement) = istio2asm_core::load::fast_reader_agrees(
+            text,
+            Limits::default().max_depth,
+            istio2asm_core::model::SCHEMA,
+        ) {
             panic!("{disagreement}");
         }
     }
@@ -148,9 +150,9 @@ pub fn check_plan(data: &[u8]) {
         for command in plan.commands() {
             check_command(command, &vars);
         }
-        check_markdown(&render::markdown(&plan, &analysis), &plan, &vars);
-        let _ = render::shell(&plan, &analysis);
-        parse_json(&render::json(&plan, &vars), "plan --format json");
+        check_markdown(&render::markdown(&plan), &plan, &vars);
+        let _ = render::shell(&plan);
+        parse_json(&render::json(&plan), "plan --format json");
         for file in plan.files() {
             if file.name.ends_with(".yaml") {
                 for document in serde_yaml::Deserializer::from_str(&file.content) {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use istio2asm_core::codes::Severity;
 use istio2asm_core::detect::{Flavor, OwnerKind, Role};
-use istio2asm_core::finding::Severity;
 use istio2asm_core::kubectl::Command;
 use istio2asm_core::phase::Situation;
 use istio2asm_core::plan::{PhaseStatus, Plan};

@@ -2,11 +2,13 @@
 
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use istio2asm_core::finding::{Finding, Severity};
+use istio2asm_core::codes::Severity;
+use istio2asm_core::finding::Finding;
+use istio2asm_core::gate::{GateId, Verdict};
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
-use istio2asm_core::phase::State;
 use istio2asm_core::plan::{PhaseStatus, Step};
 use istio2asm_core::render;
+use istio2asm_core::state::State;
 use istio2asm_core::Input;
 
 use crate::app::{human_size, App, Outcome, Slot, View};
@@ -168,17 +170,8 @@ pub fn overview(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
             ));
             egui::Grid::new("gates").striped(true).show(ui, |ui| {
                 for gate in analysis.next_gates() {
-                    let (word, color) = if gate.passed {
-                        ("pass", GREEN)
-                    } else if gate.manual {
-                        ("manual", AMBER)
-                    } else if gate.blocking {
-                        ("FAIL", RED)
-                    } else {
-                        ("warn", AMBER)
-                    };
-                    ui.label(RichText::new(word).color(color).strong());
-                    ui.monospace(gate.id);
+                    verdict_label(ui, gate.verdict);
+                    ui.monospace(gate.id.as_str());
                     ui.label(&gate.detail);
                     ui.end_row();
                 }
@@ -555,11 +548,7 @@ pub fn plan(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
     }
     if !plan.forced.is_empty() {
         ui.label(
-            RichText::new(format!(
-                "Gates overridden with --force: {}",
-                plan.forced.join(", ")
-            ))
-            .color(RED),
+            RichText::new(format!("Gates overridden (Force): {}", ids(&plan.forced))).color(RED),
         );
     }
     egui::ScrollArea::vertical()
@@ -581,17 +570,8 @@ pub fn plan(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
                 .default_open(phase.status == PhaseStatus::Current)
                 .show(ui, |ui| {
                     for gate in &phase.gates {
-                        let (word, color) = if gate.passed {
-                            ("pass", GREEN)
-                        } else if gate.manual {
-                            ("manual", AMBER)
-                        } else if gate.blocking {
-                            ("FAIL", RED)
-                        } else {
-                            ("warn", AMBER)
-                        };
                         ui.horizontal(|ui| {
-                            ui.label(RichText::new(word).color(color).strong());
+                            verdict_label(ui, gate.verdict);
                             ui.label(&gate.detail);
                         });
                     }
@@ -620,7 +600,7 @@ fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
                 ui.label(
                     RichText::new(format!(
                         "Blocked: the gate(s) {} fail.",
-                        step.blocked_by.join(", ")
+                        ids(&step.blocked_by)
                     ))
                     .color(RED),
                 );
@@ -682,31 +662,35 @@ fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
 }
 
 /// Every file of the export: the three runbooks, then the YAML files.
-pub fn export_files(app: &App, outcome: &Outcome) -> Vec<(String, String)> {
-    let vars = app.settings.kubeconfig_vars();
-    let mut files = vec![
-        (
-            "runbook.md".to_string(),
-            render::markdown(&outcome.plan, &outcome.analysis),
-        ),
-        (
-            "runbook.sh".to_string(),
-            render::shell(&outcome.plan, &outcome.analysis),
-        ),
-        ("plan.json".to_string(), render::json(&outcome.plan, &vars)),
-    ];
-    files.extend(
-        outcome
-            .plan
-            .files()
-            .map(|f| (f.name.clone(), f.content.clone())),
-    );
-    files
+pub fn export_files(outcome: &Outcome) -> Vec<(String, String)> {
+    render::files(&outcome.plan)
+        .into_iter()
+        .map(|f| (f.name, f.content))
+        .collect()
+}
+
+/// A gate's verdict as a coloured word: core decides it, the view only colours it.
+fn verdict_label(ui: &mut Ui, verdict: Verdict) {
+    let color = match verdict {
+        Verdict::Pass => GREEN,
+        Verdict::Fail => RED,
+        Verdict::Manual | Verdict::Warn => AMBER,
+    };
+    ui.label(RichText::new(verdict.as_str()).color(color).strong());
+}
+
+/// Gate ids as shown: `a, b`.
+fn ids(gates: &[GateId]) -> String {
+    gates
+        .iter()
+        .map(|g| g.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Export: save each file (a download on the web), or all into a folder (native).
 pub fn export(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
-    let files = export_files(app, outcome);
+    let files = export_files(outcome);
     ui.label("The runbooks and YAML files, exactly as `istio2asm plan --out DIR` writes them.");
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button("Save all into a folder…").clicked() {

@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use istio2asm_app::app::{Slot, View};
 use istio2asm_app::App;
-use istio2asm_core::phase::State;
+use istio2asm_core::state::State;
 use istio2asm_core::Input;
 
 fn harness() -> Harness<'static, App> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use istio2asm_core::checks::{docs_markdown, Code};
+use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::{analyze, demo, plan, render, report, Input, Settings, Severity};
 
@@ -366,22 +366,19 @@ fn plan_cmd(args: PlanArgs) -> Result<ExitCode, Usage> {
     let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
     let analysis = analyze(inputs, asm_inputs, &settings);
     let plan = plan::plan(&analysis, args.force);
-    let vars = settings.kubeconfig_vars();
     let Some(dir) = args.out else {
         let text = match args.format {
-            PlanFormat::Markdown => render::markdown(&plan, &analysis),
-            PlanFormat::Shell => render::shell(&plan, &analysis),
-            PlanFormat::Json => render::json(&plan, &vars),
+            PlanFormat::Markdown => render::markdown(&plan),
+            PlanFormat::Shell => render::shell(&plan),
+            PlanFormat::Json => render::json(&plan),
         };
         let _ = write_stdout(&text);
         return Ok(ExitCode::SUCCESS);
     };
-    let mut files: Vec<(String, String)> = vec![
-        ("runbook.md".into(), render::markdown(&plan, &analysis)),
-        ("runbook.sh".into(), render::shell(&plan, &analysis)),
-        ("plan.json".into(), render::json(&plan, &vars)),
-    ];
-    files.extend(plan.files().map(|f| (f.name.clone(), f.content.clone())));
+    let files: Vec<(String, String)> = render::files(&plan)
+        .into_iter()
+        .map(|f| (f.name, f.content))
+        .collect();
     write_all(&dir, &files, args.overwrite || args.force)?;
     eprintln!("wrote {} files into {}", files.len(), dir.display());
     Ok(ExitCode::SUCCESS)

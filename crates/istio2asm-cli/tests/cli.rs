@@ -353,7 +353,7 @@ fn plan_out_writes_every_file_or_none() {
     );
     assert!(std::fs::read_to_string(out.join("runbook.md"))
         .expect("read")
-        .contains("Gates overridden with --force"));
+        .contains("Gates overridden (setting force)"));
 
     // A symbolic link in the way is refused, and its target untouched.
     let other = temp_dir("plan-out-link");
@@ -389,7 +389,7 @@ fn plan_force_names_the_overridden_gate() {
     );
     let forced = stdout(&istio2asm(&["plan", "--demo", "--force"]));
     assert!(
-        forced.contains("Gates overridden with --force**: sidecars-xds-agent"),
+        forced.contains("Gates overridden (setting force)**: sidecars-xds-agent"),
         "{forced}"
     );
     assert!(forced.contains("FORCED: the gate(s) sidecars-xds-agent fail"));

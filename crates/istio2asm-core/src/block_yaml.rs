@@ -863,11 +863,11 @@ mod tests {
 
     /// The fast reader's tree, or `None` when it gave up.
     fn fast(text: &str) -> Option<Node> {
-        read(text, NodeSeed::object(64)).ok()
+        read(text, NodeSeed::object(64, crate::model::SCHEMA)).ok()
     }
 
     fn slow(text: &str) -> std::result::Result<Node, String> {
-        NodeSeed::object(64)
+        NodeSeed::object(64, crate::model::SCHEMA)
             .deserialize(serde_yaml::Deserializer::from_str(text))
             .map_err(|e| e.to_string())
     }

@@ -73,7 +73,7 @@ pub fn exports(format: Format) -> Vec<Export> {
         export(Target::Cluster, vec!["version"], "version", "Kubernetes version"),
         export(Target::Cluster, vec!["get", "nodes"], "nodes", "kubelet versions when `kubectl version` is not available"),
         export(Target::Asm, vec!["get", "asmmigratefromistio", "default"], "asm-migrate", "the migration state (ASMMigrateFromIstio)"),
-        export(Target::Asm, vec!["get", ISTIO_API_RESOURCES, "-A"], "asm-config", "what ASM already has (pass with --asm-config; proves the import gate)"),
+        export(Target::Asm, vec!["get", ISTIO_API_RESOURCES, "-A"], "asm-config", "what ASM already has (load it as the ASM control plane's export; proves the import gate)"),
     ]
 }
 

@@ -1,38 +1,85 @@
 //! The kubectl and istioctl commands the findings and the plan share, built as values.
 
-use crate::detect::{Owner, OwnerKind, Version};
+use crate::detect::{is_live, Facts, Owner, OwnerKind, Proxy, Version};
 use crate::kubectl::{Command, Target};
-use crate::model::WorkloadKind;
+use crate::model::{Bundle, WorkloadKind};
 
-/// `rollout restart` for owners that support it (Deployments, StatefulSets with RollingUpdate,
-/// DaemonSets); `None` for the rest, which need a manual method.
-pub fn rollout_restart(owner: &Owner) -> Option<Command> {
+/// `rollout restart KIND/NAME` of an owner whose restart method is a rollout
+/// ([`Restart::Rollout`](crate::detect::Restart)).
+pub fn rollout_restart(kind: WorkloadKind, owner: &Owner) -> Command {
+    rollout(kind, owner, "restart", None)
+}
+
+/// `rollout status` that waits for a rollout to finish; `None` for owners that do not roll
+/// (Jobs, bare pods, other controllers).
+pub fn rollout_status(owner: &Owner) -> Option<Command> {
     match owner.kind {
         OwnerKind::Workload(
             kind @ (WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet),
-        ) => Some(
-            Command::kubectl(
-                Target::Cluster,
-                [
-                    "rollout".to_string(),
-                    "restart".to_string(),
-                    format!("{}/{}", kind.resource(), owner.name),
-                ],
-            )
-            .in_namespace(&owner.namespace),
-        ),
+        ) => Some(rollout(kind, owner, "status", Some("--timeout=10m"))),
         _ => None,
     }
 }
 
-/// `rollout status` that waits for the restart to finish.
-pub fn rollout_status(owner: &Owner) -> Option<Command> {
-    rollout_restart(owner).map(|mut c| {
-        c.args[0] = "rollout".into();
-        c.args[1] = "status".into();
-        c.args.push("--timeout=10m".into());
-        c
-    })
+fn rollout(kind: WorkloadKind, owner: &Owner, action: &str, flag: Option<&str>) -> Command {
+    let mut args = vec![
+        "rollout".to_string(),
+        action.to_string(),
+        format!("{}/{}", kind.resource(), owner.name),
+    ];
+    args.extend(flag.map(String::from));
+    Command::kubectl(Target::Cluster, args).in_namespace(&owner.namespace)
+}
+
+/// Recreates the pods of an OnDelete owner one at a time, highest ordinal first: delete a pod
+/// (kubectl waits until it is gone), then wait until the controller reports every replica ready
+/// again. A StatefulSet reports `readyReplicas`; a DaemonSet reports `numberReady`.
+pub fn on_delete_recreate(
+    bundle: &Bundle,
+    facts: &Facts,
+    owner: &Owner,
+    keep: impl Fn(&Proxy) -> bool,
+) -> Vec<Command> {
+    let ns = owner.namespace.as_str();
+    let mut pods: Vec<&str> = facts
+        .proxies
+        .iter()
+        .filter(|p| &p.owner == owner && keep(p) && is_live(bundle, p.pod))
+        .map(|p| bundle.pods[p.pod].name())
+        .collect();
+    pods.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(b.cmp(a)));
+    let live = facts
+        .proxies
+        .iter()
+        .filter(|p| &p.owner == owner && is_live(bundle, p.pod))
+        .count();
+    let (field, replicas) = match owner.kind {
+        OwnerKind::Workload(WorkloadKind::DaemonSet) => ("numberReady", live as i64),
+        _ => (
+            "readyReplicas",
+            bundle
+                .workload(WorkloadKind::StatefulSet, ns, &owner.name)
+                .and_then(|w| w.body.replicas)
+                .unwrap_or(live as i64),
+        ),
+    };
+    let mut commands = Vec::new();
+    for pod in pods {
+        commands.push(delete_pod(ns, pod));
+        commands.push(
+            Command::kubectl(
+                Target::Cluster,
+                [
+                    "wait".to_string(),
+                    format!("--for=jsonpath={{.status.{field}}}={replicas}"),
+                    owner.display(),
+                    "--timeout=10m".to_string(),
+                ],
+            )
+            .in_namespace(ns),
+        );
+    }
+    commands
 }
 
 /// `delete pod` (for bare pods and OnDelete StatefulSets).

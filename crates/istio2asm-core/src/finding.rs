@@ -2,33 +2,10 @@
 
 use serde::Serialize;
 
-pub use crate::checks::Code;
+pub use crate::codes::{Code, Severity};
 use crate::kubectl::Command;
-use crate::phase::State;
 use crate::source::Span;
-
-/// How much a finding matters. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Progress and context.
-    Info,
-    /// Worth a look; does not block.
-    Warning,
-    /// Blocks the gate it belongs to.
-    Error,
-}
-
-impl Severity {
-    /// The lower-case name used in text and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+use crate::state::State;
 
 /// The Kubernetes object a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -6,15 +6,18 @@
 //! The core is pure: it takes text and returns values. It does no IO, reads no clock or
 //! environment, starts no threads and prints nothing (enforced by `clippy.toml`).
 
+// Modules in layer order: each uses only those above it (ARCHITECTURE.md; `tests/layers.rs`).
 pub mod analysis;
 mod block_yaml;
 pub mod checks;
+pub mod codes;
 pub mod collect;
 pub mod commands;
 pub mod demo;
 pub mod detect;
 pub mod excerpt;
 pub mod finding;
+pub mod gate;
 pub mod kubectl;
 pub mod load;
 pub mod model;
@@ -25,11 +28,15 @@ pub mod plan;
 pub mod render;
 pub mod report;
 pub mod risk;
+pub mod settings;
 pub mod source;
+pub mod state;
 
-pub use analysis::{analyze, Analysis, Settings};
-pub use finding::{Code, Finding, Severity};
+pub use analysis::{analyze, Analysis};
+pub use codes::{Code, Severity};
+pub use finding::Finding;
 pub use load::{Input, Limits};
+pub use settings::Settings;
 
 /// The version of istio2asm, for generated headers and `--version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,10 +1,6 @@
 //! Kubernetes' name rules. A name that breaks them never reaches a command: the object becomes a
 //! MIG006 finding instead of entering the model.
 
-use crate::finding::{Code, Finding, ObjectRef};
-use crate::model::{api_group, Meta};
-use crate::source::Span;
-
 /// RFC 1123 label: at most 63 characters of `[a-z0-9-]`, starting and ending alphanumeric.
 /// Namespaces and label-like names follow it.
 pub fn is_dns1123_label(name: &str) -> bool {
@@ -81,54 +77,6 @@ pub fn is_label_value(value: &str) -> bool {
                 .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
             && bytes[0].is_ascii_alphanumeric()
             && bytes[bytes.len() - 1].is_ascii_alphanumeric()
-}
-
-/// Checks an object's name and namespace by the rule of its kind.
-pub(crate) fn check_object(
-    api_version: &str,
-    kind: &str,
-    meta: &Meta,
-    span: Span,
-) -> Option<Finding> {
-    let (rule, ok): (&str, fn(&str) -> bool) = match (api_group(api_version), kind) {
-        ("", "Namespace") => ("an RFC 1123 label", is_dns1123_label),
-        ("", "Service") => ("an RFC 1035 label", is_dns1035_label),
-        ("rbac.authorization.k8s.io", _) => ("a path segment", is_path_segment),
-        _ => ("an RFC 1123 subdomain", is_dns1123_subdomain),
-    };
-    let bad_owner = meta.owners.iter().find(|o| {
-        !is_dns1123_subdomain(&o.name) || !o.kind.chars().all(|c| c.is_ascii_alphanumeric())
-    });
-    let problem = if !ok(&meta.name) {
-        Some(format!("its name {:?} is not {rule}", meta.name))
-    } else if let Some(owner) = bad_owner {
-        // Owner names become commands too (`rollout restart deployment/NAME`).
-        Some(format!(
-            "its owner {:?} {:?} is not a valid kind and RFC 1123 subdomain name",
-            owner.kind, owner.name
-        ))
-    } else {
-        meta.namespace
-            .as_deref()
-            .filter(|ns| !is_dns1123_label(ns))
-            .map(|ns| format!("its namespace {ns:?} is not an RFC 1123 label"))
-    };
-    let problem = problem?;
-    Some(
-        Finding::new(
-            Code::Mig006,
-            format!("{kind} skipped: {problem}; no command is generated for it"),
-        )
-        .at(
-            ObjectRef {
-                api_version: api_version.to_string(),
-                kind: kind.to_string(),
-                namespace: meta.namespace.clone(),
-                name: meta.name.clone(),
-            },
-            span,
-        ),
-    )
 }
 
 #[cfg(test)]

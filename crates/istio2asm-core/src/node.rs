@@ -200,75 +200,36 @@ pub(crate) enum Keep {
     Fields(&'static [(&'static str, Keep)]),
     /// Every item of a list, by this rule.
     Items(&'static Keep),
-    /// An environment variable: its `name`, and its `value` only for the variables the tool reads
-    /// (`model::KEPT_ENV`; kubectl prints `name` first). Other values can be large or secret; the
-    /// list holding them (`Items(EnvVar)`) drops the other variables whole.
-    EnvVar,
+    /// An environment variable: its `name`, and its `value` only for the variables named here
+    /// (kubectl prints `name` first). Other values can be large or secret; the list holding them
+    /// (`Items(EnvVar(..))`) drops the other variables whole.
+    EnvVar(&'static [&'static str]),
 }
 
-const META: Keep = Keep::Fields(&[
-    ("annotations", Keep::All),
-    ("labels", Keep::All),
-    ("name", Keep::All),
-    ("namespace", Keep::All),
-    ("ownerReferences", Keep::All),
-    ("uid", Keep::All),
-]);
-const ENV_VAR: Keep = Keep::EnvVar;
-const PORT: Keep = Keep::Fields(&[("containerPort", Keep::All), ("name", Keep::All)]);
-const CONTAINER: Keep = Keep::Fields(&[
-    ("args", Keep::All),
-    ("env", Keep::Items(&ENV_VAR)),
-    ("image", Keep::All),
-    ("lifecycle", Keep::Fields(&[("preStop", Keep::Fields(&[]))])),
-    ("name", Keep::All),
-    ("ports", Keep::Items(&PORT)),
-    ("restartPolicy", Keep::All),
-]);
-const TEMPLATE: Keep = Keep::Fields(&[
-    (
-        "metadata",
-        Keep::Fields(&[("annotations", Keep::All), ("labels", Keep::All)]),
-    ),
-    ("spec", POD_SPEC),
-]);
-const POD_SPEC: Keep = Keep::Fields(&[
-    ("containers", Keep::Items(&CONTAINER)),
-    ("initContainers", Keep::Items(&CONTAINER)),
-    ("terminationGracePeriodSeconds", Keep::All),
-]);
-const WORKLOAD_SPEC: Keep = Keep::Fields(&[
-    ("replicas", Keep::All),
-    ("selector", Keep::All),
-    ("strategy", Keep::Fields(&[("type", Keep::All)])),
-    ("template", TEMPLATE),
-    ("updateStrategy", Keep::Fields(&[("type", Keep::All)])),
-]);
-const CRONJOB_SPEC: Keep = Keep::Fields(&[(
-    "jobTemplate",
-    Keep::Fields(&[("spec", Keep::Fields(&[("template", TEMPLATE)]))]),
-)]);
-const POD_STATUS: Keep = Keep::Fields(&[("phase", Keep::All)]);
-const NOTHING: Keep = Keep::Fields(&[]);
-const ALL: Keep = Keep::All;
+/// The rules of what to keep of a Kubernetes object, by kind and top-level field. The model owns
+/// them (it knows which fields it reads) and hands them to the parser through the loader.
+#[derive(Clone, Copy)]
+pub struct Schema {
+    rule: fn(kind: &str, field: &str) -> &'static Keep,
+}
 
-/// The rule for a top-level field of an object of `kind` (`metadata`, `spec`, `status`). Only the
-/// kinds that are summarised (see `model`) are pruned; everything else is kept whole.
-fn keep_for(kind: &str, field: &str) -> &'static Keep {
-    let summarised = matches!(
-        kind,
-        "Pod" | "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet" | "Job" | "CronJob"
-    );
-    match (kind, field) {
-        (_, "metadata") if summarised => &META,
-        ("Pod", "spec") => &POD_SPEC,
-        ("Pod", "status") => &POD_STATUS,
-        ("CronJob", "spec") => &CRONJOB_SPEC,
-        (_, "spec") if summarised => &WORKLOAD_SPEC,
-        (_, "status") if summarised => &NOTHING,
-        _ => &ALL,
+impl Schema {
+    /// A schema from its rule for one top-level field of one kind.
+    pub(crate) const fn new(rule: fn(kind: &str, field: &str) -> &'static Keep) -> Self {
+        Schema { rule }
+    }
+
+    /// A schema that keeps everything (for tests of the parser alone).
+    pub const ALL: Schema = Schema::new(|_, _| &ALL);
+}
+
+impl fmt::Debug for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Schema")
     }
 }
+
+const ALL: Keep = Keep::All;
 
 /// Builds a [`Node`] with a nesting limit; the deserializer's own recursion limit is a safety net,
 /// this one gives the user a message that names the limit.
@@ -282,6 +243,8 @@ pub(crate) struct NodeSeed {
     keep: &'static Keep,
     /// Whether this is a document's root, where `kind` decides what the rest keeps.
     root: bool,
+    /// What to keep of each kind's top-level fields.
+    schema: Schema,
 }
 
 impl NodeSeed {
@@ -292,15 +255,17 @@ impl NodeSeed {
             max_depth,
             keep: &ALL,
             root: false,
+            schema: Schema::ALL,
         }
     }
 
     /// A seed for a Kubernetes object: once `kind` has been read (kubectl prints it before
     /// `metadata`, `spec` and `status`), the fields of summarised kinds that are never read are
     /// skipped. An object whose `kind` comes later is kept whole, which is slower but the same.
-    pub(crate) fn object(max_depth: usize) -> Self {
+    pub(crate) fn object(max_depth: usize, schema: Schema) -> Self {
         NodeSeed {
             root: true,
+            schema,
             ..NodeSeed::new(max_depth)
         }
     }
@@ -317,6 +282,7 @@ impl NodeSeed {
             max_depth: self.max_depth,
             keep,
             root: false,
+            schema: self.schema,
         })
     }
 }
@@ -380,14 +346,17 @@ impl<'de> Visitor<'de> for NodeSeed {
         // one-item sequence) holds objects: they get the object rules, pruning included.
         child.root = self.root;
         // Environment variables the tool does not read are dropped whole, names too.
-        let env = matches!(self.keep, Keep::Items(Keep::EnvVar));
+        let env = match self.keep {
+            Keep::Items(Keep::EnvVar(kept)) => Some(*kept),
+            _ => None,
+        };
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(child)? {
-            if env
-                && !item
+            if env.is_some_and(|kept| {
+                !item
                     .str_at(&["name"])
-                    .is_some_and(|name| crate::model::KEPT_ENV.contains(&name))
-            {
+                    .is_some_and(|name| kept.contains(&name))
+            }) {
                 continue;
             }
             items.push(item);
@@ -415,13 +384,11 @@ impl<'de> Visitor<'de> for NodeSeed {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            if matches!(self.keep, Keep::EnvVar) {
+            if let Keep::EnvVar(kept) = self.keep {
                 let wanted = match key.as_ref() {
                     "name" => true,
                     "value" => entries.iter().any(|(k, v)| {
-                        k.as_ref() == "name"
-                            && v.as_str()
-                                .is_some_and(|n| crate::model::KEPT_ENV.contains(&n))
+                        k.as_ref() == "name" && v.as_str().is_some_and(|n| kept.contains(&n))
                     }),
                     _ => false,
                 };
@@ -439,7 +406,9 @@ impl<'de> Visitor<'de> for NodeSeed {
                         continue;
                     }
                 },
-                _ if self.root => kind.as_deref().map_or(&ALL, |kind| keep_for(kind, &key)),
+                _ if self.root => kind
+                    .as_deref()
+                    .map_or(&ALL, |kind| (self.schema.rule)(kind, &key)),
                 _ => &ALL,
             };
             // Maps in Kubernetes objects are small, so a linear scan beats hashing here.
@@ -568,7 +537,7 @@ mod tests {
     #[test]
     fn objects_keep_only_what_is_read() {
         let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  generation: 3\nspec:\n  containers:\n  - name: app\n    image: x\n    resources: {limits: {cpu: 1}}\n    lifecycle: {preStop: {exec: {command: [sleep]}}}\n  volumes: [{name: v}]\nstatus:\n  phase: Running\n  conditions: [{type: Ready}]\n";
-        let node = NodeSeed::object(32)
+        let node = NodeSeed::object(32, crate::model::SCHEMA)
             .deserialize(serde_yaml::Deserializer::from_str(text))
             .unwrap();
         assert_eq!(node.str_at(&["metadata", "name"]), Some("p"));
@@ -583,7 +552,7 @@ mod tests {
         assert_eq!(node.str_at(&["status", "phase"]), Some("Running"));
         // Environment variables are kept only when the tool reads them.
         let pod = "kind: Pod\nspec:\n  containers:\n  - name: istio-proxy\n    env:\n    - name: PROXY_CONFIG_XDS_AGENT\n      value: \"true\"\n    - name: API_TOKEN\n      value: planted\n";
-        let node = NodeSeed::object(32)
+        let node = NodeSeed::object(32, crate::model::SCHEMA)
             .deserialize(serde_yaml::Deserializer::from_str(pod))
             .unwrap();
         let env = node.at(&["spec", "containers"]).unwrap().items()[0]
@@ -596,7 +565,7 @@ mod tests {
         assert_eq!(node.at(&["status", "conditions"]), None);
         // Kinds that are kept whole, and objects whose kind comes last, lose nothing.
         let late = "spec: {volumes: [1]}\nkind: Pod\n";
-        let node = NodeSeed::object(32)
+        let node = NodeSeed::object(32, crate::model::SCHEMA)
             .deserialize(serde_yaml::Deserializer::from_str(late))
             .unwrap();
         assert!(node.at(&["spec", "volumes"]).is_some());

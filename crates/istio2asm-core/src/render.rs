@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::gate::{GateId, Verdict};
 use crate::kubectl::{quote, KubeconfigVars, Target};
-use crate::phase::{Gate, State};
+use crate::phase::Gate;
 use crate::plan::{file_header, Phase, PhaseStatus, Plan, PlanFile, RiskRow, Step};
 use crate::report::SCHEMA_VERSION;
+use crate::state::State;
 
 fn target_name(target: Target) -> &'static str {
     match target {
@@ -33,7 +34,7 @@ struct StepJson<'a> {
     notes: &'a [String],
     risks: &'a [RiskRow],
     wave: bool,
-    blocked_by: &'a [String],
+    blocked_by: &'a [GateId],
 }
 
 #[derive(Debug, Serialize)]
@@ -51,7 +52,7 @@ struct PlanJson<'a> {
     schema_version: u32,
     state: &'static str,
     assumed: bool,
-    forced: &'a [String],
+    forced: &'a [GateId],
     phases: Vec<PhaseJson<'a>>,
 }
 
@@ -75,7 +76,8 @@ fn step_json<'a>(step: &'a Step, vars: &KubeconfigVars) -> StepJson<'a> {
 }
 
 /// The plan as a JSON value.
-pub fn json_value(plan: &Plan, vars: &KubeconfigVars) -> serde_json::Value {
+pub fn json_value(plan: &Plan) -> serde_json::Value {
+    let vars = &plan.vars;
     let doc = PlanJson {
         schema_version: SCHEMA_VERSION,
         state: plan.current.as_str(),
@@ -97,10 +99,31 @@ pub fn json_value(plan: &Plan, vars: &KubeconfigVars) -> serde_json::Value {
 }
 
 /// The plan as pretty JSON with a final newline.
-pub fn json(plan: &Plan, vars: &KubeconfigVars) -> String {
-    let mut text = serde_json::to_string_pretty(&json_value(plan, vars)).unwrap_or_default();
+pub fn json(plan: &Plan) -> String {
+    let mut text = serde_json::to_string_pretty(&json_value(plan)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Every file of a plan as `plan --out` writes it and the app exports it: the Markdown runbook,
+/// the bash runbook, the plan as JSON, then the YAML files of its steps.
+pub fn files(plan: &Plan) -> Vec<PlanFile> {
+    let mut files = vec![
+        PlanFile {
+            name: "runbook.md".into(),
+            content: markdown(plan),
+        },
+        PlanFile {
+            name: "runbook.sh".into(),
+            content: shell(plan),
+        },
+        PlanFile {
+            name: "plan.json".into(),
+            content: json(plan),
+        },
+    ];
+    files.extend(plan.files().cloned());
+    files
 }
 
 /// Files larger than this are not repeated inside the Markdown runbook.
@@ -130,18 +153,14 @@ fn cell(text: &str) -> String {
 fn gate_table(out: &mut String, gates: &[Gate]) {
     out.push_str("| gate | result | detail |\n|---|---|---|\n");
     for gate in gates {
-        let result = if gate.passed {
-            "pass"
-        } else if gate.manual {
-            "manual"
-        } else if gate.blocking {
-            "**FAIL**"
-        } else {
-            "warn"
+        let result = match gate.verdict {
+            // Bold, so a failing gate stands out in the table.
+            Verdict::Fail => format!("**{}**", gate.verdict.as_str()),
+            other => other.as_str().to_string(),
         };
         out.push_str(&format!(
             "| `{}` | {result} | {} |\n",
-            gate.id,
+            gate.id.as_str(),
             cell(&gate.detail)
         ));
     }
@@ -177,8 +196,8 @@ fn markdown_step(out: &mut String, step: &Step, vars: &KubeconfigVars) {
     ));
     if !step.blocked_by.is_empty() {
         out.push_str(&format!(
-            "> **Blocked**: the gate(s) {} fail. Fix them and plan again, or plan with `--force` to override.\n\n",
-            step.blocked_by.iter().map(|g| format!("`{g}`")).collect::<Vec<_>>().join(", ")
+            "> **Blocked**: the gate(s) {} fail. Fix them and plan again, or plan with the setting force to override.\n\n",
+            step.blocked_by.iter().map(|g| format!("`{}`", g.as_str())).collect::<Vec<_>>().join(", ")
         ));
     }
     if !step.needs.is_empty() {
@@ -233,24 +252,23 @@ fn markdown_step(out: &mut String, step: &Step, vars: &KubeconfigVars) {
 }
 
 /// The Markdown runbook.
-pub fn markdown(plan: &Plan, analysis: &Analysis) -> String {
-    let vars = analysis.settings.kubeconfig_vars();
+pub fn markdown(plan: &Plan) -> String {
+    let vars = &plan.vars;
     let mut out = file_header("<!--").replace('\n', " -->\n");
     out.push_str("\n# Runbook: in-place migration from Istio to ASM\n\n");
-    let migration = &analysis.migration;
     if plan.assumed {
         out.push_str("> No ASMMigrateFromIstio in the input: the migration is **assumed to be in Init**. Export it first (`istio2asm collect`).\n\n");
     } else {
         out.push_str(&format!(
             "> The migration is in **{}** ({}).\n\n",
-            migration.state.as_str(),
-            migration.situation.as_str()
+            plan.current.as_str(),
+            plan.situation.as_str()
         ));
     }
     if !plan.forced.is_empty() {
         out.push_str(&format!(
-            "> **Gates overridden with --force**: {}.\n\n",
-            plan.forced.join(", ")
+            "> **Gates overridden (setting force)**: {}.\n\n",
+            crate::plan::ids(&plan.forced)
         ));
     }
     out.push_str(&format!(
@@ -259,7 +277,7 @@ pub fn markdown(plan: &Plan, analysis: &Analysis) -> String {
         vars.name(Target::Asm)
     ));
     for (index, phase) in plan.phases.iter().enumerate() {
-        markdown_phase(&mut out, index + 1, phase, &vars);
+        markdown_phase(&mut out, index + 1, phase, vars);
     }
     out
 }
@@ -305,8 +323,8 @@ fn shell_function(state: State) -> String {
 /// The bash runbook. One phase per run (`--phase STATE`, default: the current state), pauses before
 /// each wave unless `--yes`, refuses to run without the kubeconfig variables, prints each command
 /// before running it. The YAML files must sit next to the script.
-pub fn shell(plan: &Plan, analysis: &Analysis) -> String {
-    let vars = analysis.settings.kubeconfig_vars();
+pub fn shell(plan: &Plan) -> String {
+    let vars = &plan.vars;
     let mut out = String::from("#!/usr/bin/env bash\n");
     out.push_str(&file_header("#"));
     out.push_str("# The `say` lines print each command literally before running it, so their quotes are deliberate.\n# shellcheck disable=SC2016\n");
@@ -360,7 +378,7 @@ pub fn shell(plan: &Plan, analysis: &Analysis) -> String {
             out.push_str("  :\n");
         }
         for step in &phase.steps {
-            shell_step(&mut out, step, &vars);
+            shell_step(&mut out, step, vars);
         }
         out.push_str("}\n\n");
     }
@@ -385,8 +403,8 @@ fn shell_step(out: &mut String, step: &Step, vars: &KubeconfigVars) {
         out.push_str(&format!(
             "  blocked {}\n",
             quote(&format!(
-                "the gate(s) {} fail; fix them and plan again (or plan with --force)",
-                step.blocked_by.join(", ")
+                "the gate(s) {} fail; fix them and plan again (or plan with the setting force)",
+                crate::plan::ids(&step.blocked_by)
             ))
         ));
         return;

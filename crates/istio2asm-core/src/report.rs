@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::finding::{Finding, ObjectRef, Severity};
+use crate::codes::Severity;
+use crate::finding::{Finding, ObjectRef};
+use crate::gate::Verdict;
 use crate::phase::Gate;
 use crate::source::Location;
 
@@ -312,7 +314,7 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
     match migration.next() {
         Some(next) => {
             let gates: Vec<&Gate> = analysis.next_gates().collect();
-            let blocking = gates.iter().filter(|g| g.blocking).count();
+            let blocking = gates.iter().filter(|g| g.verdict.blocks()).count();
             out.push_str(&format!(
                 "{} {} — {}\n",
                 bold("next:"),
@@ -327,18 +329,15 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
                 }
             ));
             for gate in gates {
-                let mark = if gate.passed {
-                    style.paint("32", "pass")
-                } else if gate.manual {
-                    style.paint("33", "manual")
-                } else if gate.blocking {
-                    style.paint("31", "FAIL")
-                } else {
-                    style.paint("33", "warn")
+                let color = match gate.verdict {
+                    Verdict::Pass => "32",
+                    Verdict::Fail => "31",
+                    Verdict::Manual | Verdict::Warn => "33",
                 };
+                let mark = style.paint(color, gate.verdict.as_str());
                 out.push_str(&format!(
                     "  [{mark}] {}: {}\n",
-                    gate.id,
+                    gate.id.as_str(),
                     terminal_safe(&gate.detail)
                 ));
             }

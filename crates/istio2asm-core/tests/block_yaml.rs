@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use istio2asm_core::load::fast_reader_agrees;
+use istio2asm_core::model::SCHEMA;
 use istio2asm_core::{demo, Limits};
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -42,7 +43,7 @@ fn agrees_with_serde_yaml_on_every_fixture_and_fuzz_input() {
         // Fuzz inputs start with a byte that chooses what the harness does; the rest is text too.
         let text = String::from_utf8_lossy(&bytes);
         for text in [&text[..], text.get(1..).unwrap_or("")] {
-            match fast_reader_agrees(text, max_depth()) {
+            match fast_reader_agrees(text, max_depth(), SCHEMA) {
                 Ok(n) => taken += n,
                 Err(disagreement) => panic!("{}: {disagreement}", path.display()),
             }
@@ -60,7 +61,7 @@ fn reads_the_demo_cluster_whole() {
         if text.trim_start().starts_with('{') {
             continue;
         }
-        let taken = fast_reader_agrees(&text, max_depth()).expect("agrees");
+        let taken = fast_reader_agrees(&text, max_depth(), SCHEMA).expect("agrees");
         let documents = text.matches("\n---").count();
         assert!(
             taken >= documents,
@@ -133,7 +134,7 @@ status:
   phase: Running
   podIP: 10.0.16.132
 "#;
-    assert_eq!(fast_reader_agrees(pod, max_depth()), Ok(1));
+    assert_eq!(fast_reader_agrees(pod, max_depth(), SCHEMA), Ok(1));
     let list = format!(
         "apiVersion: v1\nitems:\n{}kind: List\nmetadata:\n  resourceVersion: \"\"\n",
         [pod, pod]
@@ -150,7 +151,7 @@ status:
             .collect::<String>()
     );
     // The List as a whole, and each of its two items.
-    assert_eq!(fast_reader_agrees(&list, max_depth()), Ok(3));
+    assert_eq!(fast_reader_agrees(&list, max_depth(), SCHEMA), Ok(3));
 }
 
 /// Generated documents in the style the fast reader is for, with the scalars that type
@@ -378,7 +379,7 @@ mod generated {
             let mut seen = std::collections::BTreeSet::new();
             let entries: Vec<_> = entries.into_iter().filter(|(k, _)| seen.insert(*k)).collect();
             let text = document(&entries, compact, comments);
-            prop_assert!(fast_reader_agrees(&text, max_depth()).is_ok(), "{}", text);
+            prop_assert!(fast_reader_agrees(&text, max_depth(), SCHEMA).is_ok(), "{}", text);
         }
     }
 
@@ -400,7 +401,8 @@ mod generated {
                 .filter(|(k, _)| seen.insert(*k))
                 .collect();
             let text = document(&entries, compact, comments);
-            taken += usize::from(fast_reader_agrees(&text, max_depth()).expect("agrees") > 0);
+            taken +=
+                usize::from(fast_reader_agrees(&text, max_depth(), SCHEMA).expect("agrees") > 0);
         }
         // What it leaves to serde_yaml here: block scalars that start with blank lines or whose
         // first line is indented further than the rest (kubectl writes neither).

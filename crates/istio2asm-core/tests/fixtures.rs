@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use istio2asm_core::detect::{classify_proxy, EastWestStyle, Flavor, GatewayKind, OwnerKind, Role};
 use istio2asm_core::model::WorkloadKind;
-use istio2asm_core::phase::State;
+use istio2asm_core::state::State;
 use istio2asm_core::{analyze, Analysis, Code, Finding, Input, Settings, Severity};
 
 /// The folder of the upstream fixtures.
@@ -85,7 +85,7 @@ fn gate<'a>(analysis: &'a Analysis, into: State, id: &str) -> &'a istio2asm_core
     analysis
         .gates
         .iter()
-        .find(|g| g.into == into && g.id == id)
+        .find(|g| g.into == into && g.id.as_str() == id)
         .unwrap_or_else(|| panic!("no gate {id} into {into:?}"))
 }
 
@@ -529,9 +529,9 @@ fn a_bare_sidecar_pod_without_the_xds_agent_blocks_the_switch_to_migrating() {
         assert_eq!(manual.len(), 1, "{file}");
         assert_eq!(manual[0].gate, Some(State::Migrating), "{file}");
         let sidecars = gate(&analysis, State::Migrating, "sidecars-xds-agent");
-        assert!(!sidecars.passed, "{file}");
+        assert!(!sidecars.verdict.passed(), "{file}");
         assert!(
-            sidecars.blocking,
+            sidecars.verdict.blocks(),
             "{file}: a bare Istio sidecar pod lacking PROXY_CONFIG_XDS_AGENT must block the gate: {}",
             sidecars.detail
         );
@@ -801,7 +801,10 @@ fn east_west_gateways_in_every_install_style() {
             State::SetupIstioForMigrate,
             "eastwest-label-reconciliation",
         );
-        assert!(!label_gate.passed && label_gate.blocking, "{file}");
+        assert!(
+            !label_gate.verdict.passed() && label_gate.verdict.blocks(),
+            "{file}"
+        );
         // The network plan names the network, or says none was found.
         let plan = of(&analysis, Code::Mig303);
         assert_eq!(plan.len(), 1, "{file}");
@@ -831,14 +834,13 @@ fn east_west_with_the_option_set_passes_its_gate() {
     );
     assert!(analysis.facts.has_east_west());
     assert!(of(&analysis, Code::Mig301).is_empty());
-    assert!(
-        gate(
-            &analysis,
-            State::SetupIstioForMigrate,
-            "eastwest-label-reconciliation"
-        )
-        .passed
-    );
+    assert!(gate(
+        &analysis,
+        State::SetupIstioForMigrate,
+        "eastwest-label-reconciliation"
+    )
+    .verdict
+    .passed());
 }
 
 #[test]
@@ -906,7 +908,7 @@ fn istiod_install_golden_is_istio_1_1_4() {
         Some(format!("{file}:{deployment_line}:1"))
     );
     let version_gate = gate(&analysis, State::SetupIstioForMigrate, "istio-version");
-    assert!(!version_gate.passed && version_gate.blocking);
+    assert!(!version_gate.verdict.passed() && version_gate.verdict.blocks());
     assert!(of(&analysis, Code::Mig205).is_empty());
     assert!(of(&analysis, Code::Mig204).is_empty());
     // The mesh config has no proxyMetadata yet, and the control plane's remains are listed.

@@ -155,16 +155,10 @@ fn run_with(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings) -> Run {
         commands.extend(plan.commands().cloned());
         outputs.push((
             format!("runbook.md (force {force})"),
-            render::markdown(&plan, &analysis),
+            render::markdown(&plan),
         ));
-        outputs.push((
-            format!("runbook.sh (force {force})"),
-            render::shell(&plan, &analysis),
-        ));
-        outputs.push((
-            format!("plan.json (force {force})"),
-            render::json(&plan, &vars),
-        ));
+        outputs.push((format!("runbook.sh (force {force})"), render::shell(&plan)));
+        outputs.push((format!("plan.json (force {force})"), render::json(&plan)));
         for file in plan.files() {
             outputs.push((file.name.clone(), file.content.clone()));
         }

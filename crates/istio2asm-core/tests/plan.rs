@@ -27,8 +27,9 @@ use std::process::{Command as Process, Output, Stdio};
 use std::sync::OnceLock;
 
 use istio2asm_core::kubectl::{Command, KubeconfigVars, Target};
-use istio2asm_core::phase::{self, State};
+use istio2asm_core::phase::{self};
 use istio2asm_core::plan::{self, PhaseStatus, Plan, Step};
+use istio2asm_core::state::State;
 use istio2asm_core::{analyze, demo, render, Analysis, Code, Input, Settings};
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -1619,8 +1620,8 @@ struct Run {
 
 /// Writes runbook.sh and every plan file into `dir` (as `istio2asm plan --out` does), plus the
 /// stubs under `dir/bin`.
-fn write_runbook(dir: &Path, plan: &Plan, analysis: &Analysis) {
-    write(&dir.join("runbook.sh"), &render::shell(plan, analysis));
+fn write_runbook(dir: &Path, plan: &Plan, _analysis: &Analysis) {
+    write(&dir.join("runbook.sh"), &render::shell(plan));
     for file in plan.files() {
         write(&dir.join(&file.name), &file.content);
     }
@@ -1767,17 +1768,11 @@ fn runbooks_pass_bash_n_and_shellcheck() {
     let analysis = demo_analysis();
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        check_script(
-            &format!("demo-force-{force}"),
-            &render::shell(&plan, &analysis),
-        );
+        check_script(&format!("demo-force-{force}"), &render::shell(&plan));
     }
     for (name, inputs) in phase_fixtures() {
         let analysis = analyze_fixture(&inputs);
-        check_script(
-            name,
-            &render::shell(&plan::plan(&analysis, false), &analysis),
-        );
+        check_script(name, &render::shell(&plan::plan(&analysis, false)));
     }
 }
 
@@ -1918,7 +1913,7 @@ fn runbook_stops_at_a_blocked_switch() {
         .unwrap_or_else(|| panic!("no switch step"));
     assert_eq!(
         steps[switch].blocked_by,
-        vec!["sidecars-xds-agent".to_string()]
+        vec![istio2asm_core::gate::GateId::SidecarsXdsAgent]
     );
     let run = run_runbook(
         &dir,
@@ -2031,10 +2026,9 @@ proptest! {
 fn demo_plan_snapshots() {
     let analysis = demo_analysis();
     let plan = plan::plan(&analysis, false);
-    let vars = analysis.settings.kubeconfig_vars();
-    insta::assert_snapshot!("demo_markdown", redact(&render::markdown(&plan, &analysis)));
-    insta::assert_snapshot!("demo_shell", redact(&render::shell(&plan, &analysis)));
-    insta::assert_snapshot!("demo_json", redact(&render::json(&plan, &vars)));
+    insta::assert_snapshot!("demo_markdown", redact(&render::markdown(&plan)));
+    insta::assert_snapshot!("demo_shell", redact(&render::shell(&plan)));
+    insta::assert_snapshot!("demo_json", redact(&render::json(&plan)));
 }
 
 fn namespace(name: &str, labels: &[(&str, &str)]) -> String {
@@ -2610,7 +2604,7 @@ fn phase_fixture_snapshots() {
     for (name, inputs) in phase_fixtures() {
         let analysis = analyze_fixture(&inputs);
         let plan = plan::plan(&analysis, false);
-        insta::assert_snapshot!(name, redact(&render::markdown(&plan, &analysis)));
+        insta::assert_snapshot!(name, redact(&render::markdown(&plan)));
     }
 }
 

@@ -48,7 +48,6 @@ fn analysis() -> Analysis {
 
 /// Every output a user can see or save, by name.
 fn outputs(analysis: &Analysis) -> Vec<(String, String)> {
-    let vars = analysis.settings.kubeconfig_vars();
     let mut out = vec![
         ("check.txt".to_string(), report::check_text(analysis, false)),
         (
@@ -60,15 +59,9 @@ fn outputs(analysis: &Analysis) -> Vec<(String, String)> {
     for force in [false, true] {
         let plan = plan::plan(analysis, force);
         let suffix = if force { " (--force)" } else { "" };
-        out.push((
-            format!("runbook.md{suffix}"),
-            render::markdown(&plan, analysis),
-        ));
-        out.push((
-            format!("runbook.sh{suffix}"),
-            render::shell(&plan, analysis),
-        ));
-        out.push((format!("plan.json{suffix}"), render::json(&plan, &vars)));
+        out.push((format!("runbook.md{suffix}"), render::markdown(&plan)));
+        out.push((format!("runbook.sh{suffix}"), render::shell(&plan)));
+        out.push((format!("plan.json{suffix}"), render::json(&plan)));
         for file in plan.files() {
             out.push((format!("{}{suffix}", file.name), file.content.clone()));
         }
@@ -189,7 +182,7 @@ fn commands_carry_no_secret_reference() {
         .collect();
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        commands.extend(plan.commands().map(|c| c.render(&vars)));
+        commands.extend(plan.commands().map(|c| c.render(&plan.vars)));
     }
     assert!(commands.len() > 20, "{commands:#?}");
     for command in &commands {

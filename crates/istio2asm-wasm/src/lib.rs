@@ -28,7 +28,7 @@
 //!
 //! Only this crate knows `JsValue`; the core stays pure Rust.
 
-use istio2asm_core::checks::Code;
+use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::{analyze, plan as core_plan, render as core_render, report};
 use js_sys::{Object, Reflect, WeakMap, JSON};
@@ -123,12 +123,11 @@ pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
     let plan = core_plan::plan(&analysis, request.force);
-    let vars = request.settings.kubeconfig_vars();
-    let json = core_render::json(&plan, &vars);
+    let json = core_render::json(&plan);
     let texts = Object::new();
     for (format, text) in [
-        ("markdown", core_render::markdown(&plan, &analysis)),
-        ("shell", core_render::shell(&plan, &analysis)),
+        ("markdown", core_render::markdown(&plan)),
+        ("shell", core_render::shell(&plan)),
         ("json", json.clone()),
     ] {
         // A fresh ordinary object accepts any property.

@@ -22,23 +22,27 @@
 //!
 //! `error[MIG203]: ASM 1.22.6 is older than 1.24`
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::{Code, Severity};
 use crate::detect::Version;
-use crate::finding::{Code, Finding, Severity};
-use crate::phase::State;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let finding = match &cx.settings.asm_version {
         None => Finding::new(
             Code::Mig203,
-            "the ASM version is not given (--asm-version); it must be 1.24 or later",
+            "the ASM version is not given (setting asm-version); it must be 1.24 or later",
         )
         .severity(Severity::Warning),
         Some(raw) => match Version::parse(raw).below(1, 24) {
             Some(false) => return,
             Some(true) => Finding::new(Code::Mig203, format!("ASM {raw} is older than 1.24")),
-            None => Finding::new(Code::Mig203, format!("the ASM version {raw:?} is not a version"))
-                .severity(Severity::Warning),
+            None => Finding::new(
+                Code::Mig203,
+                format!("the ASM version {raw:?} is not a version"),
+            )
+            .severity(Severity::Warning),
         },
     };
     out.push(finding.gate(State::SetupIstioForMigrate));
@@ -46,9 +50,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::Settings;
     use crate::checks::testing::{cr, findings_with};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
+    use crate::settings::Settings;
 
     fn mig203(asm_version: Option<&str>, state: &str) -> Vec<(Severity, String)> {
         let settings = Settings {
@@ -76,7 +80,7 @@ mod tests {
             mig203(None, "Init"),
             [(
                 Severity::Warning,
-                "the ASM version is not given (--asm-version); it must be 1.24 or later"
+                "the ASM version is not given (setting asm-version); it must be 1.24 or later"
                     .to_string()
             )]
         );

@@ -43,8 +43,8 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, cr};
-    use crate::finding::{Code, Severity};
-    use crate::phase::State;
+    use crate::codes::{Code, Severity};
+    use crate::state::State;
 
     #[test]
     fn a_resource_not_named_default_is_reported() {

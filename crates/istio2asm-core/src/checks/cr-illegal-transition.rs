@@ -47,7 +47,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::phase::Situation;
 
     fn resource(desired: &str, state: &str) -> String {

@@ -43,7 +43,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::phase::Situation;
 
     fn resource(spec_counter: &str, status_counter: &str) -> String {

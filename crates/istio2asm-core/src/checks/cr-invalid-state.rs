@@ -47,8 +47,9 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands};
-    use crate::finding::{Code, Severity};
-    use crate::phase::{Situation, State};
+    use crate::codes::{Code, Severity};
+    use crate::phase::Situation;
+    use crate::state::State;
 
     fn resource(desired: &str, state: &str) -> String {
         format!(

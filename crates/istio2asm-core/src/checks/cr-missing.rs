@@ -42,8 +42,9 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands, cr};
-    use crate::finding::{Code, Severity};
-    use crate::phase::{Situation, State};
+    use crate::codes::{Code, Severity};
+    use crate::phase::Situation;
+    use crate::state::State;
 
     const OLD_KUBERNETES: &str = "---\nserverVersion:\n  gitVersion: v1.20.11-aliyun.1\n";
 

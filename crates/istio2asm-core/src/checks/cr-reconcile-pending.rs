@@ -48,7 +48,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::phase::Situation;
 
     fn resource(desired: &str, state: &str, spec_counter: &str, status_counter: &str) -> String {

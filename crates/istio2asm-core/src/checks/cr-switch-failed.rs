@@ -49,7 +49,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::kubectl::KubeconfigVars;
     use crate::phase::{verify_command, Situation};
 

@@ -43,7 +43,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const TYPO: &str = r#"---
 apiVersion: istio.alibabacloud.com/v1beta1

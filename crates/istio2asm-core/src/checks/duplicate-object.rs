@@ -38,7 +38,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const REVIEWS_V1BETA1: &str = r#"---
 apiVersion: networking.istio.io/v1beta1

@@ -38,8 +38,9 @@
 //!
 //! `asm-migrate.yaml:1:1: error[MIG301]: the cluster has an east-west gateway (...) but disableIstioSystemLabelReconciliation is not true`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::phase::label_reconciliation_command;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -69,8 +70,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands, cr};
+    use crate::codes::{Code, Severity};
     use crate::detect::EastWestStyle;
-    use crate::finding::{Code, Severity};
 
     /// `gen-eastwest-gateway.sh` / IstioOperator: `istio: eastwestgateway` and port 15443.
     const OPERATOR_SERVICE: &str = r#"---

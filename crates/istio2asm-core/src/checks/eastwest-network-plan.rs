@@ -24,8 +24,9 @@
 //!
 //! `info[MIG303]: east-west gateway serves network(s) network1: configure the same names in ASM`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let Some(east_west) = cx.facts.east_west.first() else {
@@ -46,7 +47,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const EAST_WEST: &str = r#"---
 apiVersion: v1

@@ -36,13 +36,18 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let mut by_vs: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for route in &cx.facts.egress_routes {
-        let subset = route.subset.as_deref().map(|s| format!(", subset {s}")).unwrap_or_default();
+        let subset = route
+            .subset
+            .as_deref()
+            .map(|s| format!(", subset {s}"))
+            .unwrap_or_default();
         by_vs
             .entry(route.virtual_service)
             .or_default()
@@ -68,7 +73,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     /// Istio's egress example: mesh traffic to the egress gateway (subset cnn), and the gateway's
     /// own route to the external host.

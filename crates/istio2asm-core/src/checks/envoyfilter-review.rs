@@ -25,8 +25,9 @@
 //!
 //! `istio-config.yaml:200:3: warning[MIG508]: EnvoyFilter shop/lua-headers patches Envoy directly: review it for ASM's proxy version`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for filter in cx.bundle.istio_of_kind("EnvoyFilter") {
@@ -47,7 +48,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const FILTER: &str = r#"---
 apiVersion: networking.istio.io/v1alpha3

@@ -25,19 +25,21 @@
 //!
 //! `cluster.yaml:300:3: warning[MIG404]: gateway deployment/istio-egressgateway in istio-system: PROXY_CONFIG_XDS_AGENT=true is missing on 2 pods (...)`
 
-use crate::analysis::Context;
-use crate::checks::support::{by_owner, pod_list, restart, Restart};
-use crate::commands::verify_xds_agent;
+use crate::checks::support::{by_owner, pod_list};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::commands::{rollout_restart, verify_xds_agent};
+use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
-use crate::finding::{Code, Finding};
-use crate::phase::State;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for (owner, proxies) in by_owner(cx, Role::Gateway, Flavor::Istio, |p| !p.xds_agent) {
         let first = &cx.bundle.pods[proxies[0].pod];
         let mut commands = Vec::new();
-        if let Restart::Rollout(command) = restart(cx.bundle, owner) {
-            commands.push(command);
+        if let Restart::Rollout(kind) = restart(cx.bundle, owner) {
+            commands.push(rollout_restart(kind, owner));
         }
         commands.push(verify_xds_agent(&owner.namespace));
         out.push(
@@ -60,7 +62,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const INGRESS_POD: &str = r#"---
 apiVersion: v1

@@ -37,9 +37,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::detect::{Flavor, OwnerKind, Role};
-use crate::finding::{Code, Finding};
+use crate::finding::Finding;
 use crate::model::WorkloadKind;
 use crate::risk::assess;
 
@@ -85,7 +86,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     /// A Deployment `cart` and one of its pods with Istio's sidecar; `spec` extends the pod
     /// template's spec, `annotations` its metadata.

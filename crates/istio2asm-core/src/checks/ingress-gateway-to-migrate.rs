@@ -21,12 +21,18 @@
 //!
 //! `cluster.yaml:400:3: info[MIG506]: ingress gateway deployment/istio-ingressgateway in istio-system (Service istio-ingressgateway) runs Istio's proxy`
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::detect::GatewayKind;
-use crate::finding::{Code, Finding};
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
-    for gw in cx.facts.gateways.iter().filter(|g| g.kind == GatewayKind::Ingress && !g.asm) {
+    for gw in cx
+        .facts
+        .gateways
+        .iter()
+        .filter(|g| g.kind == GatewayKind::Ingress && !g.asm)
+    {
         let services: Vec<&str> = gw.services.iter().map(|(n, _)| n.as_str()).collect();
         let services = if services.is_empty() {
             "no Service exported".to_string()
@@ -50,7 +56,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const DEPLOYMENT: &str = r#"---
 apiVersion: apps/v1

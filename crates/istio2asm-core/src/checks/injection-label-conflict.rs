@@ -35,13 +35,17 @@
 //!
 //! `cluster.yaml:20:3: warning[MIG502]: namespace payments carries both istio-injection=enabled and istio.io/rev=default`
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::commands::remove_namespace_label;
-use crate::finding::{Code, Finding};
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for ns in cx.bundle.namespaces.values() {
-        if let (Some(injection), Some(rev)) = (ns.meta.label("istio-injection"), ns.meta.label("istio.io/rev")) {
+        if let (Some(injection), Some(rev)) = (
+            ns.meta.label("istio-injection"),
+            ns.meta.label("istio.io/rev"),
+        ) {
             out.push(
                 Finding::new(
                     Code::Mig502,
@@ -58,7 +62,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let key = &cx.settings.asm_label_key;
     for w in &cx.bundle.workloads {
         let template = &w.body.template;
-        let ns_rev = cx.bundle.namespaces.get(w.ns()).and_then(|n| n.meta.label("istio.io/rev"));
+        let ns_rev = cx
+            .bundle
+            .namespaces
+            .get(w.ns())
+            .and_then(|n| n.meta.label("istio.io/rev"));
         let pod_rev = template.labels.get("istio.io/rev").map(String::as_str);
         let mut problems = Vec::new();
         if let (Some(ns_rev), Some(pod_rev)) = (ns_rev, pod_rev) {
@@ -85,7 +93,13 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig502,
-                format!("{} {}/{}: {}", w.kind, w.ns(), w.name(), problems.join("; ")),
+                format!(
+                    "{} {}/{}: {}",
+                    w.kind,
+                    w.ns(),
+                    w.name(),
+                    problems.join("; ")
+                ),
             )
             .at(w.object_ref(), w.span),
         );
@@ -95,7 +109,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn namespace(labels: &str) -> String {
         format!("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    kubernetes.io/metadata.name: shop{labels}\n")

@@ -42,10 +42,11 @@
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, Settings};
+    use crate::analysis::analyze;
     use crate::checks::testing::findings_with;
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::load::{Input, Limits};
+    use crate::settings::Settings;
 
     const NAMESPACES: &str = "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: b\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: c\n";
 

@@ -42,7 +42,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::kubectl::KubeconfigVars;
 
     /// A Deployment and its Istio sidecar pod (owner found by the pod-template-hash); `name` and

@@ -29,17 +29,23 @@
 //!
 //! `istio-config.yaml:10:3: error[MIG505]: VirtualService default/split: http[0] weights sum to 90, not 100`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::node::Node;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for vs in cx.bundle.istio_of_kind("VirtualService") {
         for protocol in ["http", "tls", "tcp"] {
-            let routes = vs.body.at(&["spec", protocol]).map(Node::items).unwrap_or_default();
+            let routes = vs
+                .body
+                .at(&["spec", protocol])
+                .map(Node::items)
+                .unwrap_or_default();
             for (index, route) in routes.iter().enumerate() {
                 let destinations = route.get("route").map(Node::items).unwrap_or_default();
-                let weights: Vec<Option<&Node>> = destinations.iter().map(|d| d.get("weight")).collect();
+                let weights: Vec<Option<&Node>> =
+                    destinations.iter().map(|d| d.get("weight")).collect();
                 if weights.iter().all(Option::is_none) {
                     continue;
                 }
@@ -84,7 +90,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn reviews(route: &str) -> String {
         format!(

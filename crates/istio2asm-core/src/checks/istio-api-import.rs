@@ -26,8 +26,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     if cx.bundle.istio.is_empty() {
@@ -51,7 +52,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn object(api_version: &str, kind: &str, name: &str) -> String {
         format!("---\napiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: bookinfo\nspec: {{}}\n")

@@ -25,10 +25,11 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::model::{api_group, display_name};
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let Some(asm) = cx.asm else {
@@ -37,17 +38,33 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let present: HashSet<(&str, &str, &str, &str)> = asm
         .istio
         .iter()
-        .map(|o| (api_group(&o.api_version), o.kind.as_str(), o.meta.ns(), o.name()))
+        .map(|o| {
+            (
+                api_group(&o.api_version),
+                o.kind.as_str(),
+                o.meta.ns(),
+                o.name(),
+            )
+        })
         .collect();
     for object in &cx.bundle.istio {
-        let key = (api_group(&object.api_version), object.kind.as_str(), object.meta.ns(), object.name());
+        let key = (
+            api_group(&object.api_version),
+            object.kind.as_str(),
+            object.meta.ns(),
+            object.name(),
+        );
         if present.contains(&key) {
             continue;
         }
         out.push(
             Finding::new(
                 Code::Mig604,
-                format!("{} {} is not in the ASM export", object.kind, display_name(&object.meta)),
+                format!(
+                    "{} {} is not in the ASM export",
+                    object.kind,
+                    display_name(&object.meta)
+                ),
             )
             .at(object.object_ref(), object.span)
             .gate(State::Finished),
@@ -57,10 +74,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, Analysis, Settings};
+    use crate::analysis::{analyze, Analysis};
     use crate::checks::testing::cr;
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
+    use crate::gate::{GateId, Verdict};
     use crate::load::Input;
+    use crate::settings::Settings;
 
     fn object(api_version: &str, kind: &str, name: &str) -> String {
         format!("---\napiVersion: {api_version}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: bookinfo\nspec:\n  host: {name}\n")
@@ -115,8 +134,12 @@ mod tests {
         let finding = a.findings.iter().find(|f| f.code == Code::Mig604).unwrap();
         let at = a.sources.locate(finding.span.unwrap()).unwrap();
         assert_eq!((at.path.as_str(), at.line), ("istio-config.yaml", 10));
-        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
-        assert!(!gate.passed && !gate.manual);
+        let gate = a
+            .gates
+            .iter()
+            .find(|g| g.id == GateId::IstioApiInAsm)
+            .unwrap();
+        assert_eq!(gate.verdict, Verdict::Fail);
     }
 
     #[test]
@@ -152,15 +175,23 @@ mod tests {
     fn without_an_asm_export_the_gate_is_manual() {
         let a = run(&(cluster() + &cr("Migrating")), None);
         assert_eq!(mig604(&a), []);
-        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
-        assert!(gate.manual && !gate.passed);
+        let gate = a
+            .gates
+            .iter()
+            .find(|g| g.id == GateId::IstioApiInAsm)
+            .unwrap();
+        assert_eq!(gate.verdict, Verdict::Manual);
     }
 
     #[test]
     fn everything_imported_passes() {
         let a = run(&(cluster() + &cr("Migrating")), Some(&cluster()));
         assert_eq!(mig604(&a), []);
-        let gate = a.gates.iter().find(|g| g.id == "istio-api-in-asm").unwrap();
-        assert!(gate.passed);
+        let gate = a
+            .gates
+            .iter()
+            .find(|g| g.id == GateId::IstioApiInAsm)
+            .unwrap();
+        assert_eq!(gate.verdict, Verdict::Pass);
     }
 }

@@ -27,47 +27,62 @@
 //!
 //! `cluster.yaml:100:3: error[MIG603]: Istio's control plane remains: deployment/istiod in istio-system, MutatingWebhookConfiguration istio-sidecar-injector`
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::commands::istioctl_uninstall;
-use crate::finding::{Code, Finding};
-use crate::phase::State;
-
-/// Whether a webhook configuration belongs to Istio's control plane.
-pub(crate) fn is_istio_webhook(name: &str) -> bool {
-    name.starts_with("istio-sidecar-injector")
-        || name.starts_with("istio-validator")
-        || name.starts_with("istiod-")
-        || name.starts_with("istio-revision-tag-")
-}
+use crate::detect::is_istio_webhook;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let mut remains: Vec<(String, crate::finding::ObjectRef, crate::source::Span)> = Vec::new();
     for plane in &cx.facts.control_planes {
         if let Some(deployment) = &plane.deployment {
-            if let Some(w) = cx.bundle.workloads.iter().find(|w| &w.object_ref() == deployment) {
-                remains.push((format!("deployment/{} in {}", w.name(), w.ns()), w.object_ref(), w.span));
+            if let Some(w) = cx
+                .bundle
+                .workloads
+                .iter()
+                .find(|w| &w.object_ref() == deployment)
+            {
+                remains.push((
+                    format!("deployment/{} in {}", w.name(), w.ns()),
+                    w.object_ref(),
+                    w.span,
+                ));
             }
         }
     }
-    for hook in cx.bundle.webhooks.iter().filter(|h| is_istio_webhook(h.name())) {
-        remains.push((format!("{} {}", hook.kind, hook.name()), hook.object_ref(), hook.span));
+    for hook in cx
+        .bundle
+        .webhooks
+        .iter()
+        .filter(|h| is_istio_webhook(h.name()))
+    {
+        remains.push((
+            format!("{} {}", hook.kind, hook.name()),
+            hook.object_ref(),
+            hook.span,
+        ));
     }
     let Some((_, object, span)) = remains.first().cloned() else {
         return;
     };
     let list: Vec<&str> = remains.iter().map(|(s, _, _)| s.as_str()).collect();
     out.push(
-        Finding::new(Code::Mig603, format!("Istio's control plane remains: {}", list.join(", ")))
-            .at(object, span)
-            .commands([istioctl_uninstall(cx.facts.lowest_istio())])
-            .gate(State::Finished),
+        Finding::new(
+            Code::Mig603,
+            format!("Istio's control plane remains: {}", list.join(", ")),
+        )
+        .at(object, span)
+        .commands([istioctl_uninstall(cx.facts.lowest_istio())])
+        .gate(State::Finished),
     );
 }
 
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn istiod(tag: &str) -> String {
         format!(

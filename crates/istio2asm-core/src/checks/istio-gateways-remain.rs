@@ -24,10 +24,11 @@
 //!
 //! `cluster.yaml:300:3: error[MIG602]: 3 Istio gateways remain: deployment/istio-ingressgateway (ingress), ...`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let remaining: Vec<_> = cx.facts.gateways.iter().filter(|g| !g.asm).collect();
@@ -36,11 +37,25 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     };
     let list: Vec<String> = remaining
         .iter()
-        .map(|g| format!("{} in {} ({})", g.owner.display(), g.owner.namespace, g.kind.as_str()))
+        .map(|g| {
+            format!(
+                "{} in {} ({})",
+                g.owner.display(),
+                g.owner.namespace,
+                g.kind.as_str()
+            )
+        })
         .collect();
     let logs = remaining.iter().map(|g| {
-        Command::kubectl(Target::Cluster, ["logs".to_string(), g.owner.display(), "--since=10m".to_string()])
-            .in_namespace(&g.owner.namespace)
+        Command::kubectl(
+            Target::Cluster,
+            [
+                "logs".to_string(),
+                g.owner.display(),
+                "--since=10m".to_string(),
+            ],
+        )
+        .in_namespace(&g.owner.namespace)
     });
     out.push(
         Finding::new(
@@ -49,7 +64,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 "{} Istio gateway{} {}: {}",
                 remaining.len(),
                 if remaining.len() == 1 { "" } else { "s" },
-                if remaining.len() == 1 { "remains" } else { "remain" },
+                if remaining.len() == 1 {
+                    "remains"
+                } else {
+                    "remain"
+                },
                 list.join(", ")
             ),
         )
@@ -62,7 +81,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn gateway_pod(name: &str, label: &str, image: &str) -> String {
         format!(

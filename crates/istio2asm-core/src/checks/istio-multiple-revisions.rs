@@ -24,8 +24,9 @@
 //!
 //! `warning[MIG204]: 2 Istio control planes: default (1.21.2), 1-22-3 (1.22.3)`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let planes = &cx.facts.control_planes;
@@ -50,7 +51,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn istiod(name: &str, labels: &str, tag: &str, env: &str) -> String {
         format!(

@@ -26,10 +26,11 @@
 //!
 //! `error[MIG205]: no Istio control plane (istiod) in the input`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     if !cx.facts.control_planes.is_empty() || cx.migration.state >= State::Migrating {
@@ -49,7 +50,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const ISTIOD_POD: &str = r#"---
 apiVersion: v1

@@ -21,18 +21,21 @@
 
 use std::collections::BTreeSet;
 
-use crate::analysis::Context;
-use crate::checks::support::is_live;
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::detect::is_live;
 use crate::detect::{Flavor, Role};
-use crate::finding::{Code, Finding};
-use crate::phase::State;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let remaining: Vec<_> = cx
         .facts
         .proxies
         .iter()
-        .filter(|p| p.role == Role::Sidecar && p.flavor == Flavor::Istio && is_live(cx.bundle, p.pod))
+        .filter(|p| {
+            p.role == Role::Sidecar && p.flavor == Flavor::Istio && is_live(cx.bundle, p.pod)
+        })
         .collect();
     let Some(first) = remaining.first() else {
         return;
@@ -59,7 +62,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn pod(name: &str, owner: &str, proxy: &str, phase: &str) -> String {
         format!(

@@ -34,9 +34,10 @@
 //!
 //! `cluster.yaml:3:3: error[MIG302]: namespace istio-system carries istio-injection=disabled and the cluster has an east-west gateway`
 
-use crate::analysis::Context;
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::commands::remove_namespace_label;
-use crate::finding::{Code, Finding};
+use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     if !cx.facts.has_east_west() {
@@ -63,7 +64,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const EAST_WEST: &str = r#"---
 apiVersion: v1

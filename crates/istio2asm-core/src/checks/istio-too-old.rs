@@ -27,9 +27,10 @@
 //!
 //! `cluster.yaml:120:3: error[MIG202]: Istio control plane (revision default) runs 1.9.5, older than 1.10`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding, Severity};
-use crate::phase::State;
+use crate::checks::Context;
+use crate::codes::{Code, Severity};
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for plane in &cx.facts.control_planes {
@@ -63,7 +64,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn istiod(name: &str, tag: &str) -> String {
         format!(

@@ -31,10 +31,11 @@
 //!
 //! `version.yaml:1:1: error[MIG201]: Kubernetes v1.20.11-aliyun.1 is older than 1.21`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding, Severity};
+use crate::checks::Context;
+use crate::codes::{Code, Severity};
+use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let finding = match &cx.facts.kubernetes {
@@ -68,7 +69,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     fn server(version: &str) -> String {
         format!("---\nclientVersion:\n  gitVersion: v1.30.2\nserverVersion:\n  gitVersion: {version}\n  platform: linux/amd64\n")

@@ -37,17 +37,19 @@
 //!
 //! `istio-system-configmaps.yaml:1:1: warning[MIG401]: mesh config istio (revision default) has no PROXY_CONFIG_XDS_AGENT: "true"`
 
-use crate::analysis::Context;
-use crate::finding::{Code, Finding};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let reconciled = cx.migration.state >= State::SetupIstioForMigrate;
     if !reconciled || cx.facts.control_planes.is_empty() {
         return;
     }
-    let export = Command::kubectl(Target::Cluster, ["get", "configmaps", "-o", "yaml"]).in_namespace("istio-system");
+    let export = Command::kubectl(Target::Cluster, ["get", "configmaps", "-o", "yaml"])
+        .in_namespace("istio-system");
     if cx.facts.mesh_configs.is_empty() {
         out.push(
             Finding::new(
@@ -85,7 +87,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const ISTIOD: &str = r#"---
 apiVersion: apps/v1

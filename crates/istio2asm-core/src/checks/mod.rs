@@ -1,115 +1,103 @@
-//! The checks: one file per finding code, named after the problem, each opening with its
-//! documentation in fixed sections (What it finds / Why it matters / How to fix / Example).
-//! `istio2asm explain` and `docs/checks.md` are generated from those comments.
+//! The checks: one file per finding code, named after the problem (`Code::name`), each opening
+//! with its documentation in fixed sections (What it finds / Why it matters / How to fix /
+//! Example). The codes themselves, with severity and gate, are registered in `codes`.
 
-use crate::analysis::Context;
-use crate::finding::{Finding, Severity};
+use crate::detect::Facts;
+use crate::finding::Finding;
+use crate::model::Bundle;
+use crate::phase::Migration;
+use crate::settings::Settings;
 
-/// Declares every code once: the module (file), the code, its kebab-case name and its default
-/// severity. The order here is the order of `docs/checks.md`.
-macro_rules! registry {
-    ($( $module:ident $file:literal => $variant:ident $code:literal $name:literal $severity:ident; )*) => {
-        $(
-            #[path = $file]
-            pub(crate) mod $module;
-        )*
+#[path = "asm-too-old.rs"]
+pub(crate) mod asm_too_old;
+#[path = "cr-identity.rs"]
+pub(crate) mod cr_identity;
+#[path = "cr-illegal-transition.rs"]
+pub(crate) mod cr_illegal_transition;
+#[path = "cr-invalid-retry-counter.rs"]
+pub(crate) mod cr_invalid_retry_counter;
+#[path = "cr-invalid-state.rs"]
+pub(crate) mod cr_invalid_state;
+#[path = "cr-missing.rs"]
+pub(crate) mod cr_missing;
+#[path = "cr-reconcile-pending.rs"]
+pub(crate) mod cr_reconcile_pending;
+#[path = "cr-switch-failed.rs"]
+pub(crate) mod cr_switch_failed;
+#[path = "cr-unknown-field.rs"]
+pub(crate) mod cr_unknown_field;
+#[path = "duplicate-object.rs"]
+pub(crate) mod duplicate_object;
+#[path = "eastwest-needs-label-reconciliation-off.rs"]
+pub(crate) mod eastwest_needs_label_reconciliation_off;
+#[path = "eastwest-network-plan.rs"]
+pub(crate) mod eastwest_network_plan;
+#[path = "egress-route-to-migrate.rs"]
+pub(crate) mod egress_route_to_migrate;
+#[path = "envoyfilter-review.rs"]
+pub(crate) mod envoyfilter_review;
+#[path = "gateway-missing-xds-agent.rs"]
+pub(crate) mod gateway_missing_xds_agent;
+#[path = "graceful-shutdown-risk.rs"]
+pub(crate) mod graceful_shutdown_risk;
+#[path = "ingress-gateway-to-migrate.rs"]
+pub(crate) mod ingress_gateway_to_migrate;
+#[path = "injection-label-conflict.rs"]
+pub(crate) mod injection_label_conflict;
+#[path = "input-limit.rs"]
+pub(crate) mod input_limit;
+#[path = "invalid-name.rs"]
+pub(crate) mod invalid_name;
+#[path = "invalid-route-weights.rs"]
+pub(crate) mod invalid_route_weights;
+#[path = "istio-api-import.rs"]
+pub(crate) mod istio_api_import;
+#[path = "istio-api-not-in-asm.rs"]
+pub(crate) mod istio_api_not_in_asm;
+#[path = "istio-control-plane-remains.rs"]
+pub(crate) mod istio_control_plane_remains;
+#[path = "istio-gateways-remain.rs"]
+pub(crate) mod istio_gateways_remain;
+#[path = "istio-multiple-revisions.rs"]
+pub(crate) mod istio_multiple_revisions;
+#[path = "istio-not-found.rs"]
+pub(crate) mod istio_not_found;
+#[path = "istio-sidecars-remain.rs"]
+pub(crate) mod istio_sidecars_remain;
+#[path = "istio-system-injection-label.rs"]
+pub(crate) mod istio_system_injection_label;
+#[path = "istio-too-old.rs"]
+pub(crate) mod istio_too_old;
+#[path = "kubernetes-too-old.rs"]
+pub(crate) mod kubernetes_too_old;
+#[path = "mesh-config-missing-xds-agent.rs"]
+pub(crate) mod mesh_config_missing_xds_agent;
+#[path = "not-a-kubernetes-object.rs"]
+pub(crate) mod not_a_kubernetes_object;
+#[path = "secrets-dropped.rs"]
+pub(crate) mod secrets_dropped;
+#[path = "sidecar-manual-restart.rs"]
+pub(crate) mod sidecar_manual_restart;
+#[path = "sidecar-missing-xds-agent.rs"]
+pub(crate) mod sidecar_missing_xds_agent;
+#[path = "workload-on-istio-sidecar.rs"]
+pub(crate) mod workload_on_istio_sidecar;
+#[path = "yaml-syntax.rs"]
+pub(crate) mod yaml_syntax;
 
-        /// A stable finding code. Codes are never reused; a retired code keeps its number.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
-            $(
-                #[doc = concat!("`", $code, "` ", $name)]
-                $variant,
-            )*
-        }
-
-        impl Code {
-            /// Every code, in order.
-            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
-
-            /// The code, e.g. `MIG402`.
-            pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $code,)* }
-            }
-
-            /// The kebab-case name, e.g. `sidecar-missing-xds-agent`.
-            pub fn name(self) -> &'static str {
-                match self { $(Code::$variant => $name,)* }
-            }
-
-            /// The severity the code has when its gate is the next one.
-            pub fn severity(self) -> Severity {
-                match self { $(Code::$variant => Severity::$severity,)* }
-            }
-
-            /// The documentation, parsed from the check file's leading `//!` comment.
-            pub fn doc(self) -> Doc {
-                // Only the `//!` block of each file, extracted by build.rs.
-                let source = match self {
-                    $(Code::$variant => include_str!(concat!(env!("OUT_DIR"), "/checks/", $file, ".doc")),)*
-                };
-                Doc::parse(source)
-            }
-        }
-    };
-}
-
-registry! {
-    yaml_syntax "yaml-syntax.rs" => Mig001 "MIG001" "yaml-syntax" Error;
-    not_a_kubernetes_object "not-a-kubernetes-object.rs" => Mig002 "MIG002" "not-a-kubernetes-object" Error;
-    duplicate_object "duplicate-object.rs" => Mig003 "MIG003" "duplicate-object" Warning;
-    secrets_dropped "secrets-dropped.rs" => Mig004 "MIG004" "secrets-dropped" Info;
-    input_limit "input-limit.rs" => Mig005 "MIG005" "input-limit" Error;
-    invalid_name "invalid-name.rs" => Mig006 "MIG006" "invalid-name" Error;
-    cr_missing "cr-missing.rs" => Mig101 "MIG101" "cr-missing" Warning;
-    cr_identity "cr-identity.rs" => Mig102 "MIG102" "cr-identity" Error;
-    cr_invalid_state "cr-invalid-state.rs" => Mig103 "MIG103" "cr-invalid-state" Error;
-    cr_illegal_transition "cr-illegal-transition.rs" => Mig104 "MIG104" "cr-illegal-transition" Error;
-    cr_invalid_retry_counter "cr-invalid-retry-counter.rs" => Mig105 "MIG105" "cr-invalid-retry-counter" Error;
-    cr_switch_failed "cr-switch-failed.rs" => Mig106 "MIG106" "cr-switch-failed" Error;
-    cr_reconcile_pending "cr-reconcile-pending.rs" => Mig107 "MIG107" "cr-reconcile-pending" Info;
-    cr_unknown_field "cr-unknown-field.rs" => Mig108 "MIG108" "cr-unknown-field" Warning;
-    kubernetes_too_old "kubernetes-too-old.rs" => Mig201 "MIG201" "kubernetes-too-old" Error;
-    istio_too_old "istio-too-old.rs" => Mig202 "MIG202" "istio-too-old" Error;
-    asm_too_old "asm-too-old.rs" => Mig203 "MIG203" "asm-too-old" Error;
-    istio_multiple_revisions "istio-multiple-revisions.rs" => Mig204 "MIG204" "istio-multiple-revisions" Warning;
-    istio_not_found "istio-not-found.rs" => Mig205 "MIG205" "istio-not-found" Error;
-    eastwest_needs_label_reconciliation_off "eastwest-needs-label-reconciliation-off.rs" => Mig301 "MIG301" "eastwest-needs-label-reconciliation-off" Error;
-    istio_system_injection_label "istio-system-injection-label.rs" => Mig302 "MIG302" "istio-system-injection-label" Error;
-    eastwest_network_plan "eastwest-network-plan.rs" => Mig303 "MIG303" "eastwest-network-plan" Info;
-    mesh_config_missing_xds_agent "mesh-config-missing-xds-agent.rs" => Mig401 "MIG401" "mesh-config-missing-xds-agent" Warning;
-    sidecar_missing_xds_agent "sidecar-missing-xds-agent.rs" => Mig402 "MIG402" "sidecar-missing-xds-agent" Error;
-    sidecar_manual_restart "sidecar-manual-restart.rs" => Mig403 "MIG403" "sidecar-manual-restart" Warning;
-    gateway_missing_xds_agent "gateway-missing-xds-agent.rs" => Mig404 "MIG404" "gateway-missing-xds-agent" Warning;
-    workload_on_istio_sidecar "workload-on-istio-sidecar.rs" => Mig501 "MIG501" "workload-on-istio-sidecar" Info;
-    injection_label_conflict "injection-label-conflict.rs" => Mig502 "MIG502" "injection-label-conflict" Warning;
-    graceful_shutdown_risk "graceful-shutdown-risk.rs" => Mig503 "MIG503" "graceful-shutdown-risk" Warning;
-    egress_route_to_migrate "egress-route-to-migrate.rs" => Mig504 "MIG504" "egress-route-to-migrate" Info;
-    invalid_route_weights "invalid-route-weights.rs" => Mig505 "MIG505" "invalid-route-weights" Error;
-    ingress_gateway_to_migrate "ingress-gateway-to-migrate.rs" => Mig506 "MIG506" "ingress-gateway-to-migrate" Info;
-    istio_api_import "istio-api-import.rs" => Mig507 "MIG507" "istio-api-import" Info;
-    envoyfilter_review "envoyfilter-review.rs" => Mig508 "MIG508" "envoyfilter-review" Warning;
-    istio_sidecars_remain "istio-sidecars-remain.rs" => Mig601 "MIG601" "istio-sidecars-remain" Error;
-    istio_gateways_remain "istio-gateways-remain.rs" => Mig602 "MIG602" "istio-gateways-remain" Error;
-    istio_control_plane_remains "istio-control-plane-remains.rs" => Mig603 "MIG603" "istio-control-plane-remains" Error;
-    istio_api_not_in_asm "istio-api-not-in-asm.rs" => Mig604 "MIG604" "istio-api-not-in-asm" Error;
-}
-
-impl Code {
-    /// Looks a code up by its number (`MIG402`, case-insensitive) or its name.
-    pub fn parse(text: &str) -> Option<Code> {
-        let text = text.trim();
-        Code::ALL
-            .iter()
-            .copied()
-            .find(|c| c.as_str().eq_ignore_ascii_case(text) || c.name() == text)
-    }
-}
-
-impl serde::Serialize for Code {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
+/// What the checks see.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The cluster's objects.
+    pub bundle: &'a Bundle,
+    /// What was detected in them.
+    pub facts: &'a Facts,
+    /// The migration resource.
+    pub migration: &'a Migration,
+    /// The settings.
+    pub settings: &'a Settings,
+    /// The ASM control plane's export, when given.
+    pub asm: Option<&'a Bundle>,
 }
 
 /// The checks that run on an analysed bundle, in report order. Load-time codes (MIG001–MIG006)
@@ -148,156 +136,13 @@ pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// A check's documentation, in its fixed sections.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Doc {
-    /// The title line (`MIG402 sidecar-missing-xds-agent`).
-    pub title: String,
-    /// The sections in order: (heading, body).
-    pub sections: Vec<(String, String)>,
-}
-
-/// The headings every check documents, in this order.
-pub const DOC_SECTIONS: [&str; 4] = ["What it finds", "Why it matters", "How to fix", "Example"];
-
-impl Doc {
-    /// Reads the leading `//!` block of a check file.
-    fn parse(source: &str) -> Doc {
-        let mut title = String::new();
-        let mut sections: Vec<(String, String)> = Vec::new();
-        for line in source.lines() {
-            let Some(rest) = line.strip_prefix("//!") else {
-                break;
-            };
-            let rest = rest.strip_prefix(' ').unwrap_or(rest);
-            if let Some(heading) = rest.strip_prefix("## ") {
-                sections.push((heading.trim().to_string(), String::new()));
-            } else if let Some(heading) = rest.strip_prefix("# ") {
-                title = heading.trim().to_string();
-            } else if let Some((_, body)) = sections.last_mut() {
-                body.push_str(rest);
-                body.push('\n');
-            }
-        }
-        for (_, body) in &mut sections {
-            *body = body.trim().to_string();
-        }
-        Doc { title, sections }
-    }
-
-    /// The body of one section, "" when missing.
-    pub fn section(&self, heading: &str) -> &str {
-        self.sections
-            .iter()
-            .find(|(h, _)| h == heading)
-            .map_or("", |(_, body)| body.as_str())
-    }
-
-    /// The "How to fix" section's first paragraph on one line, the default help of a finding.
-    pub fn how_to_fix(&self) -> String {
-        let body = self.section("How to fix");
-        let first = body.split("\n\n").next().unwrap_or(body);
-        first.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
-
-    /// The whole page as Markdown.
-    pub fn to_markdown(&self) -> String {
-        let mut out = format!("## {}\n", self.title);
-        for (heading, body) in &self.sections {
-            out.push_str(&format!("\n### {heading}\n\n{body}\n"));
-        }
-        out
-    }
-}
-
-/// `docs/checks.md`: every code's page, generated from the check files.
-pub fn docs_markdown() -> String {
-    let mut out = String::from(
-        "<!-- Generated by istio2asm from crates/istio2asm-core/src/checks/*.rs; do not edit. -->\n\
-         <!-- Regenerate: cargo run -p istio2asm-cli -- explain --all > docs/checks.md -->\n\n\
-         # istio2asm finding codes\n\n\
-         | code | name | severity |\n|---|---|---|\n",
-    );
-    for code in Code::ALL {
-        out.push_str(&format!(
-            "| [{}](#{}) | {} | {} |\n",
-            code.as_str(),
-            anchor(&code.doc().title),
-            code.name(),
-            code.severity().as_str()
-        ));
-    }
-    for code in Code::ALL {
-        out.push('\n');
-        out.push_str(&code.doc().to_markdown());
-    }
-    out
-}
-
-/// A GitHub-style heading anchor.
-fn anchor(title: &str) -> String {
-    title
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_code_documents_every_section() {
-        for code in Code::ALL {
-            let doc = code.doc();
-            assert_eq!(
-                doc.title,
-                format!("{} {}", code.as_str(), code.name()),
-                "title of {code:?}"
-            );
-            let headings: Vec<_> = doc.sections.iter().map(|(h, _)| h.as_str()).collect();
-            assert_eq!(headings, DOC_SECTIONS, "sections of {}", code.as_str());
-            for (heading, body) in &doc.sections {
-                assert!(!body.is_empty(), "{} has an empty {heading}", code.as_str());
-            }
-        }
-    }
-
-    #[test]
-    fn codes_are_unique_and_parse_back() {
-        let mut seen = std::collections::BTreeSet::new();
-        for code in Code::ALL {
-            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
-            assert_eq!(Code::parse(code.as_str()), Some(*code));
-            assert_eq!(Code::parse(&code.as_str().to_lowercase()), Some(*code));
-            assert_eq!(Code::parse(code.name()), Some(*code));
-        }
-        assert_eq!(Code::parse("MIG999"), None);
-    }
-}
-
 /// Shared helpers for the checks (and the plan) that work on proxies grouped by owner.
 pub(crate) mod support {
     use std::collections::BTreeMap;
 
-    use crate::analysis::Context;
-    use crate::commands::rollout_restart;
-    use crate::detect::{Flavor, Owner, OwnerKind, Proxy, Role};
-    use crate::kubectl::Command;
-    use crate::model::{Bundle, WorkloadKind};
-
-    /// Whether a pod still runs (not `Succeeded` or `Failed`): finished pods run no proxy.
-    pub(crate) fn is_live(bundle: &Bundle, pod: usize) -> bool {
-        !matches!(
-            bundle.pods[pod].body.phase.as_deref(),
-            Some("Succeeded" | "Failed")
-        )
-    }
+    use super::Context;
+    use crate::detect::{is_live, Flavor, Owner, Proxy, Role};
+    use crate::model::Bundle;
 
     /// Live proxies of a role and flavor that match `keep`, grouped by owner (sorted).
     pub(crate) fn by_owner<'a>(
@@ -317,47 +162,6 @@ pub(crate) mod support {
             }
         }
         groups
-    }
-
-    /// How pods of an owner get restarted.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub(crate) enum Restart {
-        /// `kubectl rollout restart`.
-        Rollout(Command),
-        /// A StatefulSet with `updateStrategy: OnDelete`: delete pods one at a time.
-        OnDelete,
-        /// A Job: let it finish, or delete and re-create it.
-        Job,
-        /// A CronJob: the next run picks the change up, or run one now.
-        CronJob,
-        /// A bare pod: re-create it from its original manifest.
-        Bare,
-        /// A ReplicaSet without a Deployment or another controller: restart through it.
-        Other(String),
-    }
-
-    /// The restart method for an owner.
-    pub(crate) fn restart(bundle: &Bundle, owner: &Owner) -> Restart {
-        match &owner.kind {
-            OwnerKind::Workload(kind @ (WorkloadKind::StatefulSet | WorkloadKind::DaemonSet)) => {
-                let on_delete = bundle
-                    .workload(*kind, &owner.namespace, &owner.name)
-                    .is_some_and(|w| w.body.strategy.as_deref() == Some("OnDelete"));
-                match (on_delete, rollout_restart(owner)) {
-                    (false, Some(command)) => Restart::Rollout(command),
-                    _ => Restart::OnDelete,
-                }
-            }
-            OwnerKind::Workload(WorkloadKind::Job) => Restart::Job,
-            OwnerKind::Workload(WorkloadKind::CronJob) => Restart::CronJob,
-            OwnerKind::Bare => Restart::Bare,
-            OwnerKind::Workload(WorkloadKind::ReplicaSet) => Restart::Other("ReplicaSet".into()),
-            OwnerKind::Other(kind) => Restart::Other(kind.clone()),
-            OwnerKind::Workload(_) => match rollout_restart(owner) {
-                Some(command) => Restart::Rollout(command),
-                None => Restart::Other(owner.resource()),
-            },
-        }
     }
 
     /// `3 pods (a, b, c)` with at most five names.
@@ -381,10 +185,11 @@ pub(crate) mod support {
 /// Helpers for the checks' unit tests: analyse inline YAML, pick out one code.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::analysis::{analyze, Analysis, Settings};
-    use crate::finding::{Code, Severity};
+    use crate::analysis::{analyze, Analysis};
+    use crate::codes::{Code, Severity};
     use crate::kubectl::KubeconfigVars;
     use crate::load::Input;
+    use crate::settings::Settings;
 
     /// A settled `ASMMigrateFromIstio` in `state`, as a YAML document (with `---`).
     pub(crate) fn cr(state: &str) -> String {

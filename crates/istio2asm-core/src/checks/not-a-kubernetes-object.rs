@@ -41,7 +41,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     #[test]
     fn a_kustomization_is_not_an_object() {

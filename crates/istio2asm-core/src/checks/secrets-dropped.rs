@@ -40,11 +40,12 @@
 
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, Settings};
+    use crate::analysis::analyze;
     use crate::checks::testing::{analysis, check};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
     use crate::kubectl::KubeconfigVars;
     use crate::load::Input;
+    use crate::settings::Settings;
 
     // base64 of "planted-secret-value", and the value itself in stringData.
     const SECRETS: &str = r#"---

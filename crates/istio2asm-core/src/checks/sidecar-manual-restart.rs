@@ -35,26 +35,25 @@
 //!
 //! `cluster.yaml:940:3: warning[MIG403]: statefulset/redis in shop uses updateStrategy OnDelete: delete its 3 pods one at a time`
 
-use crate::analysis::Context;
-use crate::checks::support::{by_owner, pod_list, restart, Restart};
-use crate::commands::{delete_pod, get_pod_yaml, job_from_cronjob};
+use crate::checks::support::{by_owner, pod_list};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::commands::{delete_pod, get_pod_yaml, job_from_cronjob, on_delete_recreate};
+use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
-use crate::finding::{Code, Finding};
-use crate::phase::State;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for (owner, proxies) in by_owner(cx, Role::Sidecar, Flavor::Istio, |p| !p.xds_agent) {
         let method = restart(cx.bundle, owner);
         let pods = pod_list(cx.bundle, &proxies);
-        let mut names: Vec<&str> = proxies.iter().map(|p| cx.bundle.pods[p.pod].name()).collect();
-        // Highest ordinal first, as a StatefulSet's own rolling update does.
-        names.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(b.cmp(a)));
         let ns = owner.namespace.as_str();
         let (message, commands) = match method {
             Restart::Rollout(_) => continue,
             Restart::OnDelete => (
                 format!("{} in {ns} uses updateStrategy OnDelete: delete its {pods} one at a time, waiting for each to be Ready", owner.display()),
-                names.iter().map(|n| delete_pod(ns, n)).collect(),
+                on_delete_recreate(cx.bundle, cx.facts, owner, |p| !p.xds_agent),
             ),
             Restart::Job => (
                 format!("{} in {ns} is a Job: let its {pods} finish, or delete and re-create the Job", owner.display()),
@@ -86,7 +85,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     /// A pod with Istio's sidecar, owned by `owner` (a YAML ownerReferences block, or "").
     fn pod(name: &str, owner: &str, phase: &str) -> String {
@@ -150,15 +149,26 @@ spec:
         let delete = |pod: &str| {
             format!(r#"kubectl --kubeconfig="${{K8S_KUBECONFIG}}" -n shop delete pod {pod}"#)
         };
+        // After each delete, the wait for every replica to be ready again, as the plan does.
+        let wait = r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop wait '--for=jsonpath={.status.readyReplicas}=3' statefulset/redis --timeout=10m"#;
         assert_eq!(
             commands(&yaml, Code::Mig403),
-            [[delete("redis-10"), delete("redis-1"), delete("redis-0")]]
+            [[
+                delete("redis-10"),
+                wait.to_string(),
+                delete("redis-1"),
+                wait.to_string(),
+                delete("redis-0"),
+                wait.to_string()
+            ]]
         );
         // The pods still block the gate (MIG402), without a rollout command.
         let blocking = check(&yaml, Code::Mig402);
         assert_eq!(blocking.len(), 1, "{blocking:?}");
         assert_eq!(blocking[0].0, Severity::Error);
-        assert!(commands(&yaml, Code::Mig402)[0].iter().all(|c| !c.contains("rollout")));
+        assert!(commands(&yaml, Code::Mig402)[0]
+            .iter()
+            .all(|c| !c.contains("rollout")));
     }
 
     #[test]

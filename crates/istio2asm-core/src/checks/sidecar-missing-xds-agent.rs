@@ -30,19 +30,21 @@
 //!
 //! `cluster.yaml:812:3: error[MIG402]: deployment/cart in shop: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on 2 pods (cart-7d9f8b6c4d-2xkqp, cart-7d9f8b6c4d-9vbnm)`
 
-use crate::analysis::Context;
-use crate::checks::support::{by_owner, pod_list, restart, Restart};
-use crate::commands::verify_xds_agent;
+use crate::checks::support::{by_owner, pod_list};
+use crate::checks::Context;
+use crate::codes::Code;
+use crate::commands::{rollout_restart, verify_xds_agent};
+use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
-use crate::finding::{Code, Finding};
-use crate::phase::State;
+use crate::finding::Finding;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for (owner, proxies) in by_owner(cx, Role::Sidecar, Flavor::Istio, |p| !p.xds_agent) {
         // Every Istio sidecar pod blocks the gate; owners without a rollout restart get their
         // manual method under MIG403 as well.
         let (mut commands, help) = match restart(cx.bundle, owner) {
-            Restart::Rollout(command) => (vec![command], None),
+            Restart::Rollout(kind) => (vec![rollout_restart(kind, owner)], None),
             _ => (
                 Vec::new(),
                 Some("This owner has no rollout restart: use the manual method under MIG403, then verify that every pod shows `true`."),
@@ -50,12 +52,14 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         };
         commands.push(verify_xds_agent(&owner.namespace));
         let first = &cx.bundle.pods[proxies[0].pod];
-        let object = cx
-            .bundle
-            .workloads
-            .iter()
-            .find(|w| w.ns() == owner.namespace && w.name() == owner.name && owner.resource() == w.body.kind.resource());
-        let (object, span) = object.map_or((first.object_ref(), first.span), |w| (w.object_ref(), w.span));
+        let object = cx.bundle.workloads.iter().find(|w| {
+            w.ns() == owner.namespace
+                && w.name() == owner.name
+                && owner.resource() == w.body.kind.resource()
+        });
+        let (object, span) = object.map_or((first.object_ref(), first.span), |w| {
+            (w.object_ref(), w.span)
+        });
         out.push(
             Finding::new(
                 Code::Mig402,
@@ -77,7 +81,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     /// A pod of Deployment `cart` (through ReplicaSet `cart-7d9f8b6c4d`) with Istio's sidecar.
     const POD: &str = r#"---

@@ -25,13 +25,14 @@
 //!
 //! `cluster.yaml:700:3: info[MIG501]: deployment/cart in shop: still on Istio's proxy 1.22.3 (2 pods (cart-7d9f8b6c4d-2xkqp, cart-7d9f8b6c4d-9vbnm))`
 
-use crate::analysis::Context;
 use crate::checks::support::{by_owner, pod_list};
+use crate::checks::Context;
+use crate::codes::Code;
 use crate::commands::template_label_patch;
 use crate::detect::{Flavor, OwnerKind, Role};
-use crate::finding::{Code, Finding};
+use crate::finding::Finding;
 use crate::model::WorkloadKind;
-use crate::phase::State;
+use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let migrating = cx.migration.state >= State::Migrating
@@ -43,9 +44,17 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for (owner, proxies) in by_owner(cx, Role::Sidecar, Flavor::Istio, |_| true) {
         let first = &cx.bundle.pods[proxies[0].pod];
         let commands = match owner.kind {
-            OwnerKind::Workload(kind @ (WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet)) => vec![
-                template_label_patch(kind, &owner.namespace, &owner.name, &settings.asm_label_key, Some(&settings.asm_label_value)),
-            ],
+            OwnerKind::Workload(
+                kind @ (WorkloadKind::Deployment
+                | WorkloadKind::StatefulSet
+                | WorkloadKind::DaemonSet),
+            ) => vec![template_label_patch(
+                kind,
+                &owner.namespace,
+                &owner.name,
+                &settings.asm_label_key,
+                Some(&settings.asm_label_value),
+            )],
             _ => Vec::new(),
         };
         out.push(
@@ -68,7 +77,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands, cr};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const POD: &str = r#"---
 apiVersion: v1

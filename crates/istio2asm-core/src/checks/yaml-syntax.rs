@@ -46,7 +46,7 @@
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{analysis, check};
-    use crate::finding::{Code, Severity};
+    use crate::codes::{Code, Severity};
 
     const SERVICE: &str = r#"apiVersion: v1
 kind: Service

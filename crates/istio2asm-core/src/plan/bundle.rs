@@ -3,9 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use super::{file_header, object_name, strip_server_fields, to_yaml, PlanFile, Step, Verify};
+use super::{file_header, PlanFile, Step, StepKind, Verify};
 use crate::analysis::Analysis;
 use crate::kubectl::{Command, Target};
+use crate::model::{display_name, Object};
+use crate::node::Node;
 
 /// The bundle's file name.
 pub const BUNDLE_FILE: &str = "istio-api-bundle.yaml";
@@ -43,6 +45,7 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         return None;
     }
     let mut step = Step::new(
+        StepKind::ImportIstioApi,
         "import-istio-api",
         format!("Apply the {} Istio API objects to ASM", analysis.bundle.istio.len()),
         Target::Asm,
@@ -81,4 +84,59 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
     }
     step.notes.push("No rollback: deleting with the same file would also delete the Namespaces in ASM. Remove single objects by name if needed.".into());
     Some(step)
+}
+
+/// Removes the fields the server owns, so the object applies cleanly elsewhere, and every
+/// annotation outside Istio's own domains (`istio.io/…`, `*.istio.io/…`, e.g.
+/// `istio.io/dry-run`): annotations are free text, where a token or a whole kubeconfig fits,
+/// and no other one means anything to ASM. Returns the keys of the annotations removed.
+pub fn strip_server_fields(node: &mut Node) -> Vec<String> {
+    let mut dropped = Vec::new();
+    node.remove("status");
+    if let Some(meta) = node.get_mut("metadata") {
+        for field in [
+            "uid",
+            "resourceVersion",
+            "generation",
+            "creationTimestamp",
+            "managedFields",
+            "selfLink",
+            "ownerReferences",
+        ] {
+            meta.remove(field);
+        }
+        if let Some(annotations) = meta.get_mut("annotations") {
+            annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
+            let foreign: Vec<String> = annotations
+                .entries()
+                .iter()
+                .map(|(key, _)| key.to_string())
+                .filter(|key| !is_istio_annotation(key))
+                .collect();
+            for key in &foreign {
+                annotations.remove(key);
+            }
+            dropped = foreign;
+            if annotations.entries().is_empty() {
+                meta.remove("annotations");
+            }
+        }
+    }
+    dropped
+}
+
+/// An annotation in Istio's own domains: `istio.io/…` or `<sub>.istio.io/…`.
+fn is_istio_annotation(key: &str) -> bool {
+    key.split_once('/')
+        .is_some_and(|(prefix, _)| prefix == "istio.io" || prefix.ends_with(".istio.io"))
+}
+
+/// YAML text of a node (block style, keys in order).
+pub fn to_yaml(node: &Node) -> String {
+    serde_yaml::to_string(node).unwrap_or_default()
+}
+
+/// `ns/name`.
+fn object_name(object: &Object<Node>) -> String {
+    display_name(&object.meta)
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{file_header, strip_server_fields, to_yaml, PlanFile, Step, Verify};
+use super::{file_header, strip_server_fields, to_yaml, PlanFile, Step, StepKind, Verify};
 use crate::analysis::Analysis;
 use crate::detect::{EgressRoute, GatewayKind};
 use crate::kubectl::{Command, Target};
@@ -264,13 +264,14 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
             });
         }
         let mut setup = Step::new(
+            StepKind::Egress,
             format!("egress-{slug}-asm-gateway"),
             format!("Prepare ASM's egress gateway for VirtualService {slug}"),
             Target::Asm,
             "ASM's egress gateway needs a Gateway selecting its pods, and the VirtualService binds it next to Istio's so traffic that reaches it goes on to the external host.",
         );
         if host.is_none() {
-            setup.needs.push("ASM's egress gateway Service host (--asm-egress-host; the Service is istio-<IstioGateway name>)".into());
+            setup.needs.push("ASM's egress gateway Service host (setting asm-egress-host; the Service is istio-<IstioGateway name>)".into());
         }
         setup.notes.push(format!(
             "Assumed: ASM's egress gateway pods carry the label istio: {selector} and its Service is {host_text}; check them in ASM before applying."
@@ -309,6 +310,7 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                 let node = at_share(vs, &routes, &host_text, share, &refs, &asm_gateway, api);
                 let name = file(side, share);
                 let mut step = Step::new(
+                    StepKind::Egress,
                     format!("egress-{slug}-{share}-{side}"),
                     format!("Egress {slug}: ASM {share}% / Istio {}%", 100 - share),
                     target,

@@ -3,7 +3,7 @@
 //! and the vServer group ids are inputs the export may not hold: they are listed as needed, never
 //! invented.
 
-use super::{file_header, PlanFile, Step, Verify};
+use super::{file_header, PlanFile, Step, StepKind, Verify};
 use crate::analysis::Analysis;
 use crate::detect::Gateway;
 use crate::kubectl::{Command, Target};
@@ -42,6 +42,7 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
     let asm_name = format!("asm-{}", gateway.owner.name.trim_start_matches("istio-"));
     let slug = format!("{ns}-{}", gateway.owner.name);
     let mut step = Step::new(
+        StepKind::Ingress,
         format!("ingress-{slug}"),
         format!("Move ingress traffic from {} to ASM's ingress gateway", gateway.owner.display()),
         Target::Asm,
@@ -103,6 +104,7 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         ),
     });
     let mut asm_setup = Step::new(
+        StepKind::Ingress,
         format!("ingress-{slug}-asm-gateway"),
         format!("Create ASM's ingress gateway {asm_name} on the same CLB, weight 0"),
         Target::Asm,
@@ -190,6 +192,7 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
     let mut previous = 0;
     for &share in &analysis.settings.egress_weights {
         let mut up = Step::new(
+            StepKind::Ingress,
             format!("ingress-{slug}-{share}-asm"),
             format!("Ingress {slug}: ASM's gateway to weight {share}"),
             Target::Asm,
@@ -199,6 +202,7 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         up.commands.push(weight_patch(share));
         up.rollback.push(weight_patch(previous));
         let mut down = Step::new(
+            StepKind::Ingress,
             format!("ingress-{slug}-{share}-cluster"),
             format!("Ingress {slug}: Istio's gateway to weight {}", 100 - share),
             Target::Cluster,

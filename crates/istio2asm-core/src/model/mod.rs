@@ -10,20 +10,16 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::finding::{Code, Finding, ObjectRef};
+use crate::codes::Code;
+use crate::finding::{Finding, ObjectRef};
 use crate::load::Document;
-use crate::names;
 use crate::node::Node;
 use crate::source::Span;
 
-/// Environment variables whose values are kept; every other value is dropped on load.
-pub const KEPT_ENV: [&str; 5] = [
-    "PROXY_CONFIG_XDS_AGENT",
-    "ISTIO_META_NETWORK",
-    "ASM_ID",
-    "REVISION",
-    "ISTIO_META_CLUSTER_ID",
-];
+mod names;
+mod schema;
+
+pub use schema::{KEPT_ENV, SCHEMA};
 
 /// `metadata`, the parts used here.
 #[derive(Debug, Clone, Default, PartialEq)]

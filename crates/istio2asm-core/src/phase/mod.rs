@@ -3,72 +3,17 @@
 
 use serde::Serialize;
 
-use crate::finding::{Code, Finding, ObjectRef, Severity};
+use crate::codes::Code;
+use crate::finding::{Finding, ObjectRef};
 use crate::kubectl::{Command, Target};
 use crate::model::{Bundle, Object};
 use crate::node::Node;
 use crate::source::Span;
+use crate::state::State;
 
-/// The four states, in their only legal order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum State {
-    /// Before anything: the cluster has just been added to ASM.
-    Init,
-    /// ASM prepares Istio for the migration (adds `PROXY_CONFIG_XDS_AGENT`).
-    SetupIstioForMigrate,
-    /// Workloads move to ASM's proxy.
-    Migrating,
-    /// Istio is gone.
-    Finished,
-}
+mod gates;
 
-impl State {
-    /// All states in order.
-    pub const ALL: [State; 4] = [
-        State::Init,
-        State::SetupIstioForMigrate,
-        State::Migrating,
-        State::Finished,
-    ];
-
-    /// The exact spelling the resource uses.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            State::Init => "Init",
-            State::SetupIstioForMigrate => "SetupIstioForMigrate",
-            State::Migrating => "Migrating",
-            State::Finished => "Finished",
-        }
-    }
-
-    /// Parses the exact spelling (the resource is case-sensitive).
-    pub fn parse(text: &str) -> Option<State> {
-        State::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
-    /// The state after this one.
-    pub fn next(self) -> Option<State> {
-        match self {
-            State::Init => Some(State::SetupIstioForMigrate),
-            State::SetupIstioForMigrate => Some(State::Migrating),
-            State::Migrating => Some(State::Finished),
-            State::Finished => None,
-        }
-    }
-
-    /// The state before this one.
-    pub fn previous(self) -> Option<State> {
-        State::ALL.into_iter().find(|s| s.next() == Some(self))
-    }
-
-    /// "Init → SetupIstioForMigrate" for the transition into this state.
-    pub fn transition(self) -> String {
-        match self.previous() {
-            Some(from) => format!("{} → {}", from.as_str(), self.as_str()),
-            None => self.as_str().to_string(),
-        }
-    }
-}
+pub use gates::{adjust_severities, gates, Gate};
 
 /// How the migration stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -136,6 +81,15 @@ impl Migration {
 
 /// The largest retry counter the resource accepts (int32).
 pub const MAX_RETRY_COUNTER: i64 = 2_147_483_647;
+
+/// The retry counter that re-runs ASM's checks after a failed switch: the current one plus one;
+/// `None` at the int32 maximum, where the retry writes 0 instead.
+pub fn next_retry_counter(current: Option<i64>) -> Option<i64> {
+    current
+        .unwrap_or(0)
+        .checked_add(1)
+        .filter(|c| *c <= MAX_RETRY_COUNTER)
+}
 
 /// `kubectl patch` of the resource with a merge patch.
 pub fn patch_command(patch: serde_json::Value) -> Command {
@@ -339,10 +293,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     let situation = if illegal {
         Situation::Illegal
     } else if !message.trim().is_empty() {
-        let next_counter = retry_counter
-            .unwrap_or(0)
-            .checked_add(1)
-            .filter(|c| *c <= MAX_RETRY_COUNTER);
+        let next_counter = next_retry_counter(retry_counter);
         let mut finding = at(Finding::new(
             Code::Mig106,
             format!(
@@ -483,201 +434,4 @@ fn unknown_fields(cr: &Object<Node>, findings: &mut Vec<Finding>) {
             }
         }
     }
-}
-
-/// One gate of a transition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Gate {
-    /// The transition, e.g. `Init → SetupIstioForMigrate`.
-    pub transition: String,
-    /// The state it leads to.
-    #[serde(skip)]
-    pub into: State,
-    /// Stable id, e.g. `kubernetes-version`.
-    pub id: &'static str,
-    /// Whether nothing of its codes was found.
-    pub passed: bool,
-    /// Whether it blocks the switch (an error-severity finding of its codes).
-    pub blocking: bool,
-    /// Whether the gate can only be checked by hand with the given inputs.
-    pub manual: bool,
-    /// What was checked, and what failed.
-    pub detail: String,
-    /// The objects involved (at most a few; the findings list all).
-    pub objects: Vec<ObjectRef>,
-}
-
-/// The gates of each transition and the codes that fail them.
-pub const GATES: &[(State, &str, &str, &[Code])] = &[
-    (
-        State::SetupIstioForMigrate,
-        "migration-resource",
-        "the ASMMigrateFromIstio resource is valid",
-        &[
-            Code::Mig102,
-            Code::Mig103,
-            Code::Mig104,
-            Code::Mig105,
-            Code::Mig106,
-            Code::Mig108,
-        ],
-    ),
-    (
-        State::SetupIstioForMigrate,
-        "kubernetes-version",
-        "Kubernetes is 1.21 or later",
-        &[Code::Mig201],
-    ),
-    (
-        State::SetupIstioForMigrate,
-        "istio-version",
-        "every Istio control plane is 1.10 or later",
-        &[Code::Mig202, Code::Mig205],
-    ),
-    (
-        State::SetupIstioForMigrate,
-        "asm-version",
-        "the ASM instance is 1.24 or later",
-        &[Code::Mig203],
-    ),
-    (
-        State::SetupIstioForMigrate,
-        "eastwest-label-reconciliation",
-        "with an east-west gateway, disableIstioSystemLabelReconciliation is true",
-        &[Code::Mig301],
-    ),
-    (
-        State::SetupIstioForMigrate,
-        "istio-system-injection-label",
-        "with an east-west gateway, istio-system has no istio-injection label",
-        &[Code::Mig302],
-    ),
-    (
-        State::Migrating,
-        "migration-resource",
-        "the ASMMigrateFromIstio resource is valid",
-        &[
-            Code::Mig102,
-            Code::Mig103,
-            Code::Mig104,
-            Code::Mig105,
-            Code::Mig106,
-            Code::Mig108,
-        ],
-    ),
-    (
-        State::Migrating,
-        "mesh-config-xds-agent",
-        "the mesh config has PROXY_CONFIG_XDS_AGENT: \"true\"",
-        &[Code::Mig401],
-    ),
-    (
-        State::Migrating,
-        "sidecars-xds-agent",
-        "every Istio sidecar pod has PROXY_CONFIG_XDS_AGENT=true",
-        &[Code::Mig402, Code::Mig403],
-    ),
-    (
-        State::Migrating,
-        "gateways-xds-agent",
-        "every Istio gateway pod has PROXY_CONFIG_XDS_AGENT=true",
-        &[Code::Mig404],
-    ),
-    (
-        State::Finished,
-        "migration-resource",
-        "the ASMMigrateFromIstio resource is valid",
-        &[
-            Code::Mig102,
-            Code::Mig103,
-            Code::Mig104,
-            Code::Mig105,
-            Code::Mig106,
-            Code::Mig108,
-        ],
-    ),
-    (
-        State::Finished,
-        "no-istio-sidecars",
-        "no pod runs a community Istio sidecar",
-        &[Code::Mig601],
-    ),
-    (
-        State::Finished,
-        "no-istio-gateways",
-        "no Istio gateway remains",
-        &[Code::Mig602],
-    ),
-    (
-        State::Finished,
-        "istio-api-in-asm",
-        "every Istio API object exists in ASM",
-        &[Code::Mig604],
-    ),
-    (
-        State::Finished,
-        "istio-control-plane-removed",
-        "istiod and Istio's webhooks are gone",
-        &[Code::Mig603],
-    ),
-];
-
-/// Adjusts severities to the phase: a gate's findings keep their severity when it is the next
-/// gate, become information when the gate lies further ahead, and are capped at warning when the
-/// gate was already passed.
-pub fn adjust_severities(migration: &Migration, findings: &mut [Finding]) {
-    let next = migration.next();
-    for finding in findings {
-        let Some(gate) = finding.gate else {
-            continue;
-        };
-        finding.severity = match next {
-            Some(next) if gate == next => finding.severity,
-            Some(next) if gate > next => Severity::Info,
-            _ => finding.severity.min(Severity::Warning),
-        };
-    }
-}
-
-/// Computes the gates of every transition from the findings.
-pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
-    GATES
-        .iter()
-        .map(|&(into, id, what, codes)| {
-            let hits: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| {
-                    codes.contains(&f.code)
-                        && f.severity >= Severity::Info
-                        && (f.gate.is_none() || f.gate == Some(into))
-                })
-                .collect();
-            let manual = id == "istio-api-in-asm" && !asm_export_given;
-            let passed = hits.is_empty() && !manual;
-            let mut objects: Vec<ObjectRef> =
-                hits.iter().filter_map(|f| f.object.clone()).collect();
-            objects.sort();
-            objects.dedup();
-            let detail = if manual {
-                format!("{what}: manual check, no ASM export given (--asm-config)")
-            } else if passed {
-                what.to_string()
-            } else {
-                let mut codes: Vec<&str> = hits.iter().map(|f| f.code.as_str()).collect();
-                codes.sort_unstable();
-                codes.dedup();
-                format!("{what}: {} finding(s) ({})", hits.len(), codes.join(", "))
-            };
-            Gate {
-                transition: into.transition(),
-                into,
-                id,
-                passed,
-                blocking: hits.iter().any(|f| f.severity == Severity::Error),
-                manual,
-                detail,
-                objects,
-            }
-        })
-        .collect()
 }

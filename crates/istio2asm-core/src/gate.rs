@@ -1,0 +1,221 @@
+//! The gates of the migration as data: which gate belongs to which transition, what it checks,
+//! and the four verdicts a gate can reach. A leaf: the codes registry names the gate each code
+//! belongs to, `phase` evaluates the gates against the findings, renderers show the verdict.
+
+use serde::Serialize;
+
+use crate::state::State;
+
+/// A gate's stable id, as it appears in reports and runbooks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum GateId {
+    /// The `ASMMigrateFromIstio` resource is valid (a gate of every transition).
+    MigrationResource,
+    /// Kubernetes is recent enough.
+    KubernetesVersion,
+    /// Every Istio control plane is recent enough.
+    IstioVersion,
+    /// The ASM instance is recent enough.
+    AsmVersion,
+    /// With an east-west gateway, ASM leaves istio-system's injection label alone.
+    EastwestLabelReconciliation,
+    /// With an east-west gateway, istio-system carries no `istio-injection` label.
+    IstioSystemInjectionLabel,
+    /// The mesh config has `PROXY_CONFIG_XDS_AGENT`.
+    MeshConfigXdsAgent,
+    /// Every Istio sidecar pod has `PROXY_CONFIG_XDS_AGENT`.
+    SidecarsXdsAgent,
+    /// Every Istio gateway pod has `PROXY_CONFIG_XDS_AGENT`.
+    GatewaysXdsAgent,
+    /// No pod runs a community Istio sidecar.
+    NoIstioSidecars,
+    /// No Istio gateway remains.
+    NoIstioGateways,
+    /// Every Istio API object exists in ASM.
+    IstioApiInAsm,
+    /// istiod and Istio's webhooks are gone.
+    IstioControlPlaneRemoved,
+}
+
+impl GateId {
+    /// The kebab-case id, e.g. `sidecars-xds-agent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GateId::MigrationResource => "migration-resource",
+            GateId::KubernetesVersion => "kubernetes-version",
+            GateId::IstioVersion => "istio-version",
+            GateId::AsmVersion => "asm-version",
+            GateId::EastwestLabelReconciliation => "eastwest-label-reconciliation",
+            GateId::IstioSystemInjectionLabel => "istio-system-injection-label",
+            GateId::MeshConfigXdsAgent => "mesh-config-xds-agent",
+            GateId::SidecarsXdsAgent => "sidecars-xds-agent",
+            GateId::GatewaysXdsAgent => "gateways-xds-agent",
+            GateId::NoIstioSidecars => "no-istio-sidecars",
+            GateId::NoIstioGateways => "no-istio-gateways",
+            GateId::IstioApiInAsm => "istio-api-in-asm",
+            GateId::IstioControlPlaneRemoved => "istio-control-plane-removed",
+        }
+    }
+
+    /// Whether the gate can only be proved with the ASM control plane's export: without it, the
+    /// gate is a check by hand.
+    pub fn needs_asm_export(self) -> bool {
+        self == GateId::IstioApiInAsm
+    }
+}
+
+impl Serialize for GateId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One gate of one transition: the state it leads to, its id, and what it checks in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GateDef {
+    /// The state the transition leads to.
+    pub into: State,
+    /// Which gate.
+    pub id: GateId,
+    /// What passing means, as one clause.
+    pub what: &'static str,
+}
+
+const fn def(into: State, id: GateId, what: &'static str) -> GateDef {
+    GateDef { into, id, what }
+}
+
+const RESOURCE_VALID: &str = "the ASMMigrateFromIstio resource is valid";
+
+/// The gates of every transition, in report order (SPEC §5). Which codes fail a gate is said by
+/// each code's registry entry (`codes`), not here.
+pub const GATES: &[GateDef] = &[
+    def(
+        State::SetupIstioForMigrate,
+        GateId::MigrationResource,
+        RESOURCE_VALID,
+    ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::KubernetesVersion,
+        "Kubernetes is 1.21 or later",
+    ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::IstioVersion,
+        "every Istio control plane is 1.10 or later",
+    ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::AsmVersion,
+        "the ASM instance is 1.24 or later",
+    ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::EastwestLabelReconciliation,
+        "with an east-west gateway, disableIstioSystemLabelReconciliation is true",
+    ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::IstioSystemInjectionLabel,
+        "with an east-west gateway, istio-system has no istio-injection label",
+    ),
+    def(State::Migrating, GateId::MigrationResource, RESOURCE_VALID),
+    def(
+        State::Migrating,
+        GateId::MeshConfigXdsAgent,
+        "the mesh config has PROXY_CONFIG_XDS_AGENT: \"true\"",
+    ),
+    def(
+        State::Migrating,
+        GateId::SidecarsXdsAgent,
+        "every Istio sidecar pod has PROXY_CONFIG_XDS_AGENT=true",
+    ),
+    def(
+        State::Migrating,
+        GateId::GatewaysXdsAgent,
+        "every Istio gateway pod has PROXY_CONFIG_XDS_AGENT=true",
+    ),
+    def(State::Finished, GateId::MigrationResource, RESOURCE_VALID),
+    def(
+        State::Finished,
+        GateId::NoIstioSidecars,
+        "no pod runs a community Istio sidecar",
+    ),
+    def(
+        State::Finished,
+        GateId::NoIstioGateways,
+        "no Istio gateway remains",
+    ),
+    def(
+        State::Finished,
+        GateId::IstioApiInAsm,
+        "every Istio API object exists in ASM",
+    ),
+    def(
+        State::Finished,
+        GateId::IstioControlPlaneRemoved,
+        "istiod and Istio's webhooks are gone",
+    ),
+];
+
+/// What a gate's evaluation came to. Ordered from best to worst for sorting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Nothing of its codes was found.
+    Pass,
+    /// Findings of its codes, none an error: shown, does not block.
+    Warn,
+    /// The inputs cannot prove it: a check by hand.
+    Manual,
+    /// An error of its codes: blocks the switch.
+    Fail,
+}
+
+impl Verdict {
+    /// The word shown in reports and runbooks: `pass`, `warn`, `manual`, `FAIL`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Manual => "manual",
+            Verdict::Fail => "FAIL",
+        }
+    }
+
+    /// Whether the gate holds (only a pass does).
+    pub fn passed(self) -> bool {
+        self == Verdict::Pass
+    }
+
+    /// Whether the gate blocks its switch.
+    pub fn blocks(self) -> bool {
+        self == Verdict::Fail
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_transition_checks_the_migration_resource_first() {
+        for into in [
+            State::SetupIstioForMigrate,
+            State::Migrating,
+            State::Finished,
+        ] {
+            let first = GATES.iter().find(|g| g.into == into).map(|g| g.id);
+            assert_eq!(first, Some(GateId::MigrationResource), "{into:?}");
+        }
+    }
+
+    #[test]
+    fn no_transition_lists_a_gate_twice() {
+        let mut seen = std::collections::BTreeSet::new();
+        for gate in GATES {
+            assert!(seen.insert((gate.into, gate.id)), "{gate:?} twice");
+        }
+    }
+}

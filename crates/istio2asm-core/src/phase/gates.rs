@@ -1,0 +1,122 @@
+//! The gates evaluated against the findings: each gate of `gate::GATES` gets a verdict, a detail
+//! line and the objects involved, and findings get the severity of where their gate lies.
+
+use serde::Serialize;
+
+use crate::codes::Severity;
+use crate::finding::{Finding, ObjectRef};
+use crate::gate::{GateId, Verdict, GATES};
+use crate::state::State;
+
+use super::Migration;
+
+/// One gate of a transition, evaluated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Gate {
+    /// The state it leads to.
+    pub into: State,
+    /// Which gate.
+    pub id: GateId,
+    /// What the findings made of it.
+    pub verdict: Verdict,
+    /// What was checked, and what failed.
+    pub detail: String,
+    /// The objects involved (at most a few; the findings list all).
+    pub objects: Vec<ObjectRef>,
+}
+
+impl Gate {
+    /// The transition, e.g. `Init → SetupIstioForMigrate`.
+    pub fn transition(&self) -> String {
+        self.into.transition()
+    }
+}
+
+/// The JSON shape of a gate (schema 1): the verdict spelled as the three flags it has always
+/// been, so that reports stay comparable.
+impl Serialize for Gate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut gate = s.serialize_struct("Gate", 7)?;
+        gate.serialize_field("transition", &self.transition())?;
+        gate.serialize_field("id", &self.id)?;
+        gate.serialize_field("passed", &self.verdict.passed())?;
+        gate.serialize_field("blocking", &self.verdict.blocks())?;
+        gate.serialize_field("manual", &(self.verdict == Verdict::Manual))?;
+        gate.serialize_field("detail", &self.detail)?;
+        gate.serialize_field("objects", &self.objects)?;
+        gate.end()
+    }
+}
+
+/// Adjusts severities to the phase: a gate's findings keep their severity when it is the next
+/// gate, become information when the gate lies further ahead, and are capped at warning when the
+/// gate was already passed.
+pub fn adjust_severities(migration: &Migration, findings: &mut [Finding]) {
+    let next = migration.next();
+    for finding in findings {
+        let Some(gate) = finding.gate else {
+            continue;
+        };
+        finding.severity = match next {
+            Some(next) if gate == next => finding.severity,
+            Some(next) if gate > next => Severity::Info,
+            _ => finding.severity.min(Severity::Warning),
+        };
+    }
+}
+
+/// Evaluates every gate of every transition against the findings. A finding counts for the gate
+/// its code names (`Code::gate`), in the transition it was raised for (any, when it names none).
+pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
+    GATES
+        .iter()
+        .map(|def| {
+            let hits: Vec<&Finding> = findings
+                .iter()
+                .filter(|f| {
+                    f.code.gate() == Some(def.id) && f.gate.is_none_or(|into| into == def.into)
+                })
+                .collect();
+            let manual = def.id.needs_asm_export() && !asm_export_given;
+            let verdict = if hits.is_empty() && !manual {
+                Verdict::Pass
+            } else if manual {
+                Verdict::Manual
+            } else if hits.iter().any(|f| f.severity == Severity::Error) {
+                Verdict::Fail
+            } else {
+                Verdict::Warn
+            };
+            let mut objects: Vec<ObjectRef> =
+                hits.iter().filter_map(|f| f.object.clone()).collect();
+            objects.sort();
+            objects.dedup();
+            let detail = match verdict {
+                Verdict::Manual => format!(
+                    "{}: manual check, no export of the ASM control plane given",
+                    def.what
+                ),
+                Verdict::Pass => def.what.to_string(),
+                Verdict::Fail | Verdict::Warn => {
+                    let mut codes: Vec<&str> = hits.iter().map(|f| f.code.as_str()).collect();
+                    codes.sort_unstable();
+                    codes.dedup();
+                    format!(
+                        "{}: {} finding(s) ({})",
+                        def.what,
+                        hits.len(),
+                        codes.join(", ")
+                    )
+                }
+            };
+            Gate {
+                into: def.into,
+                id: def.id,
+                verdict,
+                detail,
+                objects,
+            }
+        })
+        .collect()
+}

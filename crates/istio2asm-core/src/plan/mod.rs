@@ -1,0 +1,261 @@
+//! The migration plan: for each phase, its gates and its steps, each step as exact commands,
+//! files, a verification with its expected output, a rollback where one exists, and the inputs it
+//! still needs. Renderers (`render`) turn the same plan into Markdown, bash and JSON.
+//!
+//! `types` holds the plan's types; one builder per phase (`init`, `setup`, `migrating`,
+//! `finished`) beside the Migrating phase's larger pieces (`bundle`, `ingress`, `egress`).
+
+use std::collections::BTreeMap;
+
+use crate::analysis::Analysis;
+use crate::codes::INVALID_RESOURCE;
+use crate::detect::{is_live, Flavor, Owner, OwnerKind, Proxy, Role};
+use crate::gate::GateId;
+use crate::kubectl::Target;
+use crate::phase::{
+    next_retry_counter, retry_command, switch_command, verify_command, Gate, Situation,
+};
+use crate::risk::assess;
+use crate::state::State;
+
+mod bundle;
+mod egress;
+mod finished;
+mod ingress;
+mod init;
+mod migrating;
+mod setup;
+mod types;
+
+pub use bundle::{strip_server_fields, to_yaml};
+pub use types::{file_header, Phase, PhaseStatus, Plan, PlanFile, RiskRow, Step, StepKind, Verify};
+
+/// Builds the plan from an analysis. With `force`, switches whose gates fail are still emitted, and
+/// the plan names the gates overridden.
+pub fn plan(analysis: &Analysis, force: bool) -> Plan {
+    let current = analysis.migration.state;
+    let mut forced = Vec::new();
+    let phases = State::ALL
+        .into_iter()
+        .map(|state| {
+            let status = match state.cmp(&current) {
+                std::cmp::Ordering::Less => PhaseStatus::Done,
+                std::cmp::Ordering::Equal => PhaseStatus::Current,
+                std::cmp::Ordering::Greater => PhaseStatus::Upcoming,
+            };
+            let gates: Vec<Gate> = analysis
+                .gates
+                .iter()
+                .filter(|g| Some(g.into) == state.next())
+                .cloned()
+                .collect();
+            let steps = if status == PhaseStatus::Done {
+                Vec::new()
+            } else {
+                let mut steps = match state {
+                    State::Init => init::steps(analysis),
+                    // East-west prerequisites still unmet after Init (MIG301/MIG302 stay errors):
+                    // their fixes come first in the current phase.
+                    _ if status == PhaseStatus::Current => {
+                        let mut steps = init::steps(analysis);
+                        steps.extend(phase_steps(analysis, state));
+                        steps
+                    }
+                    _ => phase_steps(analysis, state),
+                };
+
+                if let Some(next) = state.next() {
+                    let mut fixed: Vec<GateId> =
+                        steps.iter().flat_map(|s| s.fixes.iter().copied()).collect();
+                    let retry = retry_counter(analysis, next);
+                    if retry.is_some() {
+                        // The failed switch is re-run by the retry itself.
+                        fixed.push(GateId::MigrationResource);
+                    }
+                    let switch = switch_step(next, &gates, &fixed, retry, force, &mut forced);
+                    steps.push(switch);
+                }
+                steps
+            };
+            Phase {
+                state,
+                status,
+                gates,
+                steps,
+            }
+        })
+        .collect();
+    Plan {
+        current,
+        assumed: !analysis.migration.is_present(),
+        situation: analysis.migration.situation,
+        forced,
+        force,
+        vars: analysis.settings.kubeconfig_vars(),
+        phases,
+    }
+}
+
+/// The steps of a phase, without the east-west preparation and the switch.
+fn phase_steps(analysis: &Analysis, state: State) -> Vec<Step> {
+    match state {
+        State::Init => Vec::new(),
+        State::SetupIstioForMigrate => setup::steps(analysis),
+        State::Migrating => migrating::steps(analysis),
+        State::Finished => finished::steps(analysis),
+    }
+}
+
+/// When the switch into `into` failed (a message, desiredState already set), the retry counter
+/// that re-runs ASM's checks. Only the resource's own validity problems keep it from being a plain
+/// retry.
+fn retry_counter(analysis: &Analysis, into: State) -> Option<i64> {
+    let migration = &analysis.migration;
+    let invalid = analysis
+        .findings
+        .iter()
+        .any(|f| INVALID_RESOURCE.contains(&f.code));
+    (migration.situation == Situation::Failed && migration.desired == Some(into) && !invalid)
+        .then(|| next_retry_counter(migration.retry_counter).unwrap_or(0))
+}
+
+/// The switch into `into`, or the retry of a failed one. A failing gate blocks it unless a step
+/// earlier in the phase fixes it (the east-west preparation does), or `force` overrides it.
+fn switch_step(
+    into: State,
+    gates: &[Gate],
+    fixed: &[GateId],
+    retry: Option<i64>,
+    force: bool,
+    forced: &mut Vec<GateId>,
+) -> Step {
+    let failing: Vec<GateId> = gates
+        .iter()
+        .filter(|g| g.verdict.blocks() && !fixed.contains(&g.id))
+        .map(|g| g.id)
+        .collect();
+    let fixed_here: Vec<&str> = gates
+        .iter()
+        .filter(|g| g.verdict.blocks() && fixed.contains(&g.id))
+        .map(|g| g.id.as_str())
+        .collect();
+    let mut step = Step::new(
+        StepKind::StateSwitch(into),
+        format!("switch-{}", kebab(into.as_str())),
+        format!("Switch the migration to {}", into.as_str()),
+        Target::Asm,
+        format!(
+            "ASM checks the cluster and moves the migration to {} only when its conditions hold; states move only forward, one at a time.",
+            into.as_str()
+        ),
+    )
+    .verify(
+        verify_command(),
+        format!("first line {}, second line empty (no status.message)", into.as_str()),
+    );
+    match retry {
+        Some(counter) => {
+            step.title = format!("Retry the switch to {}", into.as_str());
+            step.commands.push(retry_command(counter));
+            step.notes.push(format!(
+                "The last switch to {} failed (status.message); after fixing its cause, bumping retryCounter to {counter} re-runs ASM's checks.",
+                into.as_str()
+            ));
+        }
+        None => step.commands.push(switch_command(into)),
+    }
+    if !fixed_here.is_empty() {
+        step.notes.push(format!(
+            "The gate(s) {} fail in this export and are fixed by the steps of the same name above; run their verification before switching.",
+            fixed_here.join(", ")
+        ));
+    }
+    if into == State::SetupIstioForMigrate {
+        step.notes.push("istiod restarts (rolling) after the switch; ASM then adds PROXY_CONFIG_XDS_AGENT: \"true\" to the mesh config.".into());
+    }
+    step.notes.push("If status.message is not empty, fix what it says and re-run ASM's checks by bumping spec.retryCounter by one (istio2asm check shows the exact command).".into());
+    if !failing.is_empty() {
+        if force {
+            step.notes.push(format!(
+                "FORCED: the gate(s) {} fail and were overridden (setting force).",
+                ids(&failing)
+            ));
+            forced.extend(failing.iter().copied());
+        } else {
+            step.blocked_by = failing;
+        }
+    }
+    let manual: Vec<&str> = gates
+        .iter()
+        .filter(|g| g.verdict == crate::gate::Verdict::Manual)
+        .map(|g| g.id.as_str())
+        .collect();
+    if !manual.is_empty() {
+        step.notes.push(format!(
+            "Check by hand before switching: {}.",
+            manual.join(", ")
+        ));
+    }
+    step
+}
+
+/// Owners with live Istio proxies of a role that match `keep`, by namespace (sorted).
+pub(super) fn owners_by_namespace(
+    analysis: &Analysis,
+    role: Role,
+    keep: impl Fn(&Proxy) -> bool,
+) -> BTreeMap<&str, Vec<&Owner>> {
+    let mut out: BTreeMap<&str, Vec<&Owner>> = BTreeMap::new();
+    for proxy in &analysis.facts.proxies {
+        if proxy.role == role
+            && proxy.flavor == Flavor::Istio
+            && is_live(&analysis.bundle, proxy.pod)
+            && keep(proxy)
+        {
+            let list = out.entry(proxy.owner.namespace.as_str()).or_default();
+            if !list.contains(&&proxy.owner) {
+                list.push(&proxy.owner);
+            }
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    out
+}
+
+/// The risk table row of a workload owner, when it is a workload.
+pub(super) fn risk_row(analysis: &Analysis, owner: &Owner) -> Option<RiskRow> {
+    let OwnerKind::Workload(kind) = owner.kind else {
+        return None;
+    };
+    let workload = analysis
+        .bundle
+        .workload(kind, &owner.namespace, &owner.name)?;
+    Some(RiskRow {
+        workload: owner.display(),
+        namespace: owner.namespace.clone(),
+        replicas: workload.body.replicas,
+        risks: assess(&analysis.bundle, &analysis.facts, workload),
+    })
+}
+
+/// Gate ids as shown: `a, b`.
+pub(crate) fn ids(gates: &[GateId]) -> String {
+    gates
+        .iter()
+        .map(|g| g.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kebab(state: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in state.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
