@@ -44,6 +44,39 @@ pub fn upstream() -> PathBuf {
     repo_fixtures().join("upstream-istio")
 }
 
+/// The bytes of one upstream fixture, by its path relative to [`upstream`].
+pub fn upstream_bytes(path: &str) -> Vec<u8> {
+    std::fs::read(upstream().join(path)).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// `tests/fixtures/DIR/NAME` as an input named `NAME`.
+pub fn fixture_input(dir: &str, name: &str) -> Input {
+    let path = repo_fixtures().join(dir).join(name);
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Input::new(name, bytes)
+}
+
+/// Every file under `dir`, recursively, sorted by path.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files.sort();
+    files
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
