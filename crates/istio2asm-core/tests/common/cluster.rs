@@ -32,9 +32,11 @@ spec:
     )
 }
 
+/// `kubectl version -o yaml` of a Kubernetes 1.28 cluster.
 pub const SERVER_VERSION: &str =
     "serverVersion:\n  gitVersion: v1.28.3\n  major: \"1\"\n  minor: \"28\"\n";
 
+/// A Namespace with `labels`.
 pub fn namespace(name: &str, labels: &[(&str, &str)]) -> String {
     let mut out = format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {name}\n");
     if !labels.is_empty() {
@@ -77,6 +79,7 @@ spec:
     )
 }
 
+/// An application container serving HTTP on 8080 (indented by 6, as `workload` wants).
 pub fn app_container(name: &str) -> String {
     format!("      - name: {name}\n        image: registry.example.com/{name}:1.0\n        ports:\n        - containerPort: 8080\n          name: http\n")
 }
@@ -149,6 +152,7 @@ spec:
     )
 }
 
+/// A Service selecting `selector` (indented by 4), with `(name, port, targetPort)` TCP ports.
 pub fn service(ns: &str, name: &str, selector: &str, ports: &[(&str, u16, u16)]) -> String {
     let mut out = format!(
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: {name}\n  namespace: {ns}\nspec:\n  selector:\n{selector}  ports:\n"
@@ -181,6 +185,7 @@ pub fn stream(docs: &[String]) -> String {
 /// A fixture: (file name, content) pairs.
 pub type Fixture = Vec<(&'static str, String)>;
 
+/// Analyses a fixture with the tests' common settings.
 pub fn analyze_fixture(fixture: &Fixture) -> Analysis {
     let texts: Vec<(&str, &str)> = fixture.iter().map(|(n, t)| (*n, t.as_str())).collect();
     analyze_texts(&texts)

@@ -100,6 +100,7 @@ pub const KEYWORDS: &[&str] = &[
     "x-kubernetes-list-map-keys",
 ];
 
+/// The name a schema's `type` gives a JSON value (`null` for null, which no `type` names).
 pub fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -112,6 +113,7 @@ pub fn type_name(value: &Value) -> &'static str {
     }
 }
 
+/// A number without a fraction, whatever its size.
 pub fn is_integer(value: &Value) -> bool {
     value.is_i64() || value.is_u64()
 }
@@ -255,6 +257,7 @@ pub fn pattern_matches(pattern: &str, text: &str) -> bool {
     }
 }
 
+/// The `date-time` format: RFC 3339, with a zone.
 pub fn is_date_time(text: &str) -> bool {
     // RFC 3339: 2006-01-02T15:04:05[.frac](Z|±hh:mm).
     let b = text.as_bytes();
@@ -277,6 +280,7 @@ pub fn is_date_time(text: &str) -> bool {
         && (text.ends_with('Z') || text.ends_with('z') || text[19..].contains(['+', '-']))
 }
 
+/// The `byte` format: standard base64 with its padding.
 pub fn is_base64(text: &str) -> bool {
     text.len() % 4 == 0
         && text.trim_end_matches('=').len() + 2 >= text.len()
@@ -557,6 +561,7 @@ pub fn validate_istio_object(doc: &Value) -> Vec<String> {
     errors
 }
 
+/// An apiVersion of one of Istio's `*.istio.io` groups.
 pub fn is_istio_api(api_version: &str) -> bool {
     api_version
         .split_once('/')

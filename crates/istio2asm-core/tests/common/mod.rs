@@ -77,10 +77,12 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A text file; a test fails when it cannot be read.
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Writes a file; a test fails when it cannot be written.
 pub fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
@@ -174,6 +176,7 @@ pub fn require(program: &str, args: &[&str], install: &str) {
     }
 }
 
+/// kubectl, offline: no cluster is needed.
 pub fn require_kubectl() {
     require(
         "kubectl",
@@ -182,6 +185,7 @@ pub fn require_kubectl() {
     );
 }
 
+/// shellcheck, the linter every runbook must pass.
 pub fn require_shellcheck() {
     require(
         "shellcheck",

@@ -401,6 +401,7 @@ spec:
     ]
 }
 
+/// The five fixtures by name, in the order of the migration.
 pub fn phase_fixtures() -> Vec<(&'static str, Fixture)> {
     vec![
         ("init_eastwest", init_eastwest()),
