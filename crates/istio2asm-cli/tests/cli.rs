@@ -44,8 +44,227 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// What a case expects of one output stream.
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    /// The stream starts with this text.
+    Starts(&'static str),
+    /// The stream contains this text.
+    Has(&'static str),
+    /// The stream does not contain this text.
+    Lacks(&'static str),
+    /// Some line starts with the first text and contains the second.
+    Line(&'static str, &'static str),
+}
+
+impl Expect {
+    fn holds(self, text: &str) -> bool {
+        match self {
+            Expect::Starts(start) => text.starts_with(start),
+            Expect::Has(part) => text.contains(part),
+            Expect::Lacks(part) => !text.contains(part),
+            Expect::Line(start, part) => text
+                .lines()
+                .any(|l| l.starts_with(start) && l.contains(part)),
+        }
+    }
+}
+
+/// One run of the binary: its arguments and standard input, the exit code it must give and
+/// what its output and error streams must (not) hold.
+#[derive(Debug)]
+struct Case {
+    args: &'static [&'static str],
+    stdin: Option<&'static str>,
+    code: i32,
+    stdout: &'static [Expect],
+    stderr: &'static [Expect],
+}
+
+use Expect::{Has, Lacks, Line, Starts};
+
+const CLEAN_NAMESPACE: &str = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: quiet\n";
+const BROKEN_SECOND_DOCUMENT: &str =
+    "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nkind: value: other\n";
+const PLANTED_SECRET: &str = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: cGxhbnRlZC1zZWNyZXQ=\nstringData:\n  token: planted-secret\n";
+
+const CASES: &[Case] = &[
+    // --fail-on decides the exit code.
+    Case {
+        args: &["check", "--demo", "--fail-on", "never"],
+        stdin: None,
+        code: 0,
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &["check", "--demo", "--fail-on", "warning"],
+        stdin: None,
+        code: 1,
+        stdout: &[],
+        stderr: &[],
+    },
+    // No Istio at all is a blocking error (MIG205).
+    Case {
+        args: &[
+            "check",
+            "-",
+            "--fail-on",
+            "error",
+            "--asm-version",
+            "1.24.6",
+        ],
+        stdin: Some(CLEAN_NAMESPACE),
+        code: 1,
+        stdout: &[Has("error[MIG205]")],
+        stderr: &[],
+    },
+    // Text lines name the file, line and column.
+    Case {
+        args: &["check", "-"],
+        stdin: Some(BROKEN_SECOND_DOCUMENT),
+        code: 1,
+        stdout: &[Line("<stdin>:6:", "error[MIG001]")],
+        stderr: &[],
+    },
+    // Usage errors exit 2 with a message.
+    Case {
+        args: &["check"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("no input")],
+    },
+    Case {
+        args: &["check", "/nonexistent/cluster.yaml"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("cannot read /nonexistent/cluster.yaml")],
+    },
+    Case {
+        args: &["check", "--demo", "--cluster-kubeconfig-var", "X$(id)"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("not a shell variable name")],
+    },
+    Case {
+        args: &["check", "--demo", "--egress-weights", "10,5,100"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("egress weights")],
+    },
+    Case {
+        args: &["explain", "MIG999"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("unknown code")],
+    },
+    // explain prints the fixed sections of a check's documentation.
+    Case {
+        args: &["explain", "mig402"],
+        stdin: None,
+        code: 0,
+        stdout: &[
+            Starts("MIG402 sidecar-missing-xds-agent (error)"),
+            Has("\nWhat it finds\n"),
+            Has("\nWhy it matters\n"),
+            Has("\nHow to fix\n"),
+            Has("\nExample\n"),
+        ],
+        stderr: &[],
+    },
+    // collect prints the export commands as JSON too.
+    Case {
+        args: &["collect", "--format", "json"],
+        stdin: None,
+        code: 0,
+        stdout: &[Has("-A -o json > cluster.json")],
+        stderr: &[],
+    },
+    // A Secret is counted (MIG004), never shown.
+    Case {
+        args: &["check", "-", "--format", "text"],
+        stdin: Some(PLANTED_SECRET),
+        code: 1,
+        stdout: &[
+            Has("MIG004"),
+            Lacks("planted-secret"),
+            Lacks("cGxhbnRlZC1zZWNyZXQ="),
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &["check", "-", "--format", "json"],
+        stdin: Some(PLANTED_SECRET),
+        code: 1,
+        stdout: &[
+            Has("MIG004"),
+            Lacks("planted-secret"),
+            Lacks("cGxhbnRlZC1zZWNyZXQ="),
+        ],
+        stderr: &[],
+    },
+    // The plan names the gate that blocks it, and the one --force overrides.
+    Case {
+        args: &["plan", "--demo"],
+        stdin: None,
+        code: 0,
+        stdout: &[Has("**Blocked**: the gate(s) `sidecars-xds-agent` fail")],
+        stderr: &[],
+    },
+    Case {
+        args: &["plan", "--demo", "--force"],
+        stdin: None,
+        code: 0,
+        stdout: &[
+            Has("Gates overridden (setting force)**: sidecars-xds-agent"),
+            Has("FORCED: the gate(s) sidecars-xds-agent fail"),
+        ],
+        stderr: &[],
+    },
+];
+
 #[test]
-fn demo_text_report() {
+fn each_case_exits_and_prints_what_its_row_says() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let before = failures.len();
+        let output = run_with_stdin(case.args, case.stdin);
+        let (out, err) = (stdout(&output), stderr(&output));
+        if output.status.code() != Some(case.code) {
+            failures.push(format!(
+                "{:?}: exit code {:?}, expected {}",
+                case.args,
+                output.status.code(),
+                case.code
+            ));
+        }
+        for (name, text, expects) in [("stdout", &out, case.stdout), ("stderr", &err, case.stderr)]
+        {
+            for expect in expects.iter().filter(|e| !e.holds(text)) {
+                failures.push(format!("{:?}: {name} fails {expect:?}", case.args));
+            }
+        }
+        if failures.len() > before {
+            failures.push(format!("stdout:\n{out}\nstderr:\n{err}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn explain_takes_a_check_name_as_well_as_a_code() {
+    let by_code = istio2asm(&["explain", "mig402"]);
+    let by_name = istio2asm(&["explain", "sidecar-missing-xds-agent"]);
+    assert_eq!(stdout(&by_name), stdout(&by_code));
+}
+
+#[test]
+fn the_demo_text_report_matches_its_snapshot() {
     let output = istio2asm(&["check", "--demo", "--color", "never"]);
     assert_eq!(
         output.status.code(),
@@ -56,7 +275,7 @@ fn demo_text_report() {
 }
 
 #[test]
-fn demo_json_report() {
+fn the_demo_json_report_has_every_documented_field() {
     let output = istio2asm(&["check", "--demo", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
@@ -80,76 +299,10 @@ fn demo_json_report() {
 }
 
 #[test]
-fn demo_subcommand_is_check_demo() {
+fn the_demo_subcommand_is_check_demo() {
     let a = istio2asm(&["demo", "--format", "json"]);
     let b = istio2asm(&["check", "--demo", "--format", "json"]);
     assert_eq!(stdout(&a), stdout(&b));
-}
-
-#[test]
-fn fail_on_thresholds() {
-    assert_eq!(
-        istio2asm(&["check", "--demo", "--fail-on", "never"])
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        istio2asm(&["check", "--demo", "--fail-on", "warning"])
-            .status
-            .code(),
-        Some(1)
-    );
-    let clean = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: quiet\n";
-    let output = run_with_stdin(
-        &[
-            "check",
-            "-",
-            "--fail-on",
-            "error",
-            "--asm-version",
-            "1.24.6",
-        ],
-        Some(clean),
-    );
-    // No Istio at all is a blocking error (MIG205).
-    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
-    assert!(stdout(&output).contains("error[MIG205]"));
-}
-
-#[test]
-fn text_lines_name_file_line_and_column() {
-    let broken = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\nkind: value: other\n";
-    let output = run_with_stdin(&["check", "-"], Some(broken));
-    let text = stdout(&output);
-    assert!(
-        text.lines()
-            .any(|l| l.starts_with("<stdin>:6:") && l.contains("error[MIG001]")),
-        "{text}"
-    );
-}
-
-#[test]
-fn usage_errors_exit_2_with_a_message() {
-    let output = istio2asm(&["check"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("no input"), "{}", stderr(&output));
-
-    let output = istio2asm(&["check", "/nonexistent/cluster.yaml"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("cannot read /nonexistent/cluster.yaml"));
-
-    let output = istio2asm(&["check", "--demo", "--cluster-kubeconfig-var", "X$(id)"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("not a shell variable name"));
-
-    let output = istio2asm(&["check", "--demo", "--egress-weights", "10,5,100"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("egress weights"));
-
-    let output = istio2asm(&["explain", "MIG999"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("unknown code"));
 }
 
 #[test]
@@ -192,29 +345,10 @@ fn directories_are_read_recursively_in_order() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[test]
-fn explain_prints_the_fixed_sections() {
-    let output = istio2asm(&["explain", "mig402"]);
-    assert_eq!(output.status.code(), Some(0));
-    let text = stdout(&output);
-    assert!(
-        text.starts_with("MIG402 sidecar-missing-xds-agent (error)"),
-        "{text}"
-    );
-    for section in ["What it finds", "Why it matters", "How to fix", "Example"] {
-        assert!(
-            text.contains(&format!("\n{section}\n")),
-            "missing {section}"
-        );
-    }
-    let by_name = istio2asm(&["explain", "sidecar-missing-xds-agent"]);
-    assert_eq!(stdout(&by_name), text);
-}
-
 /// docs/checks.md is generated from the check files; it must not go stale.
 /// Regenerate with `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`.
 #[test]
-fn checks_doc_is_current() {
+fn the_checks_doc_is_current() {
     let generated = stdout(&istio2asm(&["explain", "--all"]));
     let path = repo().join("docs/checks.md");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
@@ -229,19 +363,6 @@ fn collect_prints_the_export_commands() {
     let output = istio2asm(&["collect", "--cluster-kubeconfig-var", "PROD_KUBECONFIG"]);
     assert_eq!(output.status.code(), Some(0));
     insta::assert_snapshot!("collect_yaml", stdout(&output));
-    let json = stdout(&istio2asm(&["collect", "--format", "json"]));
-    assert!(json.contains("-A -o json > cluster.json"), "{json}");
-}
-
-#[test]
-fn secrets_never_reach_the_output() {
-    let input = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: cGxhbnRlZC1zZWNyZXQ=\nstringData:\n  token: planted-secret\n";
-    for format in ["text", "json"] {
-        let output = run_with_stdin(&["check", "-", "--format", format], Some(input));
-        let text = stdout(&output);
-        assert!(text.contains("MIG004"), "{text}");
-        assert!(!text.contains("planted-secret") && !text.contains("cGxhbnRlZC1zZWNyZXQ="));
-    }
 }
 
 #[test]
@@ -381,21 +502,6 @@ fn plan_out_writes_every_file_or_none() {
 }
 
 #[test]
-fn plan_force_names_the_overridden_gate() {
-    let blocked = stdout(&istio2asm(&["plan", "--demo"]));
-    assert!(
-        blocked.contains("**Blocked**: the gate(s) `sidecars-xds-agent` fail"),
-        "{blocked}"
-    );
-    let forced = stdout(&istio2asm(&["plan", "--demo", "--force"]));
-    assert!(
-        forced.contains("Gates overridden (setting force)**: sidecars-xds-agent"),
-        "{forced}"
-    );
-    assert!(forced.contains("FORCED: the gate(s) sidecars-xds-agent fail"));
-}
-
-#[test]
 fn check_with_the_asm_export_proves_the_import_gate() {
     let dir = temp_dir("asm-config");
     let asm = dir.join("asm-config.yaml");
@@ -460,7 +566,7 @@ fn check_fixture(args: &[&str]) -> String {
 }
 
 #[test]
-fn fixture_reports() {
+fn reports_on_istios_own_files_match_their_snapshots() {
     insta::assert_snapshot!(
         "fixture_istiod_golden",
         check_fixture(&[

@@ -7,25 +7,12 @@
 // fixtures from disk, so they need that door.
 #![allow(clippy::disallowed_methods, clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use common::{files_under, repo_fixtures};
 use istio2asm_core::load::fast_reader_agrees;
 use istio2asm_core::model::SCHEMA;
 use istio2asm_core::{demo, Limits};
-
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        panic!("{} is missing", dir.display());
-    };
-    for entry in entries {
-        let path = entry.expect("an entry").path();
-        if path.is_dir() {
-            files_under(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
 
 fn max_depth() -> usize {
     Limits::default().max_depth
@@ -33,9 +20,7 @@ fn max_depth() -> usize {
 
 #[test]
 fn agrees_with_serde_yaml_on_every_fixture_and_fuzz_input() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut files = Vec::new();
-    files_under(&root, &mut files);
+    let files = files_under(&repo_fixtures());
     let mut taken = 0;
     let mut checked = 0;
     for path in &files {

@@ -8,34 +8,25 @@
 // These tests read the fixture files; the no-IO rule of `clippy.toml` is about the library.
 #![allow(clippy::disallowed_methods)]
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::{files_under, settings, settled_cr, upstream, upstream_bytes};
 use istio2asm_core::detect::{classify_proxy, EastWestStyle, Flavor, GatewayKind, OwnerKind, Role};
 use istio2asm_core::model::WorkloadKind;
 use istio2asm_core::state::State;
-use istio2asm_core::{analyze, Analysis, Code, Finding, Input, Settings, Severity};
-
-/// The folder of the upstream fixtures.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/upstream-istio")
-}
-
-/// The bytes of one fixture, by its path relative to [`root`].
-fn read(path: &str) -> Vec<u8> {
-    std::fs::read(root().join(path)).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
-}
+use istio2asm_core::{analyze, Analysis, Code, Finding, Input, Severity};
 
 /// Analyses fixture files (and inline documents, for the migration resource) with ASM 1.24.6, so
 /// that MIG203 stays out of the way.
 fn analyze_with(paths: &[&str], inline: &[(&str, &str)]) -> Analysis {
-    let mut inputs: Vec<Input> = paths.iter().map(|p| Input::new(*p, read(p))).collect();
+    let mut inputs: Vec<Input> = paths
+        .iter()
+        .map(|p| Input::new(*p, upstream_bytes(p)))
+        .collect();
     inputs.extend(inline.iter().map(|(name, text)| Input::new(*name, *text)));
-    let settings = Settings {
-        asm_version: Some("1.24.6".into()),
-        ..Settings::default()
-    };
-    analyze(inputs, Vec::new(), &settings)
+    analyze(inputs, Vec::new(), &settings())
 }
 
 fn analyze_files(paths: &[&str]) -> Analysis {
@@ -67,18 +58,11 @@ fn location(analysis: &Analysis, finding: &Finding) -> Option<String> {
 
 /// The 1-based line where `needle` starts in a fixture.
 fn line_of(path: &str, needle: &str) -> usize {
-    let text = String::from_utf8(read(path)).unwrap_or_default();
+    let text = String::from_utf8(upstream_bytes(path)).unwrap_or_default();
     let at = text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in {path}"));
     text[..at].matches('\n').count() + 1
-}
-
-/// A settled migration resource in `state`.
-fn cr(state: &str) -> String {
-    format!(
-        "apiVersion: istio.alibabacloud.com/v1beta1\nkind: ASMMigrateFromIstio\nmetadata:\n  name: default\nspec:\n  desiredState: {state}\n  retryCounter: 0\nstatus:\n  message: \"\"\n  retryCounter: 0\n  state: {state}\n"
-    )
 }
 
 fn gate<'a>(analysis: &'a Analysis, into: State, id: &str) -> &'a istio2asm_core::phase::Gate {
@@ -89,22 +73,10 @@ fn gate<'a>(analysis: &'a Analysis, into: State, id: &str) -> &'a istio2asm_core
         .unwrap_or_else(|| panic!("no gate {id} into {into:?}"))
 }
 
-/// Every fixture file, relative to [`root`], without the notes (LICENSE, SOURCES.md).
+/// Every fixture file, relative to [`upstream`], without the notes (LICENSE, SOURCES.md).
 fn fixture_files() -> Vec<String> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let path = entry.map(|e| e.path()).unwrap_or_default();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let root = root();
-    let mut paths = Vec::new();
-    walk(&root, &mut paths);
-    let mut files: Vec<String> = paths
+    let root = upstream();
+    let mut files: Vec<String> = files_under(&root)
         .iter()
         .filter_map(|p| p.strip_prefix(&root).ok())
         .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -117,7 +89,7 @@ fn fixture_files() -> Vec<String> {
 /// `apiVersion/kind` of every document an independent YAML parser finds in a file, Lists expanded.
 fn kinds_by_serde_yaml(path: &str) -> BTreeMap<String, usize> {
     use serde::Deserialize;
-    let text = String::from_utf8(read(path)).unwrap_or_default();
+    let text = String::from_utf8(upstream_bytes(path)).unwrap_or_default();
     let mut kinds = BTreeMap::new();
     for document in serde_yaml::Deserializer::from_str(&text) {
         let value = serde_yaml::Value::deserialize(document)
@@ -522,7 +494,7 @@ fn a_bare_sidecar_pod_without_the_xds_agent_blocks_the_switch_to_migrating() {
         "injected/pod-old-version.yaml.injected",
         "injected/native-sidecar-opt-in.yaml.injected",
     ] {
-        let cr = cr("SetupIstioForMigrate");
+        let cr = settled_cr("SetupIstioForMigrate");
         let analysis = analyze_with(&[file], &[("asm-migrate.yaml", &cr)]);
         assert_eq!(analysis.migration.state, State::SetupIstioForMigrate);
         let manual = of(&analysis, Code::Mig403);
@@ -801,10 +773,7 @@ fn east_west_gateways_in_every_install_style() {
             State::SetupIstioForMigrate,
             "eastwest-label-reconciliation",
         );
-        assert!(
-            !label_gate.verdict.passed() && label_gate.verdict.blocks(),
-            "{file}"
-        );
+        assert!(!label_gate.verdict.passed() && label_gate.verdict.blocks(), "{file}");
         // The network plan names the network, or says none was found.
         let plan = of(&analysis, Code::Mig303);
         assert_eq!(plan.len(), 1, "{file}");
@@ -834,13 +803,13 @@ fn east_west_with_the_option_set_passes_its_gate() {
     );
     assert!(analysis.facts.has_east_west());
     assert!(of(&analysis, Code::Mig301).is_empty());
-    assert!(gate(
-        &analysis,
-        State::SetupIstioForMigrate,
-        "eastwest-label-reconciliation"
-    )
-    .verdict
-    .passed());
+    assert!(
+        gate(
+            &analysis,
+            State::SetupIstioForMigrate,
+            "eastwest-label-reconciliation"
+        ).verdict.passed()
+    );
 }
 
 #[test]

@@ -21,10 +21,12 @@
 #[path = "../../../fuzz/src/lib.rs"]
 mod harness;
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use common::{fixture_input, repo_fixtures};
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
 use istio2asm_core::plan::Plan;
 use istio2asm_core::{analyze, plan, render, report, Analysis, Code, Input, Limits, Settings};
@@ -37,11 +39,7 @@ const TIME_LIMIT: Duration = Duration::from_secs(10);
 const OUTPUT_LIMIT: usize = 2 << 20;
 
 fn fixture(name: &str) -> Input {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/hostile")
-        .join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Input::new(name, bytes)
+    fixture_input("hostile", name)
 }
 
 /// One input through every surface of the core.
@@ -821,7 +819,7 @@ fn render_expands_only_shell_names() {
 
 #[test]
 fn every_hostile_fixture_is_covered() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile");
+    let dir = repo_fixtures().join("hostile");
     let source = include_str!("hostile.rs");
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("the hostile fixtures") {
@@ -837,7 +835,7 @@ fn every_hostile_fixture_is_covered() {
 #[test]
 fn runs_stay_fast() {
     // A run over every committed hostile fixture at once, to bound the whole, not only each.
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hostile");
+    let dir = repo_fixtures().join("hostile");
     let mut inputs = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("the hostile fixtures") {
         let path = entry.expect("an entry").path();

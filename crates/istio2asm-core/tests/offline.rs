@@ -7,7 +7,9 @@
 // core's own manifest and sources, so it needs that door.
 #![allow(clippy::disallowed_methods)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{core_dir, files_under};
 
 /// The only crates core may depend on (SPEC §1: serde, serde_yaml, serde_json, semver, small
 /// pure crates).
@@ -23,10 +25,6 @@ const DOORS: [&str; 7] = [
     "Command::new(",
     "std::os::unix::net",
 ];
-
-fn core_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 #[test]
 fn core_depends_only_on_pure_crates() {
@@ -57,24 +55,12 @@ fn core_depends_only_on_pure_crates() {
     }
 }
 
-fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    for entry in entries {
-        let path = entry
-            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-            .path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn core_source_opens_no_network_or_process() {
-    let mut files = Vec::new();
-    sources(&core_dir().join("src"), &mut files);
+    let files: Vec<_> = files_under(&core_dir().join("src"))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
     assert!(files.len() > 20);
     for file in files {
         let text = std::fs::read_to_string(&file).expect("a source file");

@@ -17,8 +17,11 @@
 // These tests read the fixture files; the no-IO rule of `clippy.toml` is about the library.
 #![allow(clippy::disallowed_methods)]
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+
+use common::{files_under, repo_fixtures};
 
 use istio2asm_core::{analyze, demo, report, Analysis, Code, Input, Settings};
 
@@ -156,22 +159,8 @@ fn is_blank(bytes: &[u8]) -> bool {
 /// Every file under `tests/fixtures`, except the notes beside the data (LICENSE, Markdown) and the
 /// fuzzers' saved inputs (`tests/fixtures/fuzz`: arbitrary bytes, replayed by `fuzz_replay.rs`).
 fn fixture_files() -> Vec<(String, Vec<u8>)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-        for entry in entries {
-            let path = entry.map(|e| e.path()).unwrap_or_default();
-            if path.is_dir() {
-                walk(&path, out);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
-    let mut paths = Vec::new();
-    walk(&root, &mut paths);
-    paths.sort();
-    paths
+    let root = repo_fixtures();
+    files_under(&root)
         .into_iter()
         .filter(|p| {
             let name = p.file_name().map(|n| n.to_string_lossy().into_owned());

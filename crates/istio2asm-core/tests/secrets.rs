@@ -17,32 +17,22 @@
 // tests read their fixtures from disk, so they need that door.
 #![allow(clippy::disallowed_methods, clippy::disallowed_macros)]
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+mod common;
 
+use std::collections::BTreeSet;
+
+use common::{fixture_input, settings};
 use istio2asm_core::excerpt::excerpt;
-use istio2asm_core::{analyze, plan, render, report, Analysis, Code, Input, Settings};
+use istio2asm_core::{analyze, plan, render, report, Analysis, Code};
 
 /// What every planted value contains, as text and in base64.
 const MARKERS: [&str; 2] = ["planted", "cGxhbnRlZC"];
 
-fn fixture(name: &str) -> Input {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures/secrets")
-        .join(name);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Input::new(name, bytes)
-}
-
 fn analysis() -> Analysis {
-    let settings = Settings {
-        asm_version: Some("1.24.6".into()),
-        ..Settings::default()
-    };
     analyze(
-        vec![fixture("cluster.yaml")],
-        vec![fixture("asm.json")],
-        &settings,
+        vec![fixture_input("secrets", "cluster.yaml")],
+        vec![fixture_input("secrets", "asm.json")],
+        &settings(),
     )
 }
 

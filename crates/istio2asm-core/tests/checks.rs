@@ -1,0 +1,172 @@
+//! What each check reports, for review: one snapshot per finding code (`checks__MIG402.snap`),
+//! holding every finding of that code on the demo cluster, the phase fixtures
+//! (`common/phase_fixtures.rs`), the secrets fixture and each file of `tests/fixtures/upstream-istio`
+//! and `tests/fixtures/hostile` alone. A finding shows its severity (after phase adjustment),
+//! message, object, location (`file:line:column`), related places, help, gate and commands
+//! (rendered with the default kubeconfig variables). A code that no fixture triggers gets a
+//! snapshot saying so, and `checks__codes_no_fixture_triggers.snap` lists them all.
+//!
+//! The fuzzers' saved inputs (`tests/fixtures/fuzz`) are left out: they are arbitrary bytes,
+//! replayed by `fuzz_replay.rs`. Every analysis runs with the tests' common settings (ASM 1.24.6).
+
+// Core's clippy.toml forbids files in the library, which must stay pure. This test reads the
+// fixtures from disk, so it needs that door.
+#![allow(clippy::disallowed_methods)]
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::cluster::analyze_fixture;
+use common::phase_fixtures::phase_fixtures;
+use common::{demo_analysis, files_under, fixture_input, redact, repo_fixtures, settings, vars};
+use istio2asm_core::{analyze, report, Analysis, Code, Finding, Input};
+
+/// Every analysed source, by a name that holds no absolute path: the demo, the phase fixtures,
+/// the secrets fixture (cluster export and ASM export together), then every upstream and hostile
+/// fixture file alone, by its path from the repository root.
+fn sources() -> Vec<(String, Analysis)> {
+    let mut sources = vec![("the demo".to_string(), demo_analysis())];
+    for (name, fixture) in phase_fixtures() {
+        sources.push((format!("phase fixture {name}"), analyze_fixture(&fixture)));
+    }
+    sources.push((
+        "tests/fixtures/secrets".to_string(),
+        analyze(
+            vec![fixture_input("secrets", "cluster.yaml")],
+            vec![fixture_input("secrets", "asm.json")],
+            &settings(),
+        ),
+    ));
+    let root = repo_fixtures();
+    for dir in ["upstream-istio", "hostile"] {
+        for path in files_under(&root.join(dir)) {
+            let relative = path
+                .strip_prefix(&root)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                .to_string_lossy()
+                .replace('\\', "/");
+            if relative.ends_with(".md") || relative.ends_with("/LICENSE") {
+                continue;
+            }
+            let name = format!("tests/fixtures/{relative}");
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let analysis = analyze(
+                vec![Input::new(name.clone(), bytes)],
+                Vec::new(),
+                &settings(),
+            );
+            sources.push((name, analysis));
+        }
+    }
+    sources
+}
+
+/// Indents every line after the first by `indent` spaces.
+fn indented(text: &str, indent: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(indent)))
+}
+
+/// One finding as a reviewer reads it, without the code (the snapshot's title). Control and
+/// hiding characters from the input are escaped as the text report escapes them, so the
+/// snapshot shows them instead of acting on a terminal.
+fn rendered(analysis: &Analysis, finding: &Finding) -> String {
+    let mut out = format!(
+        "{}: {}\n",
+        finding.severity.as_str(),
+        indented(&finding.message, 2)
+    );
+    if let Some(object) = &finding.object {
+        let namespace = object
+            .namespace
+            .as_ref()
+            .map_or(String::new(), |ns| format!("{ns}/"));
+        let _ = writeln!(
+            out,
+            "  object: {} {} {namespace}{}",
+            object.api_version, object.kind, object.name
+        );
+    }
+    let locate = |span| {
+        analysis.sources.locate(span).map_or_else(
+            || "(a span outside every file)".to_string(),
+            |l| format!("{}:{}:{}", l.path, l.line, l.column),
+        )
+    };
+    if let Some(span) = finding.span {
+        let _ = writeln!(out, "  at: {}", locate(span));
+    }
+    for span in &finding.related {
+        let _ = writeln!(out, "  related: {}", locate(*span));
+    }
+    match &finding.help {
+        Some(help) => {
+            let _ = writeln!(out, "  help: {}", indented(help, 8));
+        }
+        None => out.push_str("  help: the code's \"How to fix\"\n"),
+    }
+    if let Some(gate) = finding.gate {
+        let _ = writeln!(out, "  gate: into {}", gate.as_str());
+    }
+    for command in &finding.commands {
+        let _ = writeln!(out, "  $ {}", command.render(&vars()));
+    }
+    report::terminal_safe(&out).into_owned()
+}
+
+/// The snapshot of one code: its name, default severity and "How to fix", then each distinct
+/// finding with the sources it came from (a finding without a location, such as "no migration
+/// resource", often comes from many files alone).
+fn code_report(code: Code, sources: &[(String, Analysis)]) -> Option<String> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (name, analysis) in sources {
+        for finding in analysis.findings.iter().filter(|f| f.code == code) {
+            let text = rendered(analysis, finding);
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, names)) => {
+                    if names.last() != Some(&name.as_str()) {
+                        names.push(name);
+                    }
+                }
+                None => groups.push((text, vec![name])),
+            }
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let mut out = format!(
+        "{} {} (default severity {})\nHow to fix: {}\n",
+        code.as_str(),
+        code.name(),
+        code.severity().as_str(),
+        indented(&code.doc().how_to_fix(), 12)
+    );
+    for (text, names) in &groups {
+        out.push('\n');
+        for name in names {
+            let _ = writeln!(out, "in {name}");
+        }
+        out.push_str(text);
+    }
+    Some(redact(&out))
+}
+
+#[test]
+fn each_codes_findings_on_the_demo_and_the_fixtures_match_their_snapshot() {
+    let sources = sources();
+    let mut untriggered = Vec::new();
+    for &code in Code::ALL {
+        let report = code_report(code, &sources).unwrap_or_else(|| {
+            untriggered.push(format!("{} {}", code.as_str(), code.name()));
+            format!(
+                "{} {} (default severity {})\nNo fixture triggers this code.\n",
+                code.as_str(),
+                code.name(),
+                code.severity().as_str()
+            )
+        });
+        insta::assert_snapshot!(code.as_str(), report);
+    }
+    insta::assert_snapshot!("codes_no_fixture_triggers", untriggered.join("\n"));
+}
