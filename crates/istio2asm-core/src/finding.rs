@@ -26,7 +26,7 @@ pub struct ObjectRef {
 pub struct Finding {
     /// The stable code; name and default severity come with it.
     pub code: Code,
-    /// The severity after phase adjustment (see [`crate::phase`]).
+    /// The severity after phase adjustment (`phase::adjust_severities`).
     pub severity: Severity,
     /// One sentence (or two) saying what is wrong, with the names involved.
     pub message: String,

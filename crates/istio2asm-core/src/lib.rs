@@ -6,7 +6,7 @@
 //! The core is pure: it takes text and returns values. It does no IO, reads no clock or
 //! environment, starts no threads and prints nothing (enforced by `clippy.toml`).
 
-// Modules in layer order: each uses only those above it (ARCHITECTURE.md; `tests/layers.rs`).
+// Each module uses only those before it in the layer order of ARCHITECTURE.md (`tests/layers.rs`).
 pub mod analysis;
 mod block_yaml;
 pub mod checks;

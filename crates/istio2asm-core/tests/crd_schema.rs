@@ -15,8 +15,8 @@ use common::crd_schema::{
     type_name, validate, validate_istio_object, validate_plan_files,
 };
 use common::{analyze_texts, demo_analysis, read, settled_cr, upstream, yaml_documents};
-use istio2asm_core::state::State;
 use istio2asm_core::plan;
+use istio2asm_core::state::State;
 use serde_json::{json, Value};
 
 // ---------------------------------------------------------------------------------------------

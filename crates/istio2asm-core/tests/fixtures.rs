@@ -773,7 +773,10 @@ fn east_west_gateways_in_every_install_style() {
             State::SetupIstioForMigrate,
             "eastwest-label-reconciliation",
         );
-        assert!(!label_gate.verdict.passed() && label_gate.verdict.blocks(), "{file}");
+        assert!(
+            !label_gate.verdict.passed() && label_gate.verdict.blocks(),
+            "{file}"
+        );
         // The network plan names the network, or says none was found.
         let plan = of(&analysis, Code::Mig303);
         assert_eq!(plan.len(), 1, "{file}");
@@ -803,13 +806,13 @@ fn east_west_with_the_option_set_passes_its_gate() {
     );
     assert!(analysis.facts.has_east_west());
     assert!(of(&analysis, Code::Mig301).is_empty());
-    assert!(
-        gate(
-            &analysis,
-            State::SetupIstioForMigrate,
-            "eastwest-label-reconciliation"
-        ).verdict.passed()
-    );
+    assert!(gate(
+        &analysis,
+        State::SetupIstioForMigrate,
+        "eastwest-label-reconciliation"
+    )
+    .verdict
+    .passed());
 }
 
 #[test]

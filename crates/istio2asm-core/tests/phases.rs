@@ -14,8 +14,8 @@ use common::phase_fixtures::{
 };
 use common::vars;
 use istio2asm_core::kubectl::Command;
-use istio2asm_core::state::State;
 use istio2asm_core::plan::{self, Plan};
+use istio2asm_core::state::State;
 
 /// The ids of a phase's steps.
 fn step_ids(plan: &Plan, state: State) -> Vec<&str> {

@@ -24,9 +24,9 @@ use common::phase_fixtures::phase_fixtures;
 use common::{demo_analysis, require_shellcheck, scratch, vars, write};
 use istio2asm_core::kubectl::{Command, Target};
 use istio2asm_core::phase::{self};
-use istio2asm_core::state::State;
 use istio2asm_core::plan::{self, PhaseStatus, Plan, Step};
 use istio2asm_core::render;
+use istio2asm_core::state::State;
 
 /// The kubeconfig paths the runbook tests export.
 const CLUSTER_KUBECONFIG: &str = "/k/cluster";
@@ -196,17 +196,11 @@ fn runbooks_pass_bash_n_and_shellcheck() {
     let analysis = demo_analysis();
     for force in [false, true] {
         let plan = plan::plan(&analysis, force);
-        check_script(
-            &format!("demo-force-{force}"),
-            &render::shell(&plan),
-        );
+        check_script(&format!("demo-force-{force}"), &render::shell(&plan));
     }
     for (name, inputs) in phase_fixtures() {
         let analysis = analyze_fixture(&inputs);
-        check_script(
-            name,
-            &render::shell(&plan::plan(&analysis, false)),
-        );
+        check_script(name, &render::shell(&plan::plan(&analysis, false)));
     }
 }
 
