@@ -278,9 +278,9 @@ pub fn shell(data: &[u8]) {
         Target::Asm
     };
     let mut command = if flags & 1 == 0 {
-        Command::kubectl(target, args)
+        Command::kubectl(target, "get").args(args)
     } else {
-        let mut command = Command::istioctl(args);
+        let mut command = Command::istioctl("uninstall").args(args);
         command.target = target;
         command
     };

@@ -7,6 +7,7 @@ use istio2asm_core::codes::Severity;
 use istio2asm_core::detect::{Flavor, OwnerKind, Role};
 use istio2asm_core::kubectl::Command;
 use istio2asm_core::phase::Situation;
+use istio2asm_core::plan::StepKind;
 use istio2asm_core::plan::{PhaseStatus, Plan};
 use istio2asm_core::risk::assess;
 use istio2asm_core::Analysis;
@@ -59,21 +60,13 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
             .push(proxy);
     }
     let mut waves: BTreeMap<(String, String), String> = BTreeMap::new();
-    if let Some(plan) = plan {
-        for phase in &plan.phases {
-            for step in phase
-                .steps
-                .iter()
-                .filter(|s| s.id.starts_with("switch-wave-"))
-            {
-                let number = step.id.trim_start_matches("switch-wave-");
-                for command in &step.commands {
-                    if command.args.first().map(String::as_str) == Some("patch") {
-                        if let (Some(ns), Some(name)) = (&command.namespace, command.args.get(2)) {
-                            waves.insert((ns.clone(), name.clone()), format!("{ns} #{number}"));
-                        }
-                    }
-                }
+    for step in plan.iter().flat_map(|p| &p.phases).flat_map(|p| &p.steps) {
+        if let StepKind::SwitchWave { number, workloads } = &step.kind {
+            for owner in workloads {
+                waves.insert(
+                    (owner.namespace.clone(), owner.name.clone()),
+                    format!("{} #{number}", owner.namespace),
+                );
             }
         }
     }

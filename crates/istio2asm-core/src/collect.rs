@@ -38,42 +38,33 @@ pub struct Export {
 /// Every export, in the order to run them.
 pub fn exports(format: Format) -> Vec<Export> {
     let ext = format.flag();
-    let o = ["-o", format.flag()];
-    let export = |target, args: Vec<&str>, file: &str, why| Export {
-        command: Command::kubectl(target, args.into_iter().chain(o)),
+    let export = |command: Command, file: &str, why| Export {
+        command: command.args(["-o", format.flag()]),
         file: format!("{file}.{ext}"),
         why,
     };
     vec![
         export(
-            Target::Cluster,
-            vec!["get", "namespaces,deployments,statefulsets,daemonsets,replicasets,pods,services,poddisruptionbudgets,jobs,cronjobs", "-A"],
-            "cluster",
+            Command::kubectl(Target::Cluster, "get").resource("namespaces,deployments,statefulsets,daemonsets,replicasets,pods,services,poddisruptionbudgets,jobs,cronjobs").arg("-A"),"cluster",
             "workloads, pods, sidecars, gateways, restart owners, risks",
         ),
         export(
-            Target::Cluster,
-            vec!["get", "configmaps", "-n", "istio-system"],
-            "istio-system-configmaps",
+            Command::kubectl(Target::Cluster, "get").resource("configmaps").arg("-n").arg("istio-system"),"istio-system-configmaps",
             "mesh config (PROXY_CONFIG_XDS_AGENT) and injector values (Istio version)",
         ),
         export(
-            Target::Cluster,
-            vec!["get", "mutatingwebhookconfigurations,validatingwebhookconfigurations"],
-            "webhooks",
+            Command::kubectl(Target::Cluster, "get").resource("mutatingwebhookconfigurations,validatingwebhookconfigurations"),"webhooks",
             "injection webhooks and revisions; residues after the uninstall",
         ),
-        export(Target::Cluster, vec!["get", ISTIO_API_RESOURCES, "-A"], "istio-config", "Istio API objects to import into ASM; egress routes"),
+        export( Command::kubectl(Target::Cluster, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"istio-config", "Istio API objects to import into ASM; egress routes"),
         export(
-            Target::Cluster,
-            vec!["get", "gateways.gateway.networking.k8s.io,istiooperators.install.istio.io", "-A"],
-            "install",
+            Command::kubectl(Target::Cluster, "get").resource("gateways.gateway.networking.k8s.io,istiooperators.install.istio.io").arg("-A"),"install",
             "east-west gateways installed with the Gateway API or IstioOperator (fails harmlessly when those CRDs are absent)",
         ),
-        export(Target::Cluster, vec!["version"], "version", "Kubernetes version"),
-        export(Target::Cluster, vec!["get", "nodes"], "nodes", "kubelet versions when `kubectl version` is not available"),
-        export(Target::Asm, vec!["get", "asmmigratefromistio", "default"], "asm-migrate", "the migration state (ASMMigrateFromIstio)"),
-        export(Target::Asm, vec!["get", ISTIO_API_RESOURCES, "-A"], "asm-config", "what ASM already has (load it as the ASM control plane's export; proves the import gate)"),
+        export( Command::kubectl(Target::Cluster, "version"),"version", "Kubernetes version"),
+        export( Command::kubectl(Target::Cluster, "get").resource("nodes"),"nodes", "kubelet versions when `kubectl version` is not available"),
+        export( Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default"),"asm-migrate", "the migration state (ASMMigrateFromIstio)"),
+        export( Command::kubectl(Target::Asm, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"asm-config", "what ASM already has (load it as the ASM control plane's export; proves the import gate)"),
     ]
 }
 

@@ -1,13 +1,15 @@
 //! The kubectl and istioctl commands the findings and the plan share, built as values.
 
-use crate::detect::{is_live, Facts, Owner, OwnerKind, Proxy, Version};
+use crate::detect::{is_live, Facts, Owner, OwnerKind, Proxy, Version, ISTIOCTL_UNINSTALL_GA};
 use crate::kubectl::{Command, Target};
 use crate::model::{Bundle, WorkloadKind};
 
 /// `rollout restart KIND/NAME` of an owner whose restart method is a rollout
 /// ([`Restart::Rollout`](crate::detect::Restart)).
 pub fn rollout_restart(kind: WorkloadKind, owner: &Owner) -> Command {
-    rollout(kind, owner, "restart", None)
+    Command::kubectl(Target::Cluster, "rollout restart")
+        .object(kind.resource(), &owner.name)
+        .in_namespace(&owner.namespace)
 }
 
 /// `rollout status` that waits for a rollout to finish; `None` for owners that do not roll
@@ -16,19 +18,14 @@ pub fn rollout_status(owner: &Owner) -> Option<Command> {
     match owner.kind {
         OwnerKind::Workload(
             kind @ (WorkloadKind::Deployment | WorkloadKind::StatefulSet | WorkloadKind::DaemonSet),
-        ) => Some(rollout(kind, owner, "status", Some("--timeout=10m"))),
+        ) => Some(
+            Command::kubectl(Target::Cluster, "rollout status")
+                .object(kind.resource(), &owner.name)
+                .arg("--timeout=10m")
+                .in_namespace(&owner.namespace),
+        ),
         _ => None,
     }
-}
-
-fn rollout(kind: WorkloadKind, owner: &Owner, action: &str, flag: Option<&str>) -> Command {
-    let mut args = vec![
-        "rollout".to_string(),
-        action.to_string(),
-        format!("{}/{}", kind.resource(), owner.name),
-    ];
-    args.extend(flag.map(String::from));
-    Command::kubectl(Target::Cluster, args).in_namespace(&owner.namespace)
 }
 
 /// Recreates the pods of an OnDelete owner one at a time, highest ordinal first: delete a pod
@@ -67,16 +64,11 @@ pub fn on_delete_recreate(
     for pod in pods {
         commands.push(delete_pod(ns, pod));
         commands.push(
-            Command::kubectl(
-                Target::Cluster,
-                [
-                    "wait".to_string(),
-                    format!("--for=jsonpath={{.status.{field}}}={replicas}"),
-                    owner.display(),
-                    "--timeout=10m".to_string(),
-                ],
-            )
-            .in_namespace(ns),
+            Command::kubectl(Target::Cluster, "wait")
+                .arg(format!("--for=jsonpath={{.status.{field}}}={replicas}"))
+                .object(owner.resource(), &owner.name)
+                .arg("--timeout=10m")
+                .in_namespace(ns),
         );
     }
     commands
@@ -84,26 +76,28 @@ pub fn on_delete_recreate(
 
 /// `delete pod` (for bare pods and OnDelete StatefulSets).
 pub fn delete_pod(namespace: &str, pod: &str) -> Command {
-    Command::kubectl(Target::Cluster, ["delete", "pod", pod]).in_namespace(namespace)
+    Command::kubectl(Target::Cluster, "delete")
+        .resource("pod")
+        .name(pod)
+        .in_namespace(namespace)
 }
 
 /// `get pod NAME -o yaml`, to keep a bare pod's manifest before recreating it.
 pub fn get_pod_yaml(namespace: &str, pod: &str) -> Command {
-    Command::kubectl(Target::Cluster, ["get", "pod", pod, "-o", "yaml"]).in_namespace(namespace)
+    Command::kubectl(Target::Cluster, "get")
+        .resource("pod")
+        .name(pod)
+        .args(["-o", "yaml"])
+        .in_namespace(namespace)
 }
 
 /// `create job --from=cronjob/NAME JOB`, to run a CronJob now instead of waiting.
 pub fn job_from_cronjob(namespace: &str, cronjob: &str) -> Command {
-    Command::kubectl(
-        Target::Cluster,
-        [
-            "create".to_string(),
-            "job".to_string(),
-            format!("--from=cronjob/{cronjob}"),
-            format!("{}-asm-migrate", truncate_name(cronjob, 48)),
-        ],
-    )
-    .in_namespace(namespace)
+    Command::kubectl(Target::Cluster, "create")
+        .resource("job")
+        .arg(format!("--from=cronjob/{cronjob}"))
+        .name(format!("{}-asm-migrate", truncate_name(cronjob, 48)))
+        .in_namespace(namespace)
 }
 
 fn truncate_name(name: &str, max: usize) -> &str {
@@ -116,15 +110,12 @@ fn truncate_name(name: &str, max: usize) -> &str {
 
 /// The per-namespace check that every pod's proxy has `PROXY_CONFIG_XDS_AGENT` (SPEC §5.2).
 pub fn verify_xds_agent(namespace: &str) -> Command {
-    Command::kubectl(
-        Target::Cluster,
-        [
-            "get",
-            "pods",
+    Command::kubectl(Target::Cluster, "get")
+        .resource("pods")
+        .args([
             "-o",
             "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{.spec.initContainers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{\"\\n\"}{end}",
-        ],
-    )
+        ])
     .in_namespace(namespace)
 }
 
@@ -140,31 +131,19 @@ pub fn template_label_patch(
         serde_json::Value::String(v.to_string())
     });
     let patch = serde_json::json!({"spec": {"template": {"metadata": {"labels": {key: value}}}}});
-    Command::kubectl(
-        Target::Cluster,
-        [
-            "patch",
-            kind.resource(),
-            name,
-            "--type=merge",
-            "-p",
-            &patch.to_string(),
-        ],
-    )
-    .in_namespace(namespace)
+    Command::kubectl(Target::Cluster, "patch")
+        .resource(kind.resource())
+        .name(name)
+        .args(["--type=merge", "-p", &patch.to_string()])
+        .in_namespace(namespace)
 }
 
 /// `label namespace NS KEY-`: removes a namespace label.
 pub fn remove_namespace_label(namespace: &str, key: &str) -> Command {
-    Command::kubectl(
-        Target::Cluster,
-        [
-            "label".to_string(),
-            "namespace".to_string(),
-            namespace.to_string(),
-            format!("{key}-"),
-        ],
-    )
+    Command::kubectl(Target::Cluster, "label")
+        .resource("namespace")
+        .name(namespace)
+        .arg(format!("{key}-"))
 }
 
 /// The uninstall with the istioctl that matches the installed version: `istioctl uninstall` from
@@ -172,13 +151,13 @@ pub fn remove_namespace_label(namespace: &str, key: &str) -> Command {
 pub fn istioctl_uninstall(version: Option<&Version>) -> Command {
     let experimental = version
         .and_then(Version::minor)
-        .is_some_and(|m| m < (1, 15));
-    let mut args = Vec::new();
-    if experimental {
-        args.push("x");
-    }
-    args.extend(["uninstall", "--purge", "-y"]);
-    Command::istioctl(args)
+        .is_some_and(|m| m < ISTIOCTL_UNINSTALL_GA);
+    let verb = if experimental {
+        "x uninstall"
+    } else {
+        "uninstall"
+    };
+    Command::istioctl(verb).args(["--purge", "-y"])
 }
 
 #[cfg(test)]

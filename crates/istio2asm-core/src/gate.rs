@@ -6,6 +6,13 @@ use serde::Serialize;
 
 use crate::state::State;
 
+/// The oldest Kubernetes the migration supports (SPEC §5.1).
+pub const KUBERNETES_FLOOR: (u64, u64) = (1, 21);
+/// The oldest Istio the migration supports (SPEC §5.1).
+pub const ISTIO_FLOOR: (u64, u64) = (1, 10);
+/// The oldest ASM the migration supports (SPEC §5.1).
+pub const ASM_FLOOR: (u64, u64) = (1, 24);
+
 /// A gate's stable id, as it appears in reports and runbooks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GateId {
@@ -208,6 +215,21 @@ mod tests {
         ] {
             let first = GATES.iter().find(|g| g.into == into).map(|g| g.id);
             assert_eq!(first, Some(GateId::MigrationResource), "{into:?}");
+        }
+    }
+
+    #[test]
+    fn the_version_gates_name_their_floors() {
+        for (id, (major, minor)) in [
+            (GateId::KubernetesVersion, KUBERNETES_FLOOR),
+            (GateId::IstioVersion, ISTIO_FLOOR),
+            (GateId::AsmVersion, ASM_FLOOR),
+        ] {
+            let gate = GATES.iter().find(|g| g.id == id).expect("defined");
+            assert!(
+                gate.what.contains(&format!(" {major}.{minor} ")),
+                "{gate:?}"
+            );
         }
     }
 

@@ -26,8 +26,9 @@ pub enum Program {
     Istioctl,
 }
 
-/// One command line: a program against a target, with literal arguments.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// One command line: a program against a target, a verb, and typed words (the resource, the
+/// object's name, flags), rendered in the order they were added.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Command {
     /// The program.
     pub program: Program,
@@ -35,8 +36,39 @@ pub struct Command {
     pub target: Target,
     /// The namespace (`-n NS`), when the command is namespaced.
     pub namespace: Option<String>,
-    /// The arguments after the kubeconfig and namespace flags, each one shell word.
-    pub args: Vec<String>,
+    /// What it does: `get`, `patch`, `rollout restart`, `x uninstall`. Written in code, never
+    /// taken from input; several words are several arguments.
+    pub verb: &'static str,
+    /// Everything after the verb, in order.
+    pub words: Vec<Word>,
+}
+
+/// One word after a command's verb, with its meaning.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Word {
+    /// A resource type: `deployment`, `asmmigratefromistio`, `pods`.
+    Resource(String),
+    /// An object's name: `cart`, `default`.
+    Name(String),
+    /// An object as one word, `resource/name`: `deployment/cart`.
+    Object {
+        /// The resource type.
+        resource: String,
+        /// The name.
+        name: String,
+    },
+    /// Anything else: a flag, a flag's value, a label change, a file.
+    Arg(String),
+}
+
+impl Word {
+    /// The shell word.
+    pub fn text(&self) -> String {
+        match self {
+            Word::Resource(text) | Word::Name(text) | Word::Arg(text) => text.clone(),
+            Word::Object { resource, name } => format!("{resource}/{name}"),
+        }
+    }
 }
 
 /// The names of the shell variables that hold the two kubeconfig paths. Both are shell names
@@ -87,32 +119,85 @@ impl KubeconfigVars {
 }
 
 impl Command {
-    /// A kubectl command against `target`.
-    pub fn kubectl<I, S>(target: Target, args: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
+    /// A kubectl command against `target`: `kubectl VERB`, words added by the builders below.
+    pub fn kubectl(target: Target, verb: &'static str) -> Self {
         Command {
             program: Program::Kubectl,
             target,
             namespace: None,
-            args: args.into_iter().map(Into::into).collect(),
+            verb,
+            words: Vec::new(),
         }
     }
 
     /// An istioctl command against the cluster.
-    pub fn istioctl<I, S>(args: I) -> Self
+    pub fn istioctl(verb: &'static str) -> Self {
+        Command {
+            program: Program::Istioctl,
+            ..Command::kubectl(Target::Cluster, verb)
+        }
+    }
+
+    /// Adds a resource type (`deployment`).
+    pub fn resource(mut self, resource: impl Into<String>) -> Self {
+        self.words.push(Word::Resource(resource.into()));
+        self
+    }
+
+    /// Adds an object's name (`cart`).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.words.push(Word::Name(name.into()));
+        self
+    }
+
+    /// Adds an object as one word, `resource/name`.
+    pub fn object(mut self, resource: impl Into<String>, name: impl Into<String>) -> Self {
+        self.words.push(Word::Object {
+            resource: resource.into(),
+            name: name.into(),
+        });
+        self
+    }
+
+    /// Adds a flag or any other word.
+    pub fn arg(mut self, arg: impl Into<String>) -> Self {
+        self.words.push(Word::Arg(arg.into()));
+        self
+    }
+
+    /// Adds several flags or other words.
+    pub fn args<I, S>(mut self, args: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        Command {
-            program: Program::Istioctl,
-            target: Target::Cluster,
-            namespace: None,
-            args: args.into_iter().map(Into::into).collect(),
-        }
+        self.words
+            .extend(args.into_iter().map(|a| Word::Arg(a.into())));
+        self
+    }
+
+    /// The resource type the command acts on, if it names one.
+    pub fn resource_type(&self) -> Option<&str> {
+        self.words.iter().find_map(|w| match w {
+            Word::Resource(resource) | Word::Object { resource, .. } => Some(resource.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The name of the object the command acts on, if it names one.
+    pub fn object_name(&self) -> Option<&str> {
+        self.words.iter().find_map(|w| match w {
+            Word::Name(name) | Word::Object { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The words after the verb that are neither resource nor name: flags and their values.
+    pub fn flags(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().filter_map(|w| match w {
+            Word::Arg(arg) => Some(arg.as_str()),
+            _ => None,
+        })
     }
 
     /// The same command in a namespace. An empty namespace (a manifest that names none) adds no
@@ -137,7 +222,8 @@ impl Command {
             argv.push("-n".into());
             argv.push(namespace.clone());
         }
-        argv.extend(self.args.iter().cloned());
+        argv.extend(self.verb.split(' ').map(String::from));
+        argv.extend(self.words.iter().map(Word::text));
         argv
     }
 
@@ -208,17 +294,16 @@ mod tests {
 
     #[test]
     fn renders_the_spec_switch_command() {
-        let cmd = Command::kubectl(
-            Target::Asm,
-            [
-                "patch",
-                "asmmigratefromistio",
-                "default",
+        let cmd = Command::kubectl(Target::Asm, "patch")
+            .resource("asmmigratefromistio")
+            .name("default")
+            .args([
                 "--type=merge",
                 "-p",
                 r#"{"spec":{"desiredState":"SetupIstioForMigrate"}}"#,
-            ],
-        );
+            ]);
+        assert_eq!(cmd.resource_type(), Some("asmmigratefromistio"));
+        assert_eq!(cmd.object_name(), Some("default"));
         assert_eq!(
             cmd.render(&KubeconfigVars::default()),
             r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"desiredState":"SetupIstioForMigrate"}}'"#
@@ -227,8 +312,11 @@ mod tests {
 
     #[test]
     fn namespaced_restart() {
-        let cmd = Command::kubectl(Target::Cluster, ["rollout", "restart", "deployment/cart"])
+        let cmd = Command::kubectl(Target::Cluster, "rollout restart")
+            .object("deployment", "cart")
             .in_namespace("shop");
+        assert_eq!(cmd.resource_type(), Some("deployment"));
+        assert_eq!(cmd.object_name(), Some("cart"));
         assert_eq!(
             cmd.render(&KubeconfigVars::default()),
             r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n shop rollout restart deployment/cart"#

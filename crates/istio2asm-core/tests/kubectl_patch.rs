@@ -401,9 +401,12 @@ fn ingress_and_namespace_label_commands_apply_with_kubectl() {
         .iter()
         .flat_map(|p| &p.steps)
         .find(|s| {
-            s.commands
-                .iter()
-                .any(|c| c.args == ["label", "namespace", "istio-system", "istio-injection-"])
+            s.commands.iter().any(|c| {
+                c.verb == "label"
+                    && c.resource_type() == Some("namespace")
+                    && c.object_name() == Some("istio-system")
+                    && c.flags().eq(["istio-injection-"])
+            })
         })
         .unwrap_or_else(|| panic!("no step removes istio-injection from istio-system"));
     let namespace = fixture

@@ -4,6 +4,9 @@
 //! The test reads each source file's `crate::…` references up to its first `#[cfg(test)]`: unit
 //! tests may build whole analyses, which is not a dependency of the module itself.
 
+// A test reads the sources: IO is its job, and a missing file should fail it loudly.
+#![allow(clippy::disallowed_methods, clippy::expect_used, clippy::unwrap_used)]
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 

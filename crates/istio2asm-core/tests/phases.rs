@@ -88,7 +88,7 @@ fn phase_fixtures_plan_what_each_phase_needs() {
         .steps[0];
     assert_eq!(
         uninstall.commands,
-        vec![Command::istioctl(["x", "uninstall", "--purge", "-y"])],
+        vec![Command::istioctl("x uninstall").args(["--purge", "-y"])],
         "Istio 1.14 needs `istioctl x uninstall`"
     );
 

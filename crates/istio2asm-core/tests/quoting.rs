@@ -57,10 +57,18 @@ proptest! {
     fn rendered_commands_reach_the_program_word_for_word(
         asm in any::<bool>(),
         namespace in hostile_word(),
+        resource in hostile_word(),
+        name in hostile_word(),
+        object in hostile_word(),
         args in prop::collection::vec(hostile_word(), 0..5),
     ) {
         let target = if asm { Target::Asm } else { Target::Cluster };
-        let command = Command::kubectl(target, args).in_namespace(&namespace);
+        let command = Command::kubectl(target, "get")
+            .resource(resource)
+            .name(name)
+            .object("pod", object)
+            .args(args)
+            .in_namespace(&namespace);
         let rendered = command.render(&vars());
         let script = format!("printf '%s\\0' {rendered}");
         let output = Process::new("bash")

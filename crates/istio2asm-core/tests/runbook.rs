@@ -230,7 +230,7 @@ fn runbook_runs_each_phase_exactly_as_planned() {
         total += run.calls.len();
     }
     assert!(total > 80, "{total} calls in all");
-    let uninstall = resolved_argv(&Command::istioctl(["uninstall", "--purge", "-y"]));
+    let uninstall = resolved_argv(&Command::istioctl("uninstall").args(["--purge", "-y"]));
     let migrating = run_runbook(&dir, &["--phase", "Migrating", "--yes"], &[], None);
     assert!(
         migrating.calls.contains(&uninstall),

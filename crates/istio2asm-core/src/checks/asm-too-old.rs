@@ -26,6 +26,7 @@ use crate::checks::Context;
 use crate::codes::{Code, Severity};
 use crate::detect::Version;
 use crate::finding::Finding;
+use crate::gate::ASM_FLOOR;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -35,7 +36,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             "the ASM version is not given (setting asm-version); it must be 1.24 or later",
         )
         .severity(Severity::Warning),
-        Some(raw) => match Version::parse(raw).below(1, 24) {
+        Some(raw) => match Version::parse(raw).below(ASM_FLOOR) {
             Some(false) => return,
             Some(true) => Finding::new(Code::Mig203, format!("ASM {raw} is older than 1.24")),
             None => Finding::new(

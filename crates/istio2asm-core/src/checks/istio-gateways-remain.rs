@@ -47,15 +47,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         })
         .collect();
     let logs = remaining.iter().map(|g| {
-        Command::kubectl(
-            Target::Cluster,
-            [
-                "logs".to_string(),
-                g.owner.display(),
-                "--since=10m".to_string(),
-            ],
-        )
-        .in_namespace(&g.owner.namespace)
+        Command::kubectl(Target::Cluster, "logs")
+            .object(g.owner.resource(), &g.owner.name)
+            .arg("--since=10m")
+            .in_namespace(&g.owner.namespace)
     });
     out.push(
         Finding::new(

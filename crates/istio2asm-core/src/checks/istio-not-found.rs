@@ -38,11 +38,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(Code::Mig205, "no Istio control plane (istiod) in the input")
-            .commands([Command::kubectl(
-                Target::Cluster,
-                ["get", "deployments,pods,configmaps", "-o", "yaml"],
-            )
-            .in_namespace("istio-system")])
+            .commands([Command::kubectl(Target::Cluster, "get")
+                .resource("deployments,pods,configmaps")
+                .args(["-o", "yaml"])
+                .in_namespace("istio-system")])
             .gate(State::SetupIstioForMigrate),
     );
 }

@@ -30,11 +30,12 @@
 use crate::checks::Context;
 use crate::codes::{Code, Severity};
 use crate::finding::Finding;
+use crate::gate::ISTIO_FLOOR;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for plane in &cx.facts.control_planes {
-        let finding = match plane.version.below(1, 10) {
+        let finding = match plane.version.below(ISTIO_FLOOR) {
             Some(false) => continue,
             Some(true) => Finding::new(
                 Code::Mig202,

@@ -34,6 +34,7 @@
 use crate::checks::Context;
 use crate::codes::{Code, Severity};
 use crate::finding::Finding;
+use crate::gate::KUBERNETES_FLOOR;
 use crate::kubectl::{Command, Target};
 use crate::state::State;
 
@@ -44,9 +45,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             "the Kubernetes version is unknown: the input has neither `kubectl version -o yaml` nor nodes",
         )
         .severity(Severity::Warning)
-        .commands([Command::kubectl(Target::Cluster, ["version", "-o", "yaml"])]),
+        .commands([Command::kubectl(Target::Cluster, "version").args(["-o", "yaml"])]),
         Some((version, evidence)) => {
-            let mut finding = match version.below(1, 21) {
+            let mut finding = match version.below(KUBERNETES_FLOOR) {
                 Some(false) => return,
                 Some(true) => Finding::new(
                     Code::Mig201,

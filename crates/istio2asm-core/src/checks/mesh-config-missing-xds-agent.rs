@@ -48,7 +48,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     if !reconciled || cx.facts.control_planes.is_empty() {
         return;
     }
-    let export = Command::kubectl(Target::Cluster, ["get", "configmaps", "-o", "yaml"])
+    let export = Command::kubectl(Target::Cluster, "get")
+        .resource("configmaps")
+        .args(["-o", "yaml"])
         .in_namespace("istio-system");
     if cx.facts.mesh_configs.is_empty() {
         out.push(

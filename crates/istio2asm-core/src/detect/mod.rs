@@ -24,7 +24,7 @@ pub use control_planes::image_parts;
 pub use egress::is_egress_host;
 pub use proxies::{classify_proxy, owner_of};
 pub use restart::{is_live, restart, Restart};
-pub use versions::Version;
+pub use versions::{Version, ISTIOCTL_UNINSTALL_GA, ISTIO_NETWORKING_V1};
 pub use webhooks::is_istio_webhook;
 
 use control_planes::control_planes;
@@ -382,9 +382,9 @@ mod tests {
         let ack = Version::parse("v1.21.0-aliyun.1");
         let plain = Version::parse("1.21.0");
         assert_eq!(ack.number, plain.number);
-        assert_eq!(ack.below(1, 21), Some(false));
+        assert_eq!(ack.below((1, 21)), Some(false));
         assert_eq!(
-            Version::parse("1.20.11-aliyunedge.1").below(1, 21),
+            Version::parse("1.20.11-aliyunedge.1").below((1, 21)),
             Some(true)
         );
         assert_eq!(
@@ -393,7 +393,10 @@ mod tests {
         );
         assert_eq!(Version::parse("1.16-alpha.abc").minor(), Some((1, 16)));
         assert_eq!(Version::parse("latest").number, None);
-        assert_eq!(Version::parse("1.3.1-distroless").below(1, 10), Some(true));
+        assert_eq!(
+            Version::parse("1.3.1-distroless").below((1, 10)),
+            Some(true)
+        );
     }
 
     #[test]

@@ -5,6 +5,12 @@ use crate::model::Bundle;
 
 use super::Evidence;
 
+/// Istio 1.15 took `istioctl uninstall` out of experimental; before it, `istioctl x uninstall`.
+pub const ISTIOCTL_UNINSTALL_GA: (u64, u64) = (1, 15);
+
+/// `networking.istio.io/v1` is served from Istio 1.22; older Istio serves `v1beta1`/`v1alpha3`.
+pub const ISTIO_NETWORKING_V1: (u64, u64) = (1, 22);
+
 /// A version as found, and its numeric `MAJOR.MINOR.PATCH` when it has one.
 ///
 /// Vendor builds such as `v1.22.3-aliyun.1` or `1.20.11-aliyunedge.1` compare on the numbers only:
@@ -27,11 +33,9 @@ impl Version {
         }
     }
 
-    /// Whether the version is known and below `major.minor`.
-    pub fn below(&self, major: u64, minor: u64) -> Option<bool> {
-        self.number
-            .as_ref()
-            .map(|n| (n.major, n.minor) < (major, minor))
+    /// Whether the version is known and below `(major, minor)`.
+    pub fn below(&self, floor: (u64, u64)) -> Option<bool> {
+        self.minor().map(|minor| minor < floor)
     }
 
     /// `MAJOR.MINOR`, when known.

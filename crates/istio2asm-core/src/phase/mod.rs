@@ -93,17 +93,11 @@ pub fn next_retry_counter(current: Option<i64>) -> Option<i64> {
 
 /// `kubectl patch` of the resource with a merge patch.
 pub fn patch_command(patch: serde_json::Value) -> Command {
-    Command::kubectl(
-        Target::Asm,
-        [
-            "patch".to_string(),
-            "asmmigratefromistio".to_string(),
-            "default".to_string(),
-            "--type=merge".to_string(),
-            "-p".to_string(),
-            patch.to_string(),
-        ],
-    )
+    Command::kubectl(Target::Asm, "patch")
+        .resource("asmmigratefromistio")
+        .name("default")
+        .args(["--type=merge", "-p"])
+        .arg(patch.to_string())
 }
 
 /// The switch to `state`.
@@ -125,24 +119,21 @@ pub fn label_reconciliation_command() -> Command {
 
 /// Prints state and message.
 pub fn verify_command() -> Command {
-    Command::kubectl(
-        Target::Asm,
-        [
-            "get",
-            "asmmigratefromistio",
-            "default",
+    Command::kubectl(Target::Asm, "get")
+        .resource("asmmigratefromistio")
+        .name("default")
+        .args([
             "-o",
             "jsonpath={.status.state}{\"\\n\"}{.status.message}{\"\\n\"}",
-        ],
-    )
+        ])
 }
 
 /// Exports the resource.
 pub fn export_command() -> Command {
-    Command::kubectl(
-        Target::Asm,
-        ["get", "asmmigratefromistio", "default", "-o", "yaml"],
-    )
+    Command::kubectl(Target::Asm, "get")
+        .resource("asmmigratefromistio")
+        .name("default")
+        .args(["-o", "yaml"])
 }
 
 const API_VERSION: &str = "istio.alibabacloud.com/v1beta1";

@@ -57,9 +57,9 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         content,
     });
     step.commands
-        .push(Command::kubectl(Target::Asm, ["apply", "-f", BUNDLE_FILE]));
+        .push(Command::kubectl(Target::Asm, "apply").args(["-f", BUNDLE_FILE]));
     step.verify.push(Verify {
-        command: Command::kubectl(Target::Asm, ["get", "-f", BUNDLE_FILE, "-o", "name"]),
+        command: Command::kubectl(Target::Asm, "get").args(["-f", BUNDLE_FILE, "-o", "name"]),
         expect: "one line per object of the bundle, no NotFound error".into(),
     });
     step.notes.push("The Namespaces at the top of the file are created if missing and left alone if present; applying again is harmless.".into());

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{file_header, strip_server_fields, to_yaml, PlanFile, Step, StepKind, Verify};
 use crate::analysis::Analysis;
+use crate::detect::ISTIO_NETWORKING_V1;
 use crate::detect::{EgressRoute, GatewayKind};
 use crate::kubectl::{Command, Target};
 use crate::model::Object;
@@ -39,7 +40,7 @@ fn cluster_api_version(analysis: &Analysis, exported: &str) -> String {
         .facts
         .lowest_istio()
         .and_then(|v| v.minor())
-        .is_some_and(|m| m < (1, 22));
+        .is_some_and(|m| m < ISTIO_NETWORKING_V1);
     if old && exported == "networking.istio.io/v1" {
         "networking.istio.io/v1beta1".into()
     } else {
@@ -281,10 +282,9 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                 asm_gateway_object(analysis, vs, reference, &asm_gateway, &selector)
             {
                 let name = format!("egress-{slug}-asm-gateway.yaml");
-                setup.commands.push(Command::kubectl(
-                    Target::Asm,
-                    ["apply", "-f", name.as_str()],
-                ));
+                setup
+                    .commands
+                    .push(Command::kubectl(Target::Asm, "apply").args(["-f", name.as_str()]));
                 setup.files.push(PlanFile {
                     name,
                     content: with_header(
@@ -322,11 +322,12 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                     },
                 );
                 step.commands
-                    .push(Command::kubectl(target, ["apply", "-f", name.as_str()]));
-                step.rollback.push(Command::kubectl(
-                    target,
-                    ["apply".to_string(), "-f".to_string(), file(side, previous)],
-                ));
+                    .push(Command::kubectl(target, "apply").args(["-f", name.as_str()]));
+                step.rollback.push(
+                    Command::kubectl(target, "apply")
+                        .arg("-f")
+                        .arg(file(side, previous)),
+                );
                 step.files.push(PlanFile {
                     name,
                     content: with_header(
@@ -337,11 +338,10 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                 step.wave = side == "cluster";
                 pair.push(step);
             }
-            let logs = Command::kubectl(
-                Target::Cluster,
-                ["logs", "deployment/istio-egressgateway", "--since=5m"],
-            )
-            .in_namespace("istio-system");
+            let logs = Command::kubectl(Target::Cluster, "logs")
+                .object("deployment", "istio-egressgateway")
+                .arg("--since=5m")
+                .in_namespace("istio-system");
             let expect = if share == 100 {
                 "no new requests for the external host in Istio's egress gateway log"
             } else {

@@ -27,10 +27,12 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         } else {
             "validatingwebhookconfiguration"
         };
-        step.commands.push(Command::kubectl(
-            Target::Cluster,
-            ["delete", resource, hook.name(), "--ignore-not-found"],
-        ));
+        step.commands.push(
+            Command::kubectl(Target::Cluster, "delete")
+                .resource(resource)
+                .name(hook.name())
+                .arg("--ignore-not-found"),
+        );
     }
     for residue in analysis
         .bundle
@@ -39,15 +41,10 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         .filter(|r| is_istio_owned(r))
     {
         let resource = residue.kind.to_lowercase();
-        let mut command = Command::kubectl(
-            Target::Cluster,
-            [
-                "delete",
-                resource.as_str(),
-                residue.name(),
-                "--ignore-not-found",
-            ],
-        );
+        let mut command = Command::kubectl(Target::Cluster, "delete")
+            .resource(resource.as_str())
+            .name(residue.name())
+            .arg("--ignore-not-found");
         if let Some(ns) = &residue.meta.namespace {
             command = command.in_namespace(ns);
         }

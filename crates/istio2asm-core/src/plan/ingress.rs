@@ -112,82 +112,58 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
     );
     // The IstioGateway file belongs to the ASM step; the Service patch stays with the cluster one.
     asm_setup.files = step.files.split_off(1);
-    asm_setup.commands.push(Command::kubectl(
-        Target::Asm,
-        ["apply", "-f", gateway_name.as_str()],
-    ));
-    asm_setup.rollback.push(Command::kubectl(
-        Target::Asm,
-        ["delete", "-f", gateway_name.as_str()],
-    ));
+    asm_setup
+        .commands
+        .push(Command::kubectl(Target::Asm, "apply").args(["-f", gateway_name.as_str()]));
+    asm_setup
+        .rollback
+        .push(Command::kubectl(Target::Asm, "delete").args(["-f", gateway_name.as_str()]));
     asm_setup.verify.push(Verify {
-        command: Command::kubectl(
-            Target::Asm,
-            ["get", "istiogateway", asm_name.as_str(), "-o", "yaml"],
-        )
-        .in_namespace("istio-system"),
+        command: Command::kubectl(Target::Asm, "get")
+            .resource("istiogateway")
+            .name(asm_name.as_str())
+            .args(["-o", "yaml"])
+            .in_namespace("istio-system"),
         expect: "the IstioGateway exists; its Service in the cluster shows the same CLB id".into(),
     });
     asm_setup.needs = step.needs.clone();
     step.target = Target::Cluster;
     step.title = format!("Attach the vServer groups to Service {ns}/{service_name} at full weight");
     step.commands.push(
-        Command::kubectl(
-            Target::Cluster,
-            [
-                "patch",
-                "service",
-                service_name,
-                "--type=merge",
-                "--patch-file",
-                patch_name.as_str(),
-            ],
-        )
-        .in_namespace(ns),
+        Command::kubectl(Target::Cluster, "patch")
+            .resource("service")
+            .name(service_name)
+            .args(["--type=merge", "--patch-file", patch_name.as_str()])
+            .in_namespace(ns),
     );
     step.verify.push(Verify {
-        command: Command::kubectl(
-            Target::Cluster,
-            [
-                "get",
-                "service",
-                service_name,
-                "-o",
-                "jsonpath={.metadata.annotations}",
-            ],
-        )
-        .in_namespace(ns),
+        command: Command::kubectl(Target::Cluster, "get")
+            .resource("service")
+            .name(service_name)
+            .args(["-o", "jsonpath={.metadata.annotations}"])
+            .in_namespace(ns),
         expect: format!("{LB_ID}, {VGROUP} and {WEIGHT}=100 present"),
     });
     step.notes.push("Not confirmed from a public source beyond ASM's guide: the exact IstioGateway fields; check them against your ASM version.".into());
     let mut steps = vec![step, asm_setup];
     let weight_patch = |share: u32| {
-        Command::kubectl(
-            Target::Asm,
-            [
-                "patch".to_string(),
-                "istiogateway".to_string(),
-                asm_name.clone(),
-                "--type=merge".to_string(),
-                "-p".to_string(),
+        Command::kubectl(Target::Asm, "patch")
+            .resource("istiogateway")
+            .name(asm_name.clone())
+            .args(["--type=merge", "-p"])
+            .arg(
                 serde_json::json!({"spec": {"serviceAnnotations": {WEIGHT: share.to_string()}}})
                     .to_string(),
-            ],
-        )
-        .in_namespace("istio-system")
+            )
+            .in_namespace("istio-system")
     };
     let annotate = |weight: u32| {
-        Command::kubectl(
-            Target::Cluster,
-            [
-                "annotate".to_string(),
-                "service".to_string(),
-                service_name.to_string(),
-                format!("{WEIGHT}={weight}"),
-                "--overwrite".to_string(),
-            ],
-        )
-        .in_namespace(ns)
+        Command::kubectl(Target::Cluster, "annotate")
+            .resource("service")
+            .name(service_name)
+            .arg(format!("{WEIGHT}={weight}"))
+            .arg("--overwrite")
+            .in_namespace(ns)
     };
     let mut previous = 0;
     for &share in &analysis.settings.egress_weights {
@@ -211,17 +187,11 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         down.commands.push(annotate(100 - share));
         down.rollback.push(annotate(100 - previous));
         down.verify.push(Verify {
-            command: Command::kubectl(
-                Target::Cluster,
-                [
-                    "get",
-                    "service",
-                    service_name,
-                    "-o",
-                    "jsonpath={.metadata.annotations}",
-                ],
-            )
-            .in_namespace(ns),
+            command: Command::kubectl(Target::Cluster, "get")
+                .resource("service")
+                .name(service_name)
+                .args(["-o", "jsonpath={.metadata.annotations}"])
+                .in_namespace(ns),
             expect: format!("{WEIGHT}={}", 100 - share),
         });
         steps.push(up);

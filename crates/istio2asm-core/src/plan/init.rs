@@ -23,7 +23,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
             "The east-west gateway's pods get their image from the injection webhook; ASM must not force injection off on istio-system.",
         )
         .verify(
-            Command::kubectl(Target::Asm, ["get", "asmmigratefromistio", "default", "-o", "jsonpath={.spec.advancedOptions.disableIstioSystemLabelReconciliation}"]),
+            Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default").args(["-o", "jsonpath={.spec.advancedOptions.disableIstioSystemLabelReconciliation}"]),
             "true",
         );
         step.fixes.push(GateId::EastwestLabelReconciliation);
@@ -57,23 +57,20 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 format!("istio-system carries istio-injection={value}; with an east-west gateway it must carry no injection label."),
             )
             .verify(
-                Command::kubectl(Target::Cluster, ["get", "namespace", "istio-system", "-o", "jsonpath={.metadata.labels.istio-injection}"]),
+                Command::kubectl(Target::Cluster, "get").resource("namespace").name("istio-system").args(["-o", "jsonpath={.metadata.labels.istio-injection}"]),
                 "empty output",
             );
             step.fixes.push(GateId::IstioSystemInjectionLabel);
             step.commands
                 .push(remove_namespace_label("istio-system", "istio-injection"));
             if is_label_value(value) {
-                step.rollback.push(Command::kubectl(
-                    Target::Cluster,
-                    [
-                        "label".to_string(),
-                        "namespace".to_string(),
-                        "istio-system".to_string(),
-                        format!("istio-injection={value}"),
-                        "--overwrite".to_string(),
-                    ],
-                ));
+                step.rollback.push(
+                    Command::kubectl(Target::Cluster, "label")
+                        .resource("namespace")
+                        .name("istio-system")
+                        .arg(format!("istio-injection={value}"))
+                        .arg("--overwrite"),
+                );
             }
             steps.push(step);
         }

@@ -67,12 +67,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 ),
             )
             .verify(
-                Command::kubectl(Target::Cluster, [
-                    "get",
-                    "pods",
-                    "-o",
-                    "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].image}{.spec.initContainers[?(@.name==\"istio-proxy\")].image}{\"\\n\"}{end}",
-                ]).in_namespace(namespace),
+                Command::kubectl(Target::Cluster, "get").resource("pods").args(["-o", "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].image}{.spec.initContainers[?(@.name==\"istio-proxy\")].image}{\"\\n\"}{end}"]).in_namespace(namespace),
                 "the switched workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)",
             );
             step.wave = true;
@@ -176,38 +171,23 @@ fn retire_gateways_steps(analysis: &Analysis) -> Vec<Step> {
             .and_then(|w| w.body.replicas)
             .unwrap_or(1);
         check.verify.push(Verify {
-            command: Command::kubectl(
-                Target::Cluster,
-                [
-                    "logs".to_string(),
-                    format!("deployment/{name}"),
-                    "--since=10m".to_string(),
-                ],
-            )
-            .in_namespace(ns),
+            command: Command::kubectl(Target::Cluster, "logs")
+                .object("deployment", name)
+                .arg("--since=10m")
+                .in_namespace(ns),
             expect: format!("no new requests in {name}'s access log"),
         });
         step.commands.push(
-            Command::kubectl(
-                Target::Cluster,
-                [
-                    "scale".to_string(),
-                    format!("deployment/{name}"),
-                    "--replicas=0".to_string(),
-                ],
-            )
-            .in_namespace(ns),
+            Command::kubectl(Target::Cluster, "scale")
+                .object("deployment", name)
+                .arg("--replicas=0")
+                .in_namespace(ns),
         );
         step.rollback.push(
-            Command::kubectl(
-                Target::Cluster,
-                [
-                    "scale".to_string(),
-                    format!("deployment/{name}"),
-                    format!("--replicas={replicas}"),
-                ],
-            )
-            .in_namespace(ns),
+            Command::kubectl(Target::Cluster, "scale")
+                .object("deployment", name)
+                .arg(format!("--replicas={replicas}"))
+                .in_namespace(ns),
         );
     }
     step.notes.push(
@@ -227,23 +207,16 @@ fn uninstall_step(analysis: &Analysis) -> Step {
         "Finished requires Istio's control plane and webhooks to be gone.",
     )
     .verify(
-        Command::kubectl(
-            Target::Cluster,
-            [
-                "get",
-                "mutatingwebhookconfigurations,validatingwebhookconfigurations",
-                "-o",
-                "name",
-            ],
-        ),
+        Command::kubectl(Target::Cluster, "get")
+            .resource("mutatingwebhookconfigurations,validatingwebhookconfigurations")
+            .args(["-o", "name"]),
         "no istio-sidecar-injector*, istio-validator*, istiod-* or istio-revision-tag-* entries",
     )
     .verify(
-        Command::kubectl(
-            Target::Cluster,
-            ["get", "deployments", "-l", "app=istiod", "-o", "name"],
-        )
-        .in_namespace("istio-system"),
+        Command::kubectl(Target::Cluster, "get")
+            .resource("deployments")
+            .args(["-l", "app=istiod", "-o", "name"])
+            .in_namespace("istio-system"),
         "No resources found",
     );
     step.commands.push(istioctl_uninstall(version));

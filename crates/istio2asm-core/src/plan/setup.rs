@@ -22,7 +22,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         "Restarted sidecars take the setting from the mesh config; it must be there before the restarts.",
     )
     .verify(
-        Command::kubectl(Target::Cluster, ["get", "configmap", "istio", "-o", "jsonpath={.data.mesh}"]).in_namespace("istio-system"),
+        Command::kubectl(Target::Cluster, "get").resource("configmap").name("istio").args(["-o", "jsonpath={.data.mesh}"]).in_namespace("istio-system"),
         "defaultConfig.proxyMetadata contains the line PROXY_CONFIG_XDS_AGENT: \"true\"",
     );
     steps.push(mesh);
