@@ -33,12 +33,18 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let finding = match &cx.settings.asm_version {
         None => Finding::new(
             Code::Mig203,
-            "the ASM version is not given (setting asm-version); it must be 1.24 or later",
+            format!(
+                "the ASM version is not given (setting asm-version); it must be {}.{} or later",
+                ASM_FLOOR.0, ASM_FLOOR.1
+            ),
         )
         .severity(Severity::Warning),
         Some(raw) => match Version::parse(raw).below(ASM_FLOOR) {
             Some(false) => return,
-            Some(true) => Finding::new(Code::Mig203, format!("ASM {raw} is older than 1.24")),
+            Some(true) => Finding::new(
+                Code::Mig203,
+                format!("ASM {raw} is older than {}.{}", ASM_FLOOR.0, ASM_FLOOR.1),
+            ),
             None => Finding::new(
                 Code::Mig203,
                 format!("the ASM version {raw:?} is not a version"),

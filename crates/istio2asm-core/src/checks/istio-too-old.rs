@@ -40,8 +40,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Some(true) => Finding::new(
                 Code::Mig202,
                 format!(
-                    "Istio control plane (revision {}) runs {}, older than 1.10",
-                    plane.revision, plane.version.raw
+                    "Istio control plane (revision {}) runs {}, older than {}.{}",
+                    plane.revision, plane.version.raw, ISTIO_FLOOR.0, ISTIO_FLOOR.1
                 ),
             ),
             None => Finding::new(

@@ -51,7 +51,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 Some(false) => return,
                 Some(true) => Finding::new(
                     Code::Mig201,
-                    format!("Kubernetes {} is older than 1.21 ({})", version.raw, evidence.what),
+                    format!(
+                        "Kubernetes {} is older than {}.{} ({})",
+                        version.raw, KUBERNETES_FLOOR.0, KUBERNETES_FLOOR.1, evidence.what
+                    ),
                 ),
                 None => Finding::new(
                     Code::Mig201,
