@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
+use istio2asm_core::settings::Setting;
 use istio2asm_core::{analyze, demo, plan, render, report, Input, Settings, Severity};
 
 #[derive(Debug, Parser)]
@@ -44,45 +45,97 @@ struct InputArgs {
     asm_config: Vec<PathBuf>,
 }
 
-#[derive(Debug, Args)]
-struct SettingsArgs {
-    /// The ASM instance's version, e.g. 1.24.6.
-    #[arg(long, value_name = "VERSION")]
-    asm_version: Option<String>,
-    /// Shell variable holding the cluster's kubeconfig path.
-    #[arg(long, value_name = "NAME", default_value = "K8S_KUBECONFIG")]
-    cluster_kubeconfig_var: String,
-    /// Shell variable holding the ASM control plane's kubeconfig path.
-    #[arg(long, value_name = "NAME", default_value = "ASM_KUBECONFIG")]
-    asm_kubeconfig_var: String,
-    /// The pod label that opts a workload into ASM's proxy.
-    #[arg(
-        long,
-        value_name = "KEY=VALUE",
-        default_value = "sidecar.asm.aliyun.com/inject=true"
-    )]
-    asm_label: String,
-    /// The ASM egress gateway's share at each step, ending at 100.
-    #[arg(long, value_name = "LIST", default_value = "1,10,50,100")]
-    egress_weights: String,
-    /// The ASM egress gateway Service host (default: read from the export).
-    #[arg(long, value_name = "HOST")]
-    asm_egress_host: Option<String>,
-    /// Workloads per restart or switch wave.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    wave_size: usize,
-    /// Largest input file, in bytes.
-    #[arg(long, value_name = "BYTES")]
-    max_file_bytes: Option<usize>,
-    /// Largest sum of all inputs, in bytes.
-    #[arg(long, value_name = "BYTES")]
-    max_total_bytes: Option<usize>,
-    /// Most documents and list items.
-    #[arg(long, value_name = "N")]
-    max_documents: Option<usize>,
-    /// Deepest nesting inside a document.
-    #[arg(long, value_name = "N")]
-    max_depth: Option<usize>,
+/// Settings given as flags. The flags are core's settings (`Setting::ALL`, or only the two
+/// kubeconfig variables when `ALL` is false), named by their keys, with core's defaults in the help.
+#[derive(Debug, Default)]
+struct SettingFlags<const ALL: bool> {
+    /// The settings given, with their text.
+    given: Vec<(Setting, String)>,
+}
+
+/// Every setting as a flag (check, plan).
+type SettingsArgs = SettingFlags<true>;
+/// Only the kubeconfig variables (collect).
+type KubeconfigArgs = SettingFlags<false>;
+
+impl<const ALL: bool> SettingFlags<ALL> {
+    fn settings() -> &'static [Setting] {
+        if ALL {
+            &Setting::ALL
+        } else {
+            &[Setting::ClusterKubeconfigVar, Setting::AsmKubeconfigVar]
+        }
+    }
+
+    /// The settings: core's defaults, then each flag given, then core's check of the whole.
+    fn resolve(&self) -> Result<Settings, Usage> {
+        let mut settings = Settings::default();
+        for (setting, text) in &self.given {
+            settings
+                .set(*setting, text)
+                .map_err(|e| Usage(format!("--{}: {e}", setting.key())))?;
+        }
+        settings.validate().map_err(Usage)?;
+        Ok(settings)
+    }
+}
+
+/// The placeholder a setting's flag shows in `--help`.
+fn value_name(setting: Setting) -> &'static str {
+    match setting {
+        Setting::AsmVersion => "VERSION",
+        Setting::ClusterKubeconfigVar | Setting::AsmKubeconfigVar => "NAME",
+        Setting::AsmLabel => "KEY=VALUE",
+        Setting::EgressWeights => "LIST",
+        Setting::AsmEgressHost => "HOST",
+        Setting::MaxFileBytes | Setting::MaxTotalBytes => "BYTES",
+        Setting::WaveSize | Setting::MaxDocuments | Setting::MaxDepth => "N",
+    }
+}
+
+impl<const ALL: bool> clap::FromArgMatches for SettingFlags<ALL> {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut flags = SettingFlags::default();
+        flags.update_from_arg_matches(matches)?;
+        Ok(flags)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for setting in Self::settings() {
+            if let Some(text) = matches.get_one::<String>(setting.key()) {
+                self.given.push((*setting, text.clone()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<const ALL: bool> clap::Args for SettingFlags<ALL> {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        let defaults = Settings::default();
+        for setting in Self::settings() {
+            let default = defaults.text(*setting);
+            let help = if default.is_empty() {
+                setting.about().trim_end_matches('.').to_string()
+            } else {
+                format!(
+                    "{} [default: {default}]",
+                    setting.about().trim_end_matches('.')
+                )
+            };
+            cmd = cmd.arg(
+                clap::Arg::new(setting.key())
+                    .long(setting.key())
+                    .value_name(value_name(*setting))
+                    .help(help),
+            );
+        }
+        cmd
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -176,12 +229,8 @@ struct CollectArgs {
     /// Export format; JSON loads about twice as fast for big clusters.
     #[arg(long, value_enum, default_value_t = ExportFormat::Yaml)]
     format: ExportFormat,
-    /// Shell variable holding the cluster's kubeconfig path.
-    #[arg(long, value_name = "NAME", default_value = "K8S_KUBECONFIG")]
-    cluster_kubeconfig_var: String,
-    /// Shell variable holding the ASM control plane's kubeconfig path.
-    #[arg(long, value_name = "NAME", default_value = "ASM_KUBECONFIG")]
-    asm_kubeconfig_var: String,
+    #[command(flatten)]
+    settings: KubeconfigArgs,
 }
 
 #[derive(Debug, Args)]
@@ -213,52 +262,6 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn settings(args: &SettingsArgs) -> Result<Settings, Usage> {
-    let (key, value) = args.asm_label.split_once('=').ok_or_else(|| {
-        Usage(format!(
-            "--asm-label {:?} must be KEY=VALUE, e.g. sidecar.asm.aliyun.com/inject=true",
-            args.asm_label
-        ))
-    })?;
-    let egress_weights = args
-        .egress_weights
-        .split(',')
-        .map(|w| w.trim().parse::<u32>())
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| {
-            Usage(format!(
-                "--egress-weights {:?} must be whole numbers separated by commas, e.g. 1,10,50,100",
-                args.egress_weights
-            ))
-        })?;
-    let mut settings = Settings {
-        asm_version: args.asm_version.clone(),
-        cluster_kubeconfig_var: args.cluster_kubeconfig_var.clone(),
-        asm_kubeconfig_var: args.asm_kubeconfig_var.clone(),
-        asm_label_key: key.to_string(),
-        asm_label_value: value.to_string(),
-        egress_weights,
-        asm_egress_host: args.asm_egress_host.clone(),
-        wave_size: args.wave_size,
-        ..Settings::default()
-    };
-    let limits = &mut settings.limits;
-    if let Some(v) = args.max_file_bytes {
-        limits.max_file_bytes = v;
-    }
-    if let Some(v) = args.max_total_bytes {
-        limits.max_total_bytes = v;
-    }
-    if let Some(v) = args.max_documents {
-        limits.max_documents = v;
-    }
-    if let Some(v) = args.max_depth {
-        limits.max_depth = v;
-    }
-    settings.validate().map_err(Usage)?;
-    Ok(settings)
 }
 
 /// Reads every input: files, directories (sorted, recursively), `-` for stdin. A path that cannot
@@ -343,7 +346,7 @@ fn load_args(
     input: &InputArgs,
     settings_args: &SettingsArgs,
 ) -> Result<(Vec<Input>, Vec<Input>, Settings), Usage> {
-    let mut settings = settings(settings_args)?;
+    let mut settings = settings_args.resolve()?;
     let args = input;
     let inputs = if args.demo {
         if settings.asm_version.is_none() {
@@ -476,12 +479,7 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 }
 
 fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
-    let settings = Settings {
-        cluster_kubeconfig_var: args.cluster_kubeconfig_var.clone(),
-        asm_kubeconfig_var: args.asm_kubeconfig_var.clone(),
-        ..Settings::default()
-    };
-    settings.validate().map_err(Usage)?;
+    let settings = args.settings.resolve()?;
     let format = match args.format {
         ExportFormat::Yaml => CollectFormat::Yaml,
         ExportFormat::Json => CollectFormat::Json,
@@ -498,17 +496,11 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode, Usage> {
     let wanted = args.code.as_deref().unwrap_or_default();
     let code = Code::parse(wanted).ok_or_else(|| {
         Usage(format!(
-            "unknown code {wanted:?}; codes run from {} to {} (`istio2asm explain --all` lists them)",
-            Code::ALL[0].as_str(),
-            Code::ALL[Code::ALL.len() - 1].as_str()
+            "{} (`istio2asm explain --all` lists them)",
+            Code::unknown(wanted)
         ))
     })?;
-    let doc = code.doc();
-    let mut text = format!("{} ({})\n", doc.title, code.severity().as_str());
-    for (heading, body) in &doc.sections {
-        text.push_str(&format!("\n{heading}\n\n{body}\n"));
-    }
-    let _ = write_stdout(&text);
+    let _ = write_stdout(&code.explain_text());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -138,6 +138,28 @@ impl serde::Serialize for Code {
     }
 }
 
+impl Code {
+    /// A code's page as plain text: the title with the severity, then each section. What
+    /// `istio2asm explain CODE` prints and the JS library's `explain(code).text`.
+    pub fn explain_text(self) -> String {
+        let doc = self.doc();
+        let mut text = format!("{} ({})\n", doc.title, self.severity().as_str());
+        for (heading, body) in &doc.sections {
+            text.push_str(&format!("\n{heading}\n\n{body}\n"));
+        }
+        text
+    }
+
+    /// The message for a code that [`Code::parse`] does not know.
+    pub fn unknown(wanted: &str) -> String {
+        format!(
+            "unknown code {wanted:?}; codes run from {} to {}",
+            Code::ALL.first().map_or("", |c| c.as_str()),
+            Code::ALL.last().map_or("", |c| c.as_str()),
+        )
+    }
+}
+
 /// The codes that make the resource itself invalid: while one of them stands, a failed switch is
 /// not retried by bumping `retryCounter`, and the resource is fixed first. MIG106 (the switch
 /// failed) is the one code of the resource's gate that a retry answers.

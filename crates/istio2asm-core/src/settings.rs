@@ -1,5 +1,7 @@
-//! What the user may set (SPEC §2), with the documented defaults, and the one check of every
-//! setting that all three front ends (CLI, app, JS library) share.
+//! What the user may set (SPEC §2), with the documented defaults, and the one front end all three
+//! surfaces (CLI, app, JS library) share: each setting's name, its text form (`set`, `text`) and
+//! the check of every setting (`validate`). Messages name the setting in words; each surface adds
+//! its own name for it (a flag, a form label, an option).
 
 use serde::{Deserialize, Serialize};
 
@@ -48,7 +50,159 @@ impl Default for Settings {
     }
 }
 
+/// One setting a user gives as text: a CLI flag, a field of the app's form, a JS option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Setting {
+    /// The ASM instance's version.
+    AsmVersion,
+    /// The shell variable holding the cluster's kubeconfig path.
+    ClusterKubeconfigVar,
+    /// The shell variable holding the ASM control plane's kubeconfig path.
+    AsmKubeconfigVar,
+    /// The pod label that opts a workload into ASM's proxy, `KEY=VALUE`.
+    AsmLabel,
+    /// The ASM egress gateway's share at each step, `1,10,50,100`.
+    EgressWeights,
+    /// The ASM egress gateway Service host.
+    AsmEgressHost,
+    /// Workloads per restart or switch wave.
+    WaveSize,
+    /// The largest input file, in bytes.
+    MaxFileBytes,
+    /// The largest sum of all inputs, in bytes.
+    MaxTotalBytes,
+    /// The most documents and list items.
+    MaxDocuments,
+    /// The deepest nesting inside a document.
+    MaxDepth,
+}
+
+impl Setting {
+    /// Every setting, in the order forms and help list them.
+    pub const ALL: [Setting; 11] = [
+        Setting::AsmVersion,
+        Setting::ClusterKubeconfigVar,
+        Setting::AsmKubeconfigVar,
+        Setting::AsmLabel,
+        Setting::EgressWeights,
+        Setting::AsmEgressHost,
+        Setting::WaveSize,
+        Setting::MaxFileBytes,
+        Setting::MaxTotalBytes,
+        Setting::MaxDocuments,
+        Setting::MaxDepth,
+    ];
+
+    /// The setting's name in kebab case, as core's messages write it (`setting asm-version`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::AsmVersion => "asm-version",
+            Setting::ClusterKubeconfigVar => "cluster-kubeconfig-var",
+            Setting::AsmKubeconfigVar => "asm-kubeconfig-var",
+            Setting::AsmLabel => "asm-label",
+            Setting::EgressWeights => "egress-weights",
+            Setting::AsmEgressHost => "asm-egress-host",
+            Setting::WaveSize => "wave-size",
+            Setting::MaxFileBytes => "max-file-bytes",
+            Setting::MaxTotalBytes => "max-total-bytes",
+            Setting::MaxDocuments => "max-documents",
+            Setting::MaxDepth => "max-depth",
+        }
+    }
+
+    /// What the setting is, one sentence (help texts and tooltips).
+    pub fn about(self) -> &'static str {
+        match self {
+            Setting::AsmVersion => "The ASM instance's version, e.g. 1.24.6.",
+            Setting::ClusterKubeconfigVar => {
+                "Shell variable holding the cluster's kubeconfig path."
+            }
+            Setting::AsmKubeconfigVar => {
+                "Shell variable holding the ASM control plane's kubeconfig path."
+            }
+            Setting::AsmLabel => "The pod label that opts a workload into ASM's proxy.",
+            Setting::EgressWeights => "The ASM egress gateway's share at each step, ending at 100.",
+            Setting::AsmEgressHost => {
+                "The ASM egress gateway Service host (default: read from the export)."
+            }
+            Setting::WaveSize => "Workloads per restart or switch wave.",
+            Setting::MaxFileBytes => "Largest input file, in bytes.",
+            Setting::MaxTotalBytes => "Largest sum of all inputs, in bytes.",
+            Setting::MaxDocuments => "Most documents and list items.",
+            Setting::MaxDepth => "Deepest nesting inside a document.",
+        }
+    }
+}
+
 impl Settings {
+    /// Sets one setting from its text form (`sidecar.asm.aliyun.com/inject=true`, `1,10,50,100`,
+    /// `10`). An empty text unsets an optional setting. The whole settings are checked by
+    /// [`Settings::validate`]; this only reads the text.
+    pub fn set(&mut self, setting: Setting, text: &str) -> Result<(), String> {
+        let count = |what: &str| {
+            text.trim()
+                .parse::<usize>()
+                .map_err(|_| format!("the {what} {text:?} is not a whole number"))
+        };
+        let optional = |text: &str| (!text.trim().is_empty()).then(|| text.trim().to_string());
+        match setting {
+            Setting::AsmVersion => self.asm_version = optional(text),
+            Setting::ClusterKubeconfigVar => self.cluster_kubeconfig_var = text.to_string(),
+            Setting::AsmKubeconfigVar => self.asm_kubeconfig_var = text.to_string(),
+            Setting::AsmLabel => {
+                let (key, value) = text.split_once('=').ok_or_else(|| {
+                    format!(
+                        "the ASM label {text:?} must be KEY=VALUE, e.g. sidecar.asm.aliyun.com/inject=true"
+                    )
+                })?;
+                self.asm_label_key = key.trim().to_string();
+                self.asm_label_value = value.trim().to_string();
+            }
+            Setting::EgressWeights => {
+                self.egress_weights = text
+                    .split(',')
+                    .map(|w| w.trim().parse::<u32>())
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|_| {
+                        format!(
+                            "the egress weights {text:?} must be whole numbers separated by commas, e.g. 1,10,50,100"
+                        )
+                    })?;
+            }
+            Setting::AsmEgressHost => self.asm_egress_host = optional(text),
+            Setting::WaveSize => self.wave_size = count("wave size")?,
+            Setting::MaxFileBytes => self.limits.max_file_bytes = count("limit max-file-bytes")?,
+            Setting::MaxTotalBytes => {
+                self.limits.max_total_bytes = count("limit max-total-bytes")?;
+            }
+            Setting::MaxDocuments => self.limits.max_documents = count("limit max-documents")?,
+            Setting::MaxDepth => self.limits.max_depth = count("limit max-depth")?,
+        }
+        Ok(())
+    }
+
+    /// A setting's text form, as [`Settings::set`] reads it ("" for an optional one not set).
+    pub fn text(&self, setting: Setting) -> String {
+        match setting {
+            Setting::AsmVersion => self.asm_version.clone().unwrap_or_default(),
+            Setting::ClusterKubeconfigVar => self.cluster_kubeconfig_var.clone(),
+            Setting::AsmKubeconfigVar => self.asm_kubeconfig_var.clone(),
+            Setting::AsmLabel => format!("{}={}", self.asm_label_key, self.asm_label_value),
+            Setting::EgressWeights => self
+                .egress_weights
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            Setting::AsmEgressHost => self.asm_egress_host.clone().unwrap_or_default(),
+            Setting::WaveSize => self.wave_size.to_string(),
+            Setting::MaxFileBytes => self.limits.max_file_bytes.to_string(),
+            Setting::MaxTotalBytes => self.limits.max_total_bytes.to_string(),
+            Setting::MaxDocuments => self.limits.max_documents.to_string(),
+            Setting::MaxDepth => self.limits.max_depth.to_string(),
+        }
+    }
+
     /// Checks every setting; the message names the setting and what is accepted.
     pub fn validate(&self) -> Result<(), String> {
         KubeconfigVars::new(&self.cluster_kubeconfig_var, &self.asm_kubeconfig_var)?;
@@ -98,5 +252,87 @@ impl Settings {
     pub fn kubeconfig_vars(&self) -> KubeconfigVars {
         KubeconfigVars::new(&self.cluster_kubeconfig_var, &self.asm_kubeconfig_var)
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_reads_back_its_own_text() {
+        let defaults = Settings::default();
+        for setting in Setting::ALL {
+            let mut settings = Settings::default();
+            settings
+                .set(setting, &defaults.text(setting))
+                .unwrap_or_else(|e| panic!("{setting:?}: {e}"));
+            assert_eq!(settings, defaults, "{setting:?}");
+        }
+    }
+
+    #[test]
+    fn text_forms_parse_as_documented() {
+        let mut settings = Settings::default();
+        settings.set(Setting::AsmLabel, "a=b=c").unwrap();
+        assert_eq!(
+            (
+                settings.asm_label_key.as_str(),
+                settings.asm_label_value.as_str()
+            ),
+            ("a", "b=c")
+        );
+        settings.set(Setting::EgressWeights, " 5 , 100").unwrap();
+        assert_eq!(settings.egress_weights, [5, 100]);
+        settings.set(Setting::AsmVersion, "").unwrap();
+        assert_eq!(settings.asm_version, None);
+        settings.set(Setting::MaxDepth, "64").unwrap();
+        assert_eq!(settings.limits.max_depth, 64);
+    }
+
+    #[test]
+    fn bad_text_is_refused_with_the_setting_in_words() {
+        let mut settings = Settings::default();
+        let cases = [
+            (
+                Setting::AsmLabel,
+                "no-equals",
+                "the ASM label \"no-equals\" must be KEY=VALUE",
+            ),
+            (
+                Setting::EgressWeights,
+                "1,x",
+                "the egress weights \"1,x\" must be whole numbers",
+            ),
+            (Setting::EgressWeights, "-1,100", "must be whole numbers"),
+            (
+                Setting::WaveSize,
+                "ten",
+                "the wave size \"ten\" is not a whole number",
+            ),
+            (
+                Setting::MaxDepth,
+                "1.5",
+                "the limit max-depth \"1.5\" is not a whole number",
+            ),
+        ];
+        for (setting, text, expected) in cases {
+            let error = settings.set(setting, text).unwrap_err();
+            assert!(error.contains(expected), "{setting:?} {text:?}: {error}");
+            assert!(!error.contains("--"), "names a flag: {error}");
+        }
+    }
+
+    #[test]
+    fn setting_keys_are_unique_kebab_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for setting in Setting::ALL {
+            let key = setting.key();
+            assert!(seen.insert(key), "{key} twice");
+            assert!(
+                key.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{key}"
+            );
+        }
     }
 }

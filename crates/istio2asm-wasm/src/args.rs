@@ -20,6 +20,7 @@
 //!
 //! `null` or `undefined` for an option means "not given": the CLI's default applies.
 
+use istio2asm_core::settings::Setting;
 use istio2asm_core::{demo, Input, Settings};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -311,18 +312,12 @@ fn count_option(object: &Object, key: &str, place: &str) -> Result<Option<usize>
         })
 }
 
-/// `"1,10,50,100"` → `[1, 10, 50, 100]`, as the CLI reads `--egress-weights`.
-pub fn parse_weights(text: &str) -> Option<Vec<u32>> {
-    text.split(',')
-        .map(|w| w.trim().parse::<u32>())
-        .collect::<Result<Vec<_>, _>>()
-        .ok()
-}
-
-fn weights_option(object: &Object, place: &str) -> Result<Option<Vec<u32>>, ApiError> {
+/// Reads `egressWeights` into the settings: a string in the CLI's form (`"1,10,50,100"`, read by
+/// core) or an array of whole numbers.
+fn weights_option(object: &Object, place: &str, settings: &mut Settings) -> Result<(), ApiError> {
     let key = "egressWeights";
     let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
-        return Ok(None);
+        return Ok(());
     };
     let bad = || {
         err(
@@ -334,7 +329,7 @@ fn weights_option(object: &Object, place: &str) -> Result<Option<Vec<u32>>, ApiE
         )
     };
     if let Some(text) = value.as_string() {
-        return parse_weights(&text).map(Some).ok_or_else(bad);
+        return set(settings, Setting::EgressWeights, &text, place, key);
     }
     if !Array::is_array(&value) {
         return Err(bad());
@@ -348,13 +343,21 @@ fn weights_option(object: &Object, place: &str) -> Result<Option<Vec<u32>>, ApiE
                 .and_then(|w| u32::try_from(w).ok())
         })
         .collect::<Option<Vec<u32>>>()
-        .map(Some)
+        .map(|weights| settings.egress_weights = weights)
         .ok_or_else(bad)
 }
 
-/// `"key=value"` → `(key, value)`, as the CLI reads `--asm-label`.
-pub fn split_label(text: &str) -> Option<(&str, &str)> {
-    text.split_once('=')
+/// Sets a setting from its text form through core, the message naming the option.
+fn set(
+    settings: &mut Settings,
+    setting: Setting,
+    text: &str,
+    place: &str,
+    key: &str,
+) -> Result<(), ApiError> {
+    settings
+        .set(setting, text)
+        .map_err(|message| err(ErrorCode::Options, format!("{place}.{key}: {message}")))
 }
 
 /// Reads `inputs` and `options` for `check` and `plan`; messages start with `function`'s name.
@@ -377,12 +380,15 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
     let mut force = false;
     let mut asm_inputs = Vec::new();
     if let Some(o) = &object {
-        settings.asm_version = string_option(o, "asmVersion", place)?;
-        if let Some(v) = string_option(o, "clusterKubeconfigVar", place)? {
-            settings.cluster_kubeconfig_var = v;
-        }
-        if let Some(v) = string_option(o, "asmKubeconfigVar", place)? {
-            settings.asm_kubeconfig_var = v;
+        for (key, setting) in [
+            ("asmVersion", Setting::AsmVersion),
+            ("clusterKubeconfigVar", Setting::ClusterKubeconfigVar),
+            ("asmKubeconfigVar", Setting::AsmKubeconfigVar),
+            ("asmEgressHost", Setting::AsmEgressHost),
+        ] {
+            if let Some(text) = string_option(o, key, place)? {
+                set(&mut settings, setting, &text, place, key)?;
+            }
         }
         let label = string_option(o, "asmLabel", place)?;
         let label_key = string_option(o, "asmLabelKey", place)?;
@@ -394,14 +400,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
                     format!("{place}: give asmLabel (\"key=value\") or asmLabelKey and asmLabelValue, not both"),
                 ));
             }
-            let (key, value) = split_label(&label).ok_or_else(|| {
-                err(
-                    ErrorCode::Options,
-                    format!("{place}.asmLabel {label:?} must be \"key=value\", e.g. \"sidecar.asm.aliyun.com/inject=true\""),
-                )
-            })?;
-            settings.asm_label_key = key.to_string();
-            settings.asm_label_value = value.to_string();
+            set(&mut settings, Setting::AsmLabel, &label, place, "asmLabel")?;
         }
         if let Some(key) = label_key {
             settings.asm_label_key = key;
@@ -409,10 +408,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         if let Some(value) = label_value {
             settings.asm_label_value = value;
         }
-        if let Some(weights) = weights_option(o, place)? {
-            settings.egress_weights = weights;
-        }
-        settings.asm_egress_host = string_option(o, "asmEgressHost", place)?;
+        weights_option(o, place, &mut settings)?;
         if let Some(n) = count_option(o, "waveSize", place)? {
             settings.wave_size = n;
         }
@@ -524,11 +520,13 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
     let mut settings = Settings::default();
     let mut format = ExportFormat::Yaml;
     if let Some(o) = option_keys(options, place, COLLECT_OPTION_NAMES)? {
-        if let Some(v) = string_option(&o, "clusterKubeconfigVar", place)? {
-            settings.cluster_kubeconfig_var = v;
-        }
-        if let Some(v) = string_option(&o, "asmKubeconfigVar", place)? {
-            settings.asm_kubeconfig_var = v;
+        for (key, setting) in [
+            ("clusterKubeconfigVar", Setting::ClusterKubeconfigVar),
+            ("asmKubeconfigVar", Setting::AsmKubeconfigVar),
+        ] {
+            if let Some(text) = string_option(&o, key, place)? {
+                set(&mut settings, setting, &text, place, key)?;
+            }
         }
         if let Some(value) = given(get(&o, "format", place, ErrorCode::Options)?) {
             format = match value.as_string().as_deref() {
@@ -555,24 +553,6 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn weights_parse_like_the_cli() {
-        assert_eq!(parse_weights("1,10,50,100"), Some(vec![1, 10, 50, 100]));
-        assert_eq!(parse_weights(" 5 , 100"), Some(vec![5, 100]));
-        assert_eq!(parse_weights("1,x"), None);
-        assert_eq!(parse_weights("-1,100"), None);
-    }
-
-    #[test]
-    fn labels_split_at_the_first_equals_sign() {
-        assert_eq!(
-            split_label("sidecar.asm.aliyun.com/inject=true"),
-            Some(("sidecar.asm.aliyun.com/inject", "true"))
-        );
-        assert_eq!(split_label("a=b=c"), Some(("a", "b=c")));
-        assert_eq!(split_label("no-equals"), None);
-    }
 
     #[test]
     fn whole_numbers_are_exact_and_non_negative() {

@@ -237,19 +237,10 @@ pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
     let found = Code::parse(&wanted).ok_or_else(|| {
         js_error(ApiError::new(
             ErrorCode::Code,
-            format!(
-                "explain: unknown code {wanted:?}; codes run from {} to {}",
-                Code::ALL.first().map_or("", |c| c.as_str()),
-                Code::ALL.last().map_or("", |c| c.as_str()),
-            ),
+            format!("explain: {}", Code::unknown(&wanted)),
         ))
     })?;
     let doc = found.doc();
-    // The same text as the CLI's `explain` (crates/istio2asm-cli/src/main.rs).
-    let mut text = format!("{} ({})\n", doc.title, found.severity().as_str());
-    for (heading, body) in &doc.sections {
-        text.push_str(&format!("\n{heading}\n\n{body}\n"));
-    }
     let result = ExplainJson {
         code: found.as_str(),
         name: found.name(),
@@ -261,7 +252,7 @@ pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
             .map(|(heading, body)| SectionJson { heading, body })
             .collect(),
         markdown: doc.to_markdown(),
-        text,
+        text: found.explain_text(),
     };
     parse_json(&to_json_text(&result)?)
 }
