@@ -527,12 +527,12 @@ impl App {
                 return;
             };
             match self.view {
-                View::Overview => views::overview(ui, self, &outcome),
-                View::Findings => views::findings(ui, self, &outcome),
-                View::Workloads => views::workloads(ui, self, &outcome),
-                View::Plan => views::plan(ui, self, &outcome),
-                View::Export => views::export(ui, self, &outcome),
-                View::Inputs => views::inputs(ui, self, &outcome),
+                View::Overview => views::overview::show(ui, self, &outcome),
+                View::Findings => views::findings::show(ui, self, &outcome),
+                View::Workloads => views::workloads::show(ui, self, &outcome),
+                View::Plan => views::plan::show(ui, self, &outcome),
+                View::Export => views::export::show(ui, self, &outcome),
+                View::Inputs => views::inputs::show(ui, self, &outcome),
             }
         });
     }
