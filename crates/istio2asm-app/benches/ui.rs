@@ -14,10 +14,10 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use egui_kittest::Harness;
-use istio2asm_app::app::{Slot, View};
+use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::state::WorkloadRow;
 use istio2asm_app::App;
-use istio2asm_core::Input;
+use istio2asm_core::{demo, Input};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -131,9 +131,8 @@ fn main() {
         .build_ui_state(|ui, app: &mut App| app.ui_contents(ui), App::default());
     {
         let app = harness.state_mut();
-        app.view = View::Workloads;
-        let outcome = app.outcome.take().expect("the demo outcome");
-        let mut outcome = std::sync::Arc::try_unwrap(outcome).expect("one owner");
+        app.set_view(View::Workloads);
+        let mut outcome = Outcome::compute(demo::inputs(), Vec::new(), app.settings(), false);
         outcome.rows = (0..10_000)
             .map(|i| WorkloadRow {
                 namespace: format!("team-{}", i % 40),
@@ -150,7 +149,7 @@ fn main() {
                 wave: format!("team-{} #{}", i % 40, i / 400 + 1),
             })
             .collect();
-        app.outcome = Some(std::sync::Arc::new(outcome));
+        app.show_outcome(outcome);
     }
     harness.run();
     harness.hover_at(egui::pos2(640.0, 400.0));

@@ -1,5 +1,7 @@
-//! What the app derives from an analysis for its views: workload rows, the next action, finding
-//! filters. Pure functions of core values, so tests can check them without a UI.
+//! The app's state per tab (what each tab filters, sorts, selects or holds half-typed), and for
+//! now what the app derives from an analysis for its views: workload rows and the next action.
+//! Each tab changes only its own state; what it needs from the rest of the app it asks for with a
+//! [`crate::views::Request`].
 
 use std::collections::BTreeMap;
 
@@ -9,7 +11,7 @@ use istio2asm_core::kubectl::Command;
 use istio2asm_core::phase::Situation;
 use istio2asm_core::plan::{PhaseStatus, Plan};
 use istio2asm_core::risk::assess;
-use istio2asm_core::Analysis;
+use istio2asm_core::{Analysis, Settings};
 
 /// One row of the workloads table.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,47 +292,258 @@ impl FindingFilter {
     }
 }
 
-/// The indexes of the rows that contain `filter` (case-insensitive, any column), sorted by a
-/// column (0 namespace … 7 wave), then namespace and name.
-pub fn order_rows(
-    rows: &[WorkloadRow],
-    filter: &str,
-    (column, ascending): (usize, bool),
-) -> Vec<usize> {
+/// The Findings tab's state: which findings it lists and which one it details.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingsTab {
+    /// Which findings the list shows.
+    pub(crate) filter: FindingFilter,
+    /// The finding shown in detail, as an index into the analysis' findings. A new analysis
+    /// clears it, since the index would point into another list.
+    pub(crate) selected: Option<usize>,
+}
+
+/// A column of the workloads table, in the table's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkloadColumn {
+    /// The namespace.
+    Namespace,
+    /// The controller's kind, or `Pod`.
+    Kind,
+    /// The workload's name.
+    Name,
+    /// `spec.replicas`.
+    Replicas,
+    /// The proxy flavour and version.
+    Proxy,
+    /// Whether the proxies run the XDS agent.
+    XdsAgent,
+    /// The restart risks.
+    Risk,
+    /// The switch wave.
+    Wave,
+}
+
+impl WorkloadColumn {
+    /// Every column, in the table's order.
+    pub const ALL: [WorkloadColumn; 8] = [
+        WorkloadColumn::Namespace,
+        WorkloadColumn::Kind,
+        WorkloadColumn::Name,
+        WorkloadColumn::Replicas,
+        WorkloadColumn::Proxy,
+        WorkloadColumn::XdsAgent,
+        WorkloadColumn::Risk,
+        WorkloadColumn::Wave,
+    ];
+
+    /// The column's header.
+    pub fn title(self) -> &'static str {
+        match self {
+            WorkloadColumn::Namespace => "Namespace",
+            WorkloadColumn::Kind => "Kind",
+            WorkloadColumn::Name => "Name",
+            WorkloadColumn::Replicas => "Replicas",
+            WorkloadColumn::Proxy => "Proxy",
+            WorkloadColumn::XdsAgent => "XDS agent",
+            WorkloadColumn::Risk => "Risk",
+            WorkloadColumn::Wave => "Wave",
+        }
+    }
+
+    /// The row's cell in this column, as the table shows it.
+    fn text(self, row: &WorkloadRow) -> &str {
+        match self {
+            WorkloadColumn::Namespace => &row.namespace,
+            WorkloadColumn::Kind => &row.kind,
+            WorkloadColumn::Name => &row.name,
+            // Replicas sort as numbers and are never searched; see `WorkloadsTab::order`.
+            WorkloadColumn::Replicas => "",
+            WorkloadColumn::Proxy => &row.proxy,
+            WorkloadColumn::XdsAgent => &row.xds_agent,
+            WorkloadColumn::Risk => &row.risk,
+            WorkloadColumn::Wave => &row.wave,
+        }
+    }
+}
+
+/// How the workloads table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkloadSort {
+    /// The column sorted on.
+    pub column: WorkloadColumn,
+    /// Whether smallest first.
+    pub ascending: bool,
+}
+
+impl Default for WorkloadSort {
+    fn default() -> Self {
+        WorkloadSort {
+            column: WorkloadColumn::Namespace,
+            ascending: true,
+        }
+    }
+}
+
+impl WorkloadSort {
+    /// The sort after a click on `column`'s header: the same column turns around, another one
+    /// starts ascending.
+    pub fn clicked(self, column: WorkloadColumn) -> Self {
+        WorkloadSort {
+            column,
+            ascending: self.column != column || !self.ascending,
+        }
+    }
+}
+
+/// What the workloads table's row order depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OrderKey {
+    filter: String,
+    sort: WorkloadSort,
+    /// The outcome shown, by address.
+    outcome: usize,
+}
+
+/// The Workloads tab's state: its filter, its sort, and the row order they give.
+#[derive(Debug, Clone, Default)]
+pub struct WorkloadsTab {
+    /// Text a row must contain (case-insensitive, in any column but replicas and XDS agent).
+    pub(crate) filter: String,
+    /// The sort column and direction.
+    pub(crate) sort: WorkloadSort,
+    /// The row order, kept because filtering and sorting 10,000 rows every frame would cost
+    /// more than drawing them.
+    order: Option<(OrderKey, Vec<usize>)>,
+}
+
+impl WorkloadsTab {
+    /// The indexes of the rows that pass the filter, in the table's order. Computed once per
+    /// change of filter, sort or outcome.
+    pub fn order(&mut self, rows: &[WorkloadRow], outcome: usize) -> &[usize] {
+        let key = OrderKey {
+            filter: self.filter.clone(),
+            sort: self.sort,
+            outcome,
+        };
+        let order = match self.order.take() {
+            Some((cached, order)) if cached == key => order,
+            _ => order_rows(rows, &key.filter, key.sort),
+        };
+        &self.order.insert((key, order)).1
+    }
+}
+
+/// The indexes of the rows that contain `filter` (case-insensitive, any column but replicas and
+/// XDS agent), sorted by a column, then namespace and name.
+fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usize> {
+    use WorkloadColumn as C;
     let needle = filter.to_lowercase();
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| {
-            let r = &rows[i];
             needle.is_empty()
-                || [&r.namespace, &r.kind, &r.name, &r.proxy, &r.risk, &r.wave]
+                || [C::Namespace, C::Kind, C::Name, C::Proxy, C::Risk, C::Wave]
                     .iter()
-                    .any(|v| v.to_lowercase().contains(&needle))
+                    .any(|c| c.text(&rows[i]).to_lowercase().contains(&needle))
         })
         .collect();
-    fn text(r: &WorkloadRow, column: usize) -> &str {
-        match column {
-            0 => &r.namespace,
-            1 => &r.kind,
-            2 => &r.name,
-            4 => &r.proxy,
-            5 => &r.xds_agent,
-            6 => &r.risk,
-            _ => &r.wave,
-        }
-    }
     order.sort_by(|&a, &b| {
         let (a, b) = (&rows[a], &rows[b]);
-        let primary = if column == 3 {
+        let primary = if sort.column == C::Replicas {
             a.replicas.cmp(&b.replicas)
         } else {
-            text(a, column).cmp(text(b, column))
+            sort.column.text(a).cmp(sort.column.text(b))
         };
         let order = primary.then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-        if ascending {
+        if sort.ascending {
             order
         } else {
             order.reverse()
         }
     });
     order
+}
+
+/// The Plan tab's state: the settings form as typed, and why it was not applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanTab {
+    /// The form's text; it may not validate while the user types.
+    pub(crate) form: SettingsForm,
+    /// What is wrong with the form, while it does not validate.
+    pub(crate) form_error: Option<String>,
+}
+
+/// The Inputs tab's state: the paste area's text, until it is analysed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InputsTab {
+    /// The pasted text.
+    pub(crate) paste: String,
+}
+
+/// The settings form's text fields (applied when they parse and validate).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SettingsForm {
+    /// ASM version.
+    pub asm_version: String,
+    /// Cluster kubeconfig variable.
+    pub cluster_var: String,
+    /// ASM kubeconfig variable.
+    pub asm_var: String,
+    /// ASM label, `key=value`.
+    pub asm_label: String,
+    /// Egress weights, `1,10,50,100`.
+    pub egress_weights: String,
+    /// ASM egress host.
+    pub asm_egress_host: String,
+    /// Wave size.
+    pub wave_size: usize,
+}
+
+impl SettingsForm {
+    /// The form showing `settings`.
+    pub fn from_settings(settings: &Settings) -> Self {
+        SettingsForm {
+            asm_version: settings.asm_version.clone().unwrap_or_default(),
+            cluster_var: settings.cluster_kubeconfig_var.clone(),
+            asm_var: settings.asm_kubeconfig_var.clone(),
+            asm_label: format!("{}={}", settings.asm_label_key, settings.asm_label_value),
+            egress_weights: settings
+                .egress_weights
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            asm_egress_host: settings.asm_egress_host.clone().unwrap_or_default(),
+            wave_size: settings.wave_size,
+        }
+    }
+
+    /// The settings the form describes, or what is wrong with it.
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
+        let (key, value) = self
+            .asm_label
+            .split_once('=')
+            .ok_or_else(|| "the ASM label must be KEY=VALUE".to_string())?;
+        let egress_weights = self
+            .egress_weights
+            .split(',')
+            .map(|w| w.trim().parse::<u32>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| {
+                "the egress weights must be whole numbers separated by commas".to_string()
+            })?;
+        let settings = Settings {
+            asm_version: Some(self.asm_version.trim().to_string()).filter(|v| !v.is_empty()),
+            cluster_kubeconfig_var: self.cluster_var.trim().to_string(),
+            asm_kubeconfig_var: self.asm_var.trim().to_string(),
+            asm_label_key: key.trim().to_string(),
+            asm_label_value: value.trim().to_string(),
+            egress_weights,
+            asm_egress_host: Some(self.asm_egress_host.trim().to_string())
+                .filter(|v| !v.is_empty()),
+            wave_size: self.wave_size,
+            limits: base.limits.clone(),
+        };
+        settings.validate()?;
+        Ok(settings)
+    }
 }

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use istio2asm_app::app::{Slot, View};
 use istio2asm_app::App;
 use istio2asm_core::phase::State;
-use istio2asm_core::Input;
+use istio2asm_core::{Input, Settings};
 
 fn harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
@@ -42,7 +42,7 @@ fn copied(harness: &Harness<'static, App>) -> Vec<String> {
 fn opens_with_the_demo_loaded() {
     let harness = harness();
     let app = harness.state();
-    assert!(app.is_demo);
+    assert!(app.is_demo());
     let analysis = app.analysis().expect("the demo is analysed");
     assert_eq!(analysis.migration.state, State::SetupIstioForMigrate);
     harness.get_by_label("SetupIstioForMigrate");
@@ -72,8 +72,10 @@ fn filters_findings_and_opens_one() {
         .get_by_label_contains("finding MIG402 deployment/cart")
         .click();
     harness.run();
-    let selected = harness.state().selected.expect("a finding is selected");
-    let finding = &harness.state().analysis().expect("analysis").findings[selected];
+    let finding = harness
+        .state()
+        .selected_finding()
+        .expect("a finding is selected");
     assert_eq!(finding.code.as_str(), "MIG402");
     harness.get_by_label("How to fix");
     harness.get_by_label_contains("demo/cluster.yaml:");
@@ -112,11 +114,11 @@ fn a_setting_change_replans_at_once() {
     harness.step();
     settle(&mut harness);
     assert_eq!(
-        harness.state().settings.cluster_kubeconfig_var,
+        harness.state().settings().cluster_kubeconfig_var,
         "K8S_KUBECONFIG_PROD"
     );
-    let outcome = harness.state().outcome.clone().expect("outcome");
-    let vars = harness.state().settings.kubeconfig_vars();
+    let outcome = harness.state().outcome().expect("outcome");
+    let vars = harness.state().settings().kubeconfig_vars();
     let restart = outcome
         .plan
         .phases
@@ -134,9 +136,9 @@ fn a_setting_change_replans_at_once() {
         .type_text("-bad");
     harness.step();
     harness.run();
-    assert!(harness.state().form_error.is_some());
+    assert!(harness.state().form_error().is_some());
     assert_eq!(
-        harness.state().settings.cluster_kubeconfig_var,
+        harness.state().settings().cluster_kubeconfig_var,
         "K8S_KUBECONFIG_PROD"
     );
     harness.get_by_label_contains("Not applied:");
@@ -154,7 +156,7 @@ fn a_syntax_error_shows_as_mig001_not_a_crash() {
         0.0,
     );
     settle(&mut harness);
-    harness.state_mut().view = View::Findings;
+    harness.state_mut().set_view(View::Findings);
     harness.run();
     harness.get_by_label_contains("finding MIG001");
     let analysis = harness.state().analysis().expect("analysis");
@@ -175,7 +177,7 @@ fn the_excerpt_of_a_finding_shows_no_secret() {
         0.0,
     );
     settle(&mut harness);
-    harness.state_mut().view = View::Findings;
+    harness.state_mut().set_view(View::Findings);
     harness.run();
     let codes: Vec<String> = harness
         .state()
@@ -211,13 +213,7 @@ fn workloads_table_lists_every_workload() {
     let mut harness = harness();
     harness.get_by_label("Workloads").click();
     harness.run();
-    let rows = harness
-        .state()
-        .outcome
-        .as_ref()
-        .expect("outcome")
-        .rows
-        .clone();
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
     assert!(
         rows.iter()
             .any(|r| r.name == "reviews-v2" && r.proxy.starts_with("ASM")),
@@ -255,9 +251,11 @@ impl eframe::Storage for Memory {
 
 #[test]
 fn settings_persist_and_inputs_do_not() {
-    let mut app = App::default();
-    app.settings.wave_size = 3;
-    app.settings.asm_version = Some("1.25.1".into());
+    let mut app = App::new(Settings {
+        wave_size: 3,
+        asm_version: Some("1.25.1".into()),
+        ..Settings::default()
+    });
     app.load(
         Slot::Cluster,
         vec![Input::new(
@@ -275,10 +273,10 @@ fn settings_persist_and_inputs_do_not() {
         "{stored}"
     );
     let restored = App::from_storage(Some(&storage));
-    assert_eq!(restored.settings.wave_size, 3);
-    assert_eq!(restored.settings.asm_version.as_deref(), Some("1.25.1"));
+    assert_eq!(restored.settings().wave_size, 3);
+    assert_eq!(restored.settings().asm_version.as_deref(), Some("1.25.1"));
     assert!(
-        restored.is_demo,
+        restored.is_demo(),
         "a new run opens with the demo, not the last inputs"
     );
     // Storage that does not validate is ignored, not trusted.
@@ -289,7 +287,7 @@ fn settings_persist_and_inputs_do_not() {
     );
     assert_eq!(
         App::from_storage(Some(&bad))
-            .settings
+            .settings()
             .cluster_kubeconfig_var,
         "K8S_KUBECONFIG"
     );
@@ -301,7 +299,7 @@ fn the_next_action_names_a_blocking_gate_without_a_command() {
     let old = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: istiod, namespace: istio-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        image: docker.io/istio/pilot:1.9.5\n";
     app.load(Slot::Cluster, vec![Input::new("old.yaml", old)], 0.0);
     app.finish_now();
-    let outcome = app.outcome.clone().expect("outcome");
+    let outcome = app.outcome().expect("outcome");
     let action = istio2asm_app::state::next_action(&outcome.analysis, &outcome.plan);
     assert!(
         action.text.starts_with("MIG202 istio-too-old"),

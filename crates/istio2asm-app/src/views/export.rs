@@ -4,11 +4,13 @@ use egui::Ui;
 use istio2asm_core::render;
 
 use super::widgets::Labelled;
-use crate::app::{human_size, App, Outcome};
+use istio2asm_core::kubectl::KubeconfigVars;
+
+use super::Request;
+use crate::app::{human_size, Outcome};
 
 /// Every file of the export: the three runbooks, then the YAML files.
-pub fn export_files(app: &App, outcome: &Outcome) -> Vec<(String, String)> {
-    let vars = app.settings.kubeconfig_vars();
+pub fn export_files(outcome: &Outcome, vars: &KubeconfigVars) -> Vec<(String, String)> {
     let mut files = vec![
         (
             "runbook.md".to_string(),
@@ -18,7 +20,7 @@ pub fn export_files(app: &App, outcome: &Outcome) -> Vec<(String, String)> {
             "runbook.sh".to_string(),
             render::shell(&outcome.plan, &outcome.analysis),
         ),
-        ("plan.json".to_string(), render::json(&outcome.plan, &vars)),
+        ("plan.json".to_string(), render::json(&outcome.plan, vars)),
     ];
     files.extend(
         outcome
@@ -30,14 +32,13 @@ pub fn export_files(app: &App, outcome: &Outcome) -> Vec<(String, String)> {
 }
 
 /// Export: save each file (a download on the web), or all into a folder (native).
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
-    let files = export_files(app, outcome);
+pub fn show(ui: &mut Ui, outcome: &Outcome, vars: &KubeconfigVars) -> Option<Request> {
+    let mut request = None;
+    let files = export_files(outcome, vars);
     ui.label("The runbooks and YAML files, exactly as `istio2asm plan --out DIR` writes them.");
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button("Save all into a folder…").clicked() {
-        if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-            app.status = crate::files::write_all(&dir, &files);
-        }
+        request = Some(Request::SaveAll(files.clone()));
     }
     ui.add_space(6.0);
     egui::Grid::new("export").striped(true).show(ui, |ui| {
@@ -49,7 +50,10 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
                 .labelled_by_text(&format!("Save {name}"))
                 .clicked()
             {
-                crate::files::save_one(app, name, content);
+                request = Some(Request::SaveOne {
+                    name: name.clone(),
+                    content: content.clone(),
+                });
             }
             if ui
                 .button("Copy")
@@ -61,4 +65,5 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
             ui.end_row();
         }
     });
+    request
 }

@@ -6,32 +6,32 @@ use istio2asm_core::finding::Finding;
 use istio2asm_core::kubectl::KubeconfigVars;
 
 use super::widgets::{choice, commands, field, severity_text, Labelled};
-use crate::app::{App, Outcome};
+use crate::app::Outcome;
+use crate::state::FindingsTab;
 
 /// Findings: filters, the list, and the selected finding's help, YAML and commands.
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
+pub fn show(ui: &mut Ui, tab: &mut FindingsTab, outcome: &Outcome, vars: &KubeconfigVars) {
     let analysis = &outcome.analysis;
     ui.horizontal_wrapped(|ui| {
-        ui.checkbox(&mut app.filter.errors, "Errors");
-        ui.checkbox(&mut app.filter.warnings, "Warnings");
-        ui.checkbox(&mut app.filter.infos, "Infos");
+        ui.checkbox(&mut tab.filter.errors, "Errors");
+        ui.checkbox(&mut tab.filter.warnings, "Warnings");
+        ui.checkbox(&mut tab.filter.infos, "Infos");
         let codes = analysis.findings.iter().map(|f| f.code.as_str());
-        choice(ui, "Code", &mut app.filter.code, codes);
+        choice(ui, "Code", &mut tab.filter.code, codes);
         let namespaces = analysis
             .findings
             .iter()
             .filter_map(|f| f.object.as_ref()?.namespace.as_deref());
-        choice(ui, "Namespace", &mut app.filter.namespace, namespaces);
-        field(ui, "Search", &mut app.filter.text);
+        choice(ui, "Namespace", &mut tab.filter.namespace, namespaces);
+        field(ui, "Search", &mut tab.filter.text);
     });
-    let shown = app.filter.apply(analysis);
+    let shown = tab.filter.apply(analysis);
     ui.label(format!(
         "{} of {} findings",
         shown.len(),
         analysis.findings.len()
     ));
     ui.separator();
-    let vars = app.settings.kubeconfig_vars();
     let size = ui.available_size();
     let list_width = (size.x * 0.55).max(320.0);
     ui.horizontal_top(|ui| {
@@ -43,7 +43,7 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
                 .auto_shrink([false, false])
                 .show_rows(ui, row_height, shown.len(), |ui, range| {
                     for &index in &shown[range] {
-                        finding_row(ui, app, analysis, index);
+                        finding_row(ui, tab, analysis, index);
                     }
                 });
         });
@@ -53,8 +53,8 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
             egui::Layout::top_down(egui::Align::Min),
             |ui| {
                 egui::ScrollArea::vertical().id_salt("detail").auto_shrink([false, false]).show(ui, |ui| {
-                    match app.selected.and_then(|i| analysis.findings.get(i)) {
-                        Some(finding) => finding_detail(ui, app, outcome, finding, &vars),
+                    match tab.selected.and_then(|i| analysis.findings.get(i)) {
+                        Some(finding) => finding_detail(ui, outcome, finding, vars),
                         None => {
                             ui.label("Select a finding to see its help, its place in the input and its commands.");
                         }
@@ -66,14 +66,19 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
 }
 
 /// One line of the findings list: severity, code, place and message, cut to the line.
-fn finding_row(ui: &mut Ui, app: &mut App, analysis: &istio2asm_core::Analysis, index: usize) {
+fn finding_row(
+    ui: &mut Ui,
+    tab: &mut FindingsTab,
+    analysis: &istio2asm_core::Analysis,
+    index: usize,
+) {
     let finding = &analysis.findings[index];
     let location = finding
         .span
         .and_then(|s| analysis.sources.locate(s))
         .map(|l| format!("{}:{}", short_name(&l.path), l.line))
         .unwrap_or_default();
-    let selected = app.selected == Some(index);
+    let selected = tab.selected == Some(index);
     ui.horizontal(|ui| {
         ui.add_sized(
             [60.0, 16.0],
@@ -103,7 +108,7 @@ fn finding_row(ui: &mut Ui, app: &mut App, analysis: &istio2asm_core::Analysis, 
                 finding.message
             ));
         if response.clicked() {
-            app.selected = Some(index);
+            tab.selected = Some(index);
         }
     });
 }
@@ -112,13 +117,7 @@ fn short_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-fn finding_detail(
-    ui: &mut Ui,
-    _app: &App,
-    outcome: &Outcome,
-    finding: &Finding,
-    vars: &KubeconfigVars,
-) {
+fn finding_detail(ui: &mut Ui, outcome: &Outcome, finding: &Finding, vars: &KubeconfigVars) {
     let analysis = &outcome.analysis;
     ui.horizontal(|ui| {
         ui.label(severity_text(finding.severity));

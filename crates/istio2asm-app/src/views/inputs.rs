@@ -3,14 +3,16 @@
 use egui::{RichText, Ui};
 use istio2asm_core::Input;
 
-use crate::app::{human_size, App, Outcome, Slot};
+use super::Request;
+use crate::app::{human_size, Outcome, Slot};
+use crate::state::InputsTab;
 
 /// Inputs: what was read, and the ways to load more.
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
-    let now = ui.input(|i| i.time);
+pub fn show(ui: &mut Ui, tab: &mut InputsTab, outcome: &Outcome) -> Option<Request> {
+    let mut request = None;
     ui.horizontal_wrapped(|ui| {
         if ui.button("Open files…").clicked() {
-            crate::files::pick(app, Slot::Cluster, ui.ctx());
+            request = Some(Request::Pick(Slot::Cluster));
         }
         if ui
             .button("Open ASM export…")
@@ -19,14 +21,13 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
             )
             .clicked()
         {
-            crate::files::pick(app, Slot::Asm, ui.ctx());
+            request = Some(Request::Pick(Slot::Asm));
         }
         if ui.button("Load the demo").clicked() {
-            app.load_demo(now);
+            request = Some(Request::LoadDemo);
         }
         if ui.button("Clear").clicked() {
-            app.load(Slot::Cluster, Vec::new(), now);
-            app.asm_inputs.clear();
+            request = Some(Request::Clear);
         }
     });
     ui.label("Or drop files onto this window, or paste YAML below. Nothing leaves this machine; Secrets are dropped unread.");
@@ -61,16 +62,20 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
     ui.add_space(6.0);
     let label = ui.label("Paste YAML or JSON");
     ui.add(
-        egui::TextEdit::multiline(&mut app.paste)
+        egui::TextEdit::multiline(&mut tab.paste)
             .code_editor()
             .desired_rows(8)
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
     ui.horizontal(|ui| {
-        if ui.button("Analyse the pasted text").clicked() && !app.paste.trim().is_empty() {
-            let text = std::mem::take(&mut app.paste);
-            app.add(Slot::Cluster, vec![Input::new("<pasted>", text)], now);
+        if ui.button("Analyse the pasted text").clicked() && !tab.paste.trim().is_empty() {
+            let text = std::mem::take(&mut tab.paste);
+            request = Some(Request::Add(
+                Slot::Cluster,
+                vec![Input::new("<pasted>", text)],
+            ));
         }
     });
+    request
 }

@@ -2,13 +2,15 @@
 
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::phase::State;
+use istio2asm_core::Settings;
 
 use super::widgets::{command_row, AMBER, BLUE, GREEN, RED};
-use crate::app::{App, Outcome, View};
+use super::Request;
+use crate::app::{Outcome, View};
 use crate::state::next_action;
 
 /// Overview: the four states, the gates of the next transition, the single next action.
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
+pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
     let analysis = &outcome.analysis;
     let migration = &analysis.migration;
     ui.heading("Migration state");
@@ -57,7 +59,7 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
         if let Some(command) = &action.command {
             command_row(
                 ui,
-                &command.render(&app.settings.kubeconfig_vars()),
+                &command.render(&settings.kubeconfig_vars()),
                 "next action",
             );
         }
@@ -110,7 +112,7 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
     }
     ui.label(format!(
         "ASM {}",
-        app.settings
+        settings
             .asm_version
             .as_deref()
             .unwrap_or("not given (Plan, Settings)")
@@ -123,6 +125,7 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
         ))
         .clicked()
     {
-        app.view = View::Findings;
+        return Some(Request::Show(View::Findings));
     }
+    None
 }

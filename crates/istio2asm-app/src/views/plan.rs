@@ -5,23 +5,33 @@ use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::plan::{PhaseStatus, Step};
 
 use super::widgets::{command_row, commands, Labelled, AMBER, GREEN, RED};
-use crate::app::{human_size, App, Outcome};
+use super::Request;
+use crate::app::{human_size, Outcome};
+use crate::state::PlanTab;
 
-/// Plan: the settings form, then phases and steps with their commands and files.
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
-    let now = ui.input(|i| i.time);
+/// Plan: the settings form, then phases and steps with their commands and files. `force` is
+/// whether switches are emitted when their gates fail; changing it, or the form, is a request,
+/// since both change the plan.
+pub fn show(
+    ui: &mut Ui,
+    tab: &mut PlanTab,
+    force: bool,
+    outcome: &Outcome,
+    vars: &KubeconfigVars,
+) -> Option<Request> {
+    let mut request = None;
     egui::CollapsingHeader::new("Settings")
         .default_open(true)
         .show(ui, |ui| {
-            let before = app.form.clone();
+            let before = tab.form.clone();
             egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
                 let rows: [(&str, &mut String); 6] = [
-                    ("ASM version", &mut app.form.asm_version),
-                    ("Cluster kubeconfig variable", &mut app.form.cluster_var),
-                    ("ASM kubeconfig variable", &mut app.form.asm_var),
-                    ("ASM label (key=value)", &mut app.form.asm_label),
-                    ("Egress weights (ASM share)", &mut app.form.egress_weights),
-                    ("ASM egress gateway host", &mut app.form.asm_egress_host),
+                    ("ASM version", &mut tab.form.asm_version),
+                    ("Cluster kubeconfig variable", &mut tab.form.cluster_var),
+                    ("ASM kubeconfig variable", &mut tab.form.asm_var),
+                    ("ASM label (key=value)", &mut tab.form.asm_label),
+                    ("Egress weights (ASM share)", &mut tab.form.egress_weights),
+                    ("ASM egress gateway host", &mut tab.form.asm_egress_host),
                 ];
                 for (label, value) in rows {
                     let label = ui.label(label);
@@ -30,26 +40,25 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
                     ui.end_row();
                 }
                 let label = ui.label("Wave size");
-                ui.add(egui::DragValue::new(&mut app.form.wave_size).range(1..=500))
+                ui.add(egui::DragValue::new(&mut tab.form.wave_size).range(1..=500))
                     .labelled_by(label.id);
                 ui.end_row();
             });
-            let force_before = app.force;
+            let mut forced = force;
             ui.checkbox(
-                &mut app.force,
+                &mut forced,
                 "Emit switches even when their gates fail (--force)",
             );
-            if app.force != force_before {
-                app.reanalyse(now);
+            if forced != force {
+                request = Some(Request::Force(forced));
             }
-            if app.form != before {
-                app.apply_form(now);
+            if tab.form != before {
+                request = Some(Request::ApplyForm);
             }
-            if let Some(error) = &app.form_error {
+            if let Some(error) = &tab.form_error {
                 ui.label(RichText::new(format!("Not applied: {error}")).color(RED));
             }
         });
-    let vars = app.settings.kubeconfig_vars();
     let plan = &outcome.plan;
     if plan.assumed {
         ui.label(
@@ -100,11 +109,12 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
                         });
                     }
                     for step in &phase.steps {
-                        step_ui(ui, step, &vars);
+                        step_ui(ui, step, vars);
                     }
                 });
             }
         });
+    request
 }
 
 fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {

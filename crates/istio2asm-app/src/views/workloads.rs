@@ -4,40 +4,19 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::widgets::{field, AMBER, GREEN, RED};
-use crate::app::{App, Outcome};
+use crate::app::Outcome;
+use crate::state::{WorkloadColumn, WorkloadRow, WorkloadsTab};
 
 /// Workloads: a sortable, filterable table; rows are laid out only when visible.
-pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
+pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome) {
     ui.horizontal(|ui| {
-        field(ui, "Filter workloads", &mut app.workload_filter);
+        field(ui, "Filter workloads", &mut tab.filter);
         ui.label(format!("{} workloads", outcome.rows.len()));
     });
-    // Filtering and sorting 10,000 rows is done once per change, not every frame.
-    let key = (
-        app.workload_filter.clone(),
-        app.workload_sort,
-        std::ptr::from_ref(outcome) as usize,
-    );
-    if app.workload_order.as_ref().map(|(k, _)| k) != Some(&key) {
-        let order =
-            crate::state::order_rows(&outcome.rows, &app.workload_filter, app.workload_sort);
-        app.workload_order = Some((key, order));
-    }
-    let order: &[usize] = app
-        .workload_order
-        .as_ref()
-        .map_or(&[], |(_, order)| order.as_slice());
-    let rows: Vec<&crate::state::WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
-    let headers = [
-        "Namespace",
-        "Kind",
-        "Name",
-        "Replicas",
-        "Proxy",
-        "XDS agent",
-        "Risk",
-        "Wave",
-    ];
+    let sort = tab.sort;
+    let order = tab.order(&outcome.rows, std::ptr::from_ref(outcome) as usize);
+    // The order was computed from these very rows, so every index is in bounds.
+    let rows: Vec<&WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     TableBuilder::new(ui)
         .striped(true)
@@ -51,19 +30,15 @@ pub fn show(ui: &mut Ui, app: &mut App, outcome: &Outcome) {
         .column(Column::remainder().at_least(160.0))
         .column(Column::auto().at_least(70.0))
         .header(row_height + 4.0, |mut header| {
-            for (index, title) in headers.into_iter().enumerate() {
+            for column in WorkloadColumn::ALL {
                 header.col(|ui| {
-                    let arrow = match app.workload_sort {
-                        (c, true) if c == index => " ^",
-                        (c, false) if c == index => " v",
-                        _ => "",
+                    let arrow = match sort {
+                        s if s.column != column => "",
+                        s if s.ascending => " ^",
+                        _ => " v",
                     };
-                    if ui.button(format!("{title}{arrow}")).clicked() {
-                        app.workload_sort = if app.workload_sort.0 == index {
-                            (index, !app.workload_sort.1)
-                        } else {
-                            (index, true)
-                        };
+                    if ui.button(format!("{}{arrow}", column.title())).clicked() {
+                        tab.sort = sort.clicked(column);
                     }
                 });
             }
