@@ -5,11 +5,10 @@ use std::sync::{Arc, Mutex};
 
 use egui::{Color32, RichText};
 use istio2asm_core::plan::{self, Plan};
+use istio2asm_core::progress::{workload_rows, WorkloadRow};
 use istio2asm_core::{analyze, demo, Analysis, Finding, Input, Settings};
 
-use crate::state::{
-    workload_rows, FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadRow, WorkloadsTab,
-};
+use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
 use crate::views::{self, Request};
 
 /// The views, as tabs.

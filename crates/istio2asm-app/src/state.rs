@@ -1,236 +1,13 @@
-//! The app's state per tab (what each tab filters, sorts, selects or holds half-typed), and for
-//! now what the app derives from an analysis for its views: workload rows and the next action.
-//! Each tab changes only its own state; what it needs from the rest of the app it asks for with a
-//! [`crate::views::Request`].
+//! The app's state per tab: what each tab filters, sorts, selects or holds half-typed. Each tab
+//! changes only its own state; what it needs from the rest of the app it asks for with a
+//! [`crate::views::Request`]. What the tabs show is derived in core (`istio2asm_core::progress`).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
-use istio2asm_core::detect::{Flavor, OwnerKind, Role};
+use istio2asm_core::detect::Flavor;
 use istio2asm_core::finding::Severity;
-use istio2asm_core::kubectl::Command;
-use istio2asm_core::phase::Situation;
-use istio2asm_core::plan::{PhaseStatus, Plan};
-use istio2asm_core::risk::assess;
+use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
 use istio2asm_core::{Analysis, Settings};
-
-/// One row of the workloads table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WorkloadRow {
-    /// Namespace.
-    pub namespace: String,
-    /// `Deployment`, `StatefulSet`, ..., or `Pod` for bare pods.
-    pub kind: String,
-    /// Name.
-    pub name: String,
-    /// `spec.replicas`, when set.
-    pub replicas: Option<i64>,
-    /// `Istio 1.22.3`, `ASM v1.24.6.12-…`, `mixed`, or `none`.
-    pub proxy: String,
-    /// `yes`, `no`, `partly`, or `-` when there is no proxy.
-    pub xds_agent: String,
-    /// The restart risks, joined.
-    pub risk: String,
-    /// The switch wave (`shop #1`), when the plan has one.
-    pub wave: String,
-}
-
-/// Builds the workloads table: every workload controller (ReplicaSets owned by a Deployment are
-/// folded into it) and every bare pod, with its proxies.
-pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRow> {
-    let bundle = &analysis.bundle;
-    let mut proxies: BTreeMap<(String, String, String), Vec<&istio2asm_core::detect::Proxy>> =
-        BTreeMap::new();
-    for proxy in analysis
-        .facts
-        .proxies
-        .iter()
-        .filter(|p| p.role == Role::Sidecar)
-    {
-        let kind = match &proxy.owner.kind {
-            OwnerKind::Workload(kind) => kind.as_str().to_string(),
-            OwnerKind::Other(kind) => kind.clone(),
-            OwnerKind::Bare => "Pod".to_string(),
-        };
-        proxies
-            .entry((
-                proxy.owner.namespace.clone(),
-                kind,
-                proxy.owner.name.clone(),
-            ))
-            .or_default()
-            .push(proxy);
-    }
-    let mut waves: BTreeMap<(String, String), String> = BTreeMap::new();
-    if let Some(plan) = plan {
-        for phase in &plan.phases {
-            for step in phase
-                .steps
-                .iter()
-                .filter(|s| s.id.starts_with("switch-wave-"))
-            {
-                let number = step.id.trim_start_matches("switch-wave-");
-                for command in &step.commands {
-                    if command.args.first().map(String::as_str) == Some("patch") {
-                        if let (Some(ns), Some(name)) = (&command.namespace, command.args.get(2)) {
-                            waves.insert((ns.clone(), name.clone()), format!("{ns} #{number}"));
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let mut rows = Vec::new();
-    for workload in &bundle.workloads {
-        let owned_rs = workload.body.kind == istio2asm_core::model::WorkloadKind::ReplicaSet
-            && workload.meta.owners.iter().any(|o| o.kind == "Deployment");
-        let owned_job = workload.body.kind == istio2asm_core::model::WorkloadKind::Job
-            && workload.meta.owners.iter().any(|o| o.kind == "CronJob");
-        if owned_rs || owned_job {
-            continue;
-        }
-        let key = (
-            workload.ns().to_string(),
-            workload.kind.clone(),
-            workload.name().to_string(),
-        );
-        let pods = proxies.remove(&key).unwrap_or_default();
-        let risks = assess(bundle, &analysis.facts, workload);
-        rows.push(row(
-            key,
-            workload.body.replicas,
-            &pods,
-            risks.list().join("; "),
-            &waves,
-        ));
-    }
-    // Pods whose owner was not exported, and bare pods.
-    for (key, pods) in proxies {
-        rows.push(row(key, None, &pods, String::new(), &waves));
-    }
-    rows.sort_by(|a, b| (&a.namespace, &a.kind, &a.name).cmp(&(&b.namespace, &b.kind, &b.name)));
-    rows
-}
-
-fn row(
-    (namespace, kind, name): (String, String, String),
-    replicas: Option<i64>,
-    pods: &[&istio2asm_core::detect::Proxy],
-    risk: String,
-    waves: &BTreeMap<(String, String), String>,
-) -> WorkloadRow {
-    let flavors: std::collections::BTreeSet<(Flavor, &str)> =
-        pods.iter().map(|p| (p.flavor, p.tag.as_str())).collect();
-    let gateway = if pods.iter().any(|p| p.role == Role::Gateway) {
-        " (gateway)"
-    } else {
-        ""
-    };
-    let proxy = match flavors.len() {
-        0 => "none".to_string(),
-        1 => match flavors.iter().next() {
-            Some((Flavor::Istio, tag)) => format!("Istio {tag}{gateway}"),
-            Some((Flavor::Asm, tag)) => format!("ASM {tag}{gateway}"),
-            Some((Flavor::Unknown, tag)) => format!("unknown {tag}{gateway}"),
-            None => "none".to_string(),
-        },
-        _ => format!("mixed{gateway}"),
-    };
-    let with_agent = pods.iter().filter(|p| p.xds_agent).count();
-    let xds_agent = if pods.is_empty() {
-        "-".to_string()
-    } else if with_agent == pods.len() {
-        "yes".to_string()
-    } else if with_agent == 0 {
-        "no".to_string()
-    } else {
-        format!("{with_agent}/{}", pods.len())
-    };
-    let wave = waves
-        .get(&(namespace.clone(), name.clone()))
-        .cloned()
-        .unwrap_or_default();
-    WorkloadRow {
-        namespace,
-        kind,
-        name,
-        replicas,
-        proxy,
-        xds_agent,
-        risk,
-        wave,
-    }
-}
-
-/// The one thing to do next, with the command to copy when there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextAction {
-    /// What to do, in words.
-    pub text: String,
-    /// The command, when one does it.
-    pub command: Option<Command>,
-}
-
-/// Chooses the next action: fix a failed or illegal resource first, then a blocking gate's first
-/// finding, else the current phase's first step.
-pub fn next_action(analysis: &Analysis, plan: &Plan) -> NextAction {
-    let blocking = |codes: &[&str]| {
-        analysis
-            .findings
-            .iter()
-            .find(|f| f.severity == Severity::Error && codes.contains(&f.code.as_str()))
-    };
-    let situation = analysis.migration.situation;
-    let urgent = match situation {
-        Situation::Failed => blocking(&["MIG106"]),
-        Situation::Illegal => blocking(&["MIG104", "MIG103", "MIG105", "MIG102"]),
-        _ => None,
-    };
-    // Errors first: those with a command to copy, then any other (the fix is then in its help).
-    let first_error = urgent
-        .or_else(|| {
-            analysis
-                .findings
-                .iter()
-                .find(|f| f.severity == Severity::Error && !f.commands.is_empty())
-        })
-        .or_else(|| {
-            analysis
-                .findings
-                .iter()
-                .find(|f| f.severity == Severity::Error)
-        });
-    if let Some(finding) = first_error {
-        let mut text = format!(
-            "{} {}: {}",
-            finding.code.as_str(),
-            finding.code.name(),
-            finding.message
-        );
-        if finding.commands.is_empty() {
-            text.push_str(&format!(". {}", finding.help_text()));
-        }
-        return NextAction {
-            text,
-            command: finding.commands.first().cloned(),
-        };
-    }
-    let step = plan
-        .phases
-        .iter()
-        .filter(|p| p.status == PhaseStatus::Current)
-        .flat_map(|p| p.steps.iter())
-        .find(|s| !s.commands.is_empty() || !s.needs.is_empty());
-    match step {
-        Some(step) => NextAction {
-            text: format!("{}: {}", step.id, step.title),
-            command: step.commands.first().cloned(),
-        },
-        None => NextAction {
-            text: "Nothing left: the migration is finished.".into(),
-            command: None,
-        },
-    }
-}
 
 /// The findings filter of the Findings view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -350,18 +127,44 @@ impl WorkloadColumn {
         }
     }
 
-    /// The row's cell in this column, as the table shows it.
-    fn text(self, row: &WorkloadRow) -> &str {
+    /// The row's cell in this column, as the table shows it. The table sorts and filters on
+    /// this text too, so what a user sees is what they sort and search.
+    pub fn cell(self, row: &WorkloadRow) -> Cow<'_, str> {
         match self {
-            WorkloadColumn::Namespace => &row.namespace,
-            WorkloadColumn::Kind => &row.kind,
-            WorkloadColumn::Name => &row.name,
-            // Replicas sort as numbers and are never searched; see `WorkloadsTab::order`.
-            WorkloadColumn::Replicas => "",
-            WorkloadColumn::Proxy => &row.proxy,
-            WorkloadColumn::XdsAgent => &row.xds_agent,
-            WorkloadColumn::Risk => &row.risk,
-            WorkloadColumn::Wave => &row.wave,
+            WorkloadColumn::Namespace => Cow::Borrowed(&row.namespace),
+            WorkloadColumn::Kind => Cow::Borrowed(row.kind_name()),
+            WorkloadColumn::Name => Cow::Borrowed(&row.name),
+            WorkloadColumn::Replicas => row
+                .replicas
+                .map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string())),
+            WorkloadColumn::Proxy => match &row.proxy {
+                ProxyVersion::None => Cow::Borrowed("none"),
+                ProxyVersion::One { flavor, tag } => Cow::Owned(format!(
+                    "{} {tag}",
+                    match flavor {
+                        Flavor::Istio => "Istio",
+                        Flavor::Asm => "ASM",
+                        Flavor::Unknown => "unknown",
+                    }
+                )),
+                ProxyVersion::Mixed => Cow::Borrowed("mixed"),
+            },
+            WorkloadColumn::XdsAgent => match row.xds_agent {
+                AgentCoverage::NoSidecars => Cow::Borrowed("-"),
+                AgentCoverage::All => Cow::Borrowed("yes"),
+                AgentCoverage::Missing => Cow::Borrowed("no"),
+                AgentCoverage::Partial {
+                    with_agent,
+                    sidecars,
+                } => Cow::Owned(format!("{with_agent}/{sidecars}")),
+            },
+            WorkloadColumn::Risk => row
+                .risks
+                .as_ref()
+                .map_or(Cow::Borrowed(""), |r| Cow::Owned(r.list().join("; "))),
+            WorkloadColumn::Wave => row.wave.as_ref().map_or(Cow::Borrowed(""), |w| {
+                Cow::Owned(format!("{} #{}", w.namespace, w.number))
+            }),
         }
     }
 }
@@ -433,8 +236,8 @@ impl WorkloadsTab {
     }
 }
 
-/// The indexes of the rows that contain `filter` (case-insensitive, any column but replicas and
-/// XDS agent), sorted by a column, then namespace and name.
+/// The indexes of the rows that contain `filter` (case-insensitive, in any column but replicas
+/// and XDS agent), sorted by a column, then namespace and name.
 fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usize> {
     use WorkloadColumn as C;
     let needle = filter.to_lowercase();
@@ -443,16 +246,23 @@ fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usi
             needle.is_empty()
                 || [C::Namespace, C::Kind, C::Name, C::Proxy, C::Risk, C::Wave]
                     .iter()
-                    .any(|c| c.text(&rows[i]).to_lowercase().contains(&needle))
+                    .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
         })
         .collect();
+    // Each row's cell is formatted once, not once per comparison. Replicas sort as
+    // numbers, not as text.
+    let cells: Vec<Cow<'_, str>> = if sort.column == C::Replicas {
+        Vec::new()
+    } else {
+        rows.iter().map(|r| sort.column.cell(r)).collect()
+    };
     order.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a], &rows[b]);
         let primary = if sort.column == C::Replicas {
-            a.replicas.cmp(&b.replicas)
+            rows[a].replicas.cmp(&rows[b].replicas)
         } else {
-            sort.column.text(a).cmp(sort.column.text(b))
+            cells[a].cmp(&cells[b])
         };
+        let (a, b) = (&rows[a], &rows[b]);
         let order = primary.then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
         if sort.ascending {
             order

@@ -8,7 +8,9 @@ use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use istio2asm_app::app::{Slot, View};
 use istio2asm_app::App;
+use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::phase::State;
+use istio2asm_core::progress::{next_action, AgentCoverage, ProxyVersion};
 use istio2asm_core::{Input, Settings};
 
 fn harness() -> Harness<'static, App> {
@@ -215,14 +217,22 @@ fn workloads_table_lists_every_workload() {
     harness.run();
     let rows = harness.state().outcome().expect("outcome").rows.clone();
     assert!(
-        rows.iter()
-            .any(|r| r.name == "reviews-v2" && r.proxy.starts_with("ASM")),
+        rows.iter().any(|r| r.name == "reviews-v2"
+            && matches!(
+                r.proxy,
+                ProxyVersion::One {
+                    flavor: Flavor::Asm,
+                    ..
+                }
+            )),
         "{rows:?}"
     );
-    assert!(rows.iter().any(|r| r.name == "cart" && r.xds_agent == "no"));
     assert!(rows
         .iter()
-        .any(|r| r.name == "debug-shell" && r.kind == "Pod"));
+        .any(|r| r.name == "cart" && r.xds_agent == AgentCoverage::Missing));
+    assert!(rows
+        .iter()
+        .any(|r| r.name == "debug-shell" && r.kind == OwnerKind::Bare));
     harness.get_by_label("cart");
     harness.get_by_label("Filter workloads").click();
     harness.run();
@@ -300,11 +310,11 @@ fn the_next_action_names_a_blocking_gate_without_a_command() {
     app.load(Slot::Cluster, vec![Input::new("old.yaml", old)], 0.0);
     app.finish_now();
     let outcome = app.outcome().expect("outcome");
-    let action = istio2asm_app::state::next_action(&outcome.analysis, &outcome.plan);
+    let action = next_action(&outcome.analysis, &outcome.plan);
     assert!(
-        action.text.starts_with("MIG202 istio-too-old"),
+        action.text().starts_with("MIG202 istio-too-old"),
         "{}",
-        action.text
+        action.text()
     );
-    assert!(action.command.is_none());
+    assert!(action.command().is_none());
 }

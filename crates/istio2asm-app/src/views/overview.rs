@@ -2,12 +2,12 @@
 
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::phase::State;
+use istio2asm_core::progress::next_action;
 use istio2asm_core::Settings;
 
 use super::widgets::{command_row, AMBER, BLUE, GREEN, RED};
 use super::Request;
 use crate::app::{Outcome, View};
-use crate::state::next_action;
 
 /// Overview: the four states, the gates of the next transition, the single next action.
 pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
@@ -55,8 +55,8 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
     let action = next_action(analysis, &outcome.plan);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new("Next action").strong());
-        ui.label(&action.text);
-        if let Some(command) = &action.command {
+        ui.label(action.text());
+        if let Some(command) = action.command() {
             command_row(
                 ui,
                 &command.render(&settings.kubeconfig_vars()),

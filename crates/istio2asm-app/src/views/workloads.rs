@@ -2,10 +2,12 @@
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
+use istio2asm_core::detect::Flavor;
+use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
 
 use super::widgets::{field, AMBER, GREEN, RED};
 use crate::app::Outcome;
-use crate::state::{WorkloadColumn, WorkloadRow, WorkloadsTab};
+use crate::state::{WorkloadColumn, WorkloadsTab};
 
 /// Workloads: a sortable, filterable table; rows are laid out only when visible.
 pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome) {
@@ -46,45 +48,46 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome) {
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
                 let r = rows[row.index()];
-                row.col(|ui| {
-                    ui.label(&r.namespace);
-                });
-                row.col(|ui| {
-                    ui.label(&r.kind);
-                });
-                row.col(|ui| {
-                    ui.label(&r.name);
-                });
-                row.col(|ui| {
-                    ui.label(r.replicas.map_or("-".to_string(), |n| n.to_string()));
-                });
-                row.col(|ui| {
-                    let color = if r.proxy.starts_with("ASM") {
-                        GREEN
-                    } else if r.proxy.starts_with("Istio") {
-                        AMBER
-                    } else {
-                        ui.visuals().text_color()
-                    };
-                    ui.add(egui::Label::new(RichText::new(&r.proxy).color(color)).truncate())
-                        .on_hover_text(&r.proxy);
-                });
-                row.col(|ui| {
-                    let color = match r.xds_agent.as_str() {
-                        "yes" => GREEN,
-                        "no" => RED,
-                        "-" => ui.visuals().text_color(),
-                        _ => AMBER,
-                    };
-                    ui.label(RichText::new(&r.xds_agent).color(color));
-                });
-                row.col(|ui| {
-                    ui.add(egui::Label::new(&r.risk).truncate())
-                        .on_hover_text(&r.risk);
-                });
-                row.col(|ui| {
-                    ui.label(&r.wave);
-                });
+                for column in WorkloadColumn::ALL {
+                    let text = column.cell(r);
+                    row.col(|ui| match column {
+                        // Long cells are cut to the column and shown whole on hover.
+                        WorkloadColumn::Proxy => {
+                            let color = match r.proxy {
+                                ProxyVersion::One {
+                                    flavor: Flavor::Asm,
+                                    ..
+                                } => GREEN,
+                                ProxyVersion::One {
+                                    flavor: Flavor::Istio,
+                                    ..
+                                } => AMBER,
+                                _ => ui.visuals().text_color(),
+                            };
+                            ui.add(
+                                egui::Label::new(RichText::new(text.as_ref()).color(color))
+                                    .truncate(),
+                            )
+                            .on_hover_text(text.as_ref());
+                        }
+                        WorkloadColumn::XdsAgent => {
+                            let color = match r.xds_agent {
+                                AgentCoverage::All => GREEN,
+                                AgentCoverage::Missing => RED,
+                                AgentCoverage::NoSidecars => ui.visuals().text_color(),
+                                AgentCoverage::Partial { .. } => AMBER,
+                            };
+                            ui.label(RichText::new(text.as_ref()).color(color));
+                        }
+                        WorkloadColumn::Risk => {
+                            ui.add(egui::Label::new(text.as_ref()).truncate())
+                                .on_hover_text(text.as_ref());
+                        }
+                        _ => {
+                            ui.label(text.as_ref());
+                        }
+                    });
+                }
             });
         });
 }
