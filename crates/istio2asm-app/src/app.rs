@@ -295,6 +295,16 @@ impl App {
         self.reanalyse(now);
     }
 
+    /// Drops every input, the cluster's and the ASM control plane's, and re-analyses. Both are
+    /// dropped before the analysis starts, since it takes a copy of the inputs as they are then.
+    fn clear(&mut self, now: f64) {
+        self.inputs.clear();
+        self.asm_inputs.clear();
+        self.is_demo = false;
+        self.findings.selected = None;
+        self.reanalyse(now);
+    }
+
     /// Opens the file dialog for a slot, as the Inputs tab's buttons do. Does nothing before the
     /// first frame, since the web dialog needs the egui context to wake the UI when it finishes.
     pub fn open_files(&mut self, slot: Slot) {
@@ -556,10 +566,7 @@ impl App {
                 }
             }
             Request::LoadDemo => self.load_demo(now),
-            Request::Clear => {
-                self.load(Slot::Cluster, Vec::new(), now);
-                self.asm_inputs.clear();
-            }
+            Request::Clear => self.clear(now),
             Request::Add(slot, inputs) => self.add(slot, inputs, now),
             #[cfg(not(target_arch = "wasm32"))]
             Request::SaveAll(files) => {

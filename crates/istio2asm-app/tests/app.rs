@@ -318,3 +318,38 @@ fn the_next_action_names_a_blocking_gate_without_a_command() {
     );
     assert!(action.command().is_none());
 }
+
+#[test]
+fn clear_drops_the_asm_export_and_the_next_analysis_does_not_use_it() {
+    let mut harness = harness();
+    let asm = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: shop}\nspec:\n  hosts: [reviews]\n";
+    harness
+        .state_mut()
+        .load(Slot::Asm, vec![Input::new("asm.yaml", asm)], 0.0);
+    settle(&mut harness);
+    assert!(
+        harness.state().analysis().expect("analysis").asm.is_some(),
+        "the ASM export is analysed before Clear"
+    );
+    harness.state_mut().set_view(View::Inputs);
+    harness.run();
+    harness.get_by_label("Clear").click();
+    // The click starts an analysis in the background: step, then let it finish.
+    harness.step();
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(app.inputs().is_empty(), "no cluster input remains");
+    assert!(app.asm_inputs().is_empty(), "no ASM input remains");
+    let analysis = app.analysis().expect("analysis");
+    assert!(analysis.asm.is_none(), "the analysis used the ASM export");
+    assert!(
+        analysis.sources.files().is_empty(),
+        "{:?}",
+        analysis
+            .sources
+            .files()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+    );
+}
