@@ -115,6 +115,9 @@ pub struct App {
     is_demo: bool,
     /// The latest analysis, plan and rows.
     outcome: Option<Arc<Outcome>>,
+    /// Counts the outcomes shown, so a tab's caches can tell one outcome from the next; an
+    /// address could not, since a new outcome may be kept where a freed one was.
+    generation: u64,
     job: Option<Job>,
     job_started: f64,
     /// The current tab.
@@ -166,6 +169,7 @@ impl App {
             asm_inputs: Vec::new(),
             is_demo: true,
             outcome: Some(Arc::new(outcome)),
+            generation: 0,
             job: None,
             job_started: 0.0,
             view: View::Overview,
@@ -370,6 +374,7 @@ impl App {
             outcome.analysis.bundle.object_count()
         );
         self.outcome = Some(Arc::new(outcome));
+        self.generation += 1;
     }
 
     /// Advances a running analysis; returns whether one is still running.
@@ -533,7 +538,7 @@ impl App {
                         None
                     }
                     View::Workloads => {
-                        views::workloads::show(ui, &mut self.workloads, &outcome);
+                        views::workloads::show(ui, &mut self.workloads, &outcome, self.generation);
                         None
                     }
                     View::Plan => {

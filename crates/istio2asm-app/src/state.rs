@@ -203,8 +203,10 @@ impl WorkloadSort {
 struct OrderKey {
     filter: String,
     sort: WorkloadSort,
-    /// The outcome shown, by address.
-    outcome: usize,
+    /// The outcome's generation. Not its address: a later outcome can be kept at a freed one's
+    /// address, and would then get the old outcome's order, whose indexes may be out of its
+    /// bounds.
+    generation: u64,
 }
 
 /// The Workloads tab's state: its filter, its sort, and the row order they give.
@@ -221,12 +223,13 @@ pub struct WorkloadsTab {
 
 impl WorkloadsTab {
     /// The indexes of the rows that pass the filter, in the table's order. Computed once per
-    /// change of filter, sort or outcome.
-    pub fn order(&mut self, rows: &[WorkloadRow], outcome: usize) -> &[usize] {
+    /// change of filter, sort or outcome; `generation` must differ for every outcome the rows
+    /// come from (the app counts the outcomes it shows).
+    pub fn order(&mut self, rows: &[WorkloadRow], generation: u64) -> &[usize] {
         let key = OrderKey {
             filter: self.filter.clone(),
             sort: self.sort,
-            outcome,
+            generation,
         };
         let order = match self.order.take() {
             Some((cached, order)) if cached == key => order,

@@ -6,7 +6,7 @@ use eframe::Storage as _;
 use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use istio2asm_app::app::{Slot, View};
+use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::phase::State;
@@ -351,5 +351,59 @@ fn clear_drops_the_asm_export_and_the_next_analysis_does_not_use_it() {
             .iter()
             .map(|f| f.name())
             .collect::<Vec<_>>()
+    );
+}
+
+/// The address an outcome is kept at (what the Workloads tab's row order used to be keyed on).
+fn outcome_address(harness: &Harness<'static, App>) -> *const Outcome {
+    std::ptr::from_ref(harness.state().outcome().expect("outcome"))
+}
+
+#[test]
+fn a_new_outcome_with_fewer_rows_never_reuses_the_old_row_order() {
+    let mut harness = harness();
+    let settings = harness.state().settings().clone();
+    let one = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: lonely, namespace: solo}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: app\n        image: example/app:1\n";
+    let small = || {
+        Outcome::compute(
+            vec![Input::new("one.yaml", one)],
+            Vec::new(),
+            &settings,
+            false,
+        )
+    };
+    // A freed outcome's memory is often handed to the next one, but not always: try until an
+    // outcome with fewer rows lands where the table's last outcome was.
+    let mut reused = false;
+    for _ in 0..50 {
+        let demo = Outcome::compute(istio2asm_core::demo::inputs(), Vec::new(), &settings, false);
+        let many = demo.rows.len();
+        harness.state_mut().show_outcome(demo);
+        harness.state_mut().set_view(View::Workloads);
+        harness.run();
+        harness.get_by_label(&format!("{many} workloads"));
+        let ordered = outcome_address(&harness);
+        // Another tab, so the table does not order the outcome in between.
+        harness.state_mut().set_view(View::Overview);
+        harness.run();
+        let (between, after) = (small(), small());
+        harness.state_mut().show_outcome(between);
+        harness.state_mut().show_outcome(after);
+        reused = outcome_address(&harness) == ordered;
+        harness.state_mut().set_view(View::Workloads);
+        harness.run();
+        harness.get_by_label("1 workloads");
+        harness.get_by_label("lonely");
+        assert!(
+            harness.query_by_label("cart").is_none(),
+            "a row of the old outcome is shown"
+        );
+        if reused {
+            break;
+        }
+    }
+    assert!(
+        reused,
+        "no outcome was kept at a freed outcome's address, so this test proved nothing"
     );
 }

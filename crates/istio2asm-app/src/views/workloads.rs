@@ -9,14 +9,15 @@ use super::widgets::{field, AMBER, GREEN, RED};
 use crate::app::Outcome;
 use crate::state::{WorkloadColumn, WorkloadsTab};
 
-/// Workloads: a sortable, filterable table; rows are laid out only when visible.
-pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome) {
+/// Workloads: a sortable, filterable table; rows are laid out only when visible. `generation`
+/// tells this outcome from any other the app showed (see [`WorkloadsTab::order`]).
+pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64) {
     ui.horizontal(|ui| {
         field(ui, "Filter workloads", &mut tab.filter);
         ui.label(format!("{} workloads", outcome.rows.len()));
     });
     let sort = tab.sort;
-    let order = tab.order(&outcome.rows, std::ptr::from_ref(outcome) as usize);
+    let order = tab.order(&outcome.rows, generation);
     // The order was computed from these very rows, so every index is in bounds.
     let rows: Vec<&WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
