@@ -246,11 +246,6 @@ impl App {
         self.analysis()?.findings.get(index)
     }
 
-    /// The last thing the app wants the user to know (the status bar's text).
-    pub fn status(&self) -> &str {
-        &self.status
-    }
-
     /// The egui context of the last frame drawn, once one was.
     pub fn egui_ctx(&self) -> Option<&egui::Context> {
         self.egui_ctx.as_ref()

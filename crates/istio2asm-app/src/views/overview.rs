@@ -5,7 +5,7 @@ use istio2asm_core::phase::State;
 use istio2asm_core::progress::next_action;
 use istio2asm_core::Settings;
 
-use super::widgets::{command_row, AMBER, BLUE, GREEN, RED};
+use super::widgets::{command_row, gate_verdict, BLUE, GREEN, RED};
 use super::Request;
 use crate::app::{Outcome, View};
 
@@ -74,16 +74,7 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
             ));
             egui::Grid::new("gates").striped(true).show(ui, |ui| {
                 for gate in analysis.next_gates() {
-                    let (word, color) = if gate.passed {
-                        ("pass", GREEN)
-                    } else if gate.manual {
-                        ("manual", AMBER)
-                    } else if gate.blocking {
-                        ("FAIL", RED)
-                    } else {
-                        ("warn", AMBER)
-                    };
-                    ui.label(RichText::new(word).color(color).strong());
+                    ui.label(gate_verdict(gate));
                     ui.monospace(gate.id);
                     ui.label(&gate.detail);
                     ui.end_row();

@@ -4,7 +4,7 @@ use egui::{RichText, Ui};
 use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::plan::{PhaseStatus, Step};
 
-use super::widgets::{command_row, commands, Labelled, AMBER, GREEN, RED};
+use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, RED};
 use super::Request;
 use crate::app::{human_size, Outcome};
 use crate::state::PlanTab;
@@ -94,17 +94,8 @@ pub fn show(
                 .default_open(phase.status == PhaseStatus::Current)
                 .show(ui, |ui| {
                     for gate in &phase.gates {
-                        let (word, color) = if gate.passed {
-                            ("pass", GREEN)
-                        } else if gate.manual {
-                            ("manual", AMBER)
-                        } else if gate.blocking {
-                            ("FAIL", RED)
-                        } else {
-                            ("warn", AMBER)
-                        };
                         ui.horizontal(|ui| {
-                            ui.label(RichText::new(word).color(color).strong());
+                            ui.label(gate_verdict(gate));
                             ui.label(&gate.detail);
                         });
                     }

@@ -4,6 +4,7 @@
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::finding::Severity;
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
+use istio2asm_core::phase::Gate;
 
 /// Errors, failed gates, blocked steps.
 pub(crate) const RED: Color32 = Color32::from_rgb(220, 60, 60);
@@ -22,6 +23,20 @@ pub(crate) fn severity_text(severity: Severity) -> RichText {
         Severity::Info => BLUE,
     };
     RichText::new(severity.as_str()).color(color).strong()
+}
+
+/// A gate's verdict in one word and its colour, the same on the Overview and the Plan tabs.
+pub(crate) fn gate_verdict(gate: &Gate) -> RichText {
+    let (word, color) = if gate.passed {
+        ("pass", GREEN)
+    } else if gate.manual {
+        ("manual", AMBER)
+    } else if gate.blocking {
+        ("FAIL", RED)
+    } else {
+        ("warn", AMBER)
+    };
+    RichText::new(word).color(color).strong()
 }
 
 /// A command in monospace with a copy button that puts exactly its text on the clipboard.
