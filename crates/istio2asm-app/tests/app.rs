@@ -7,6 +7,7 @@ use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use istio2asm_app::app::{Outcome, Slot, View};
+use istio2asm_app::state::WorkloadColumn;
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::phase::State;
@@ -406,4 +407,26 @@ fn a_new_outcome_with_fewer_rows_never_reuses_the_old_row_order() {
         reused,
         "no outcome was kept at a freed outcome's address, so this test proved nothing"
     );
+}
+
+#[test]
+fn the_workloads_table_words_its_typed_cells_as_before() {
+    let mut harness = harness();
+    harness.get_by_label("Workloads").click();
+    harness.run();
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no row {name} in {rows:?}"))
+    };
+    let cell = |name: &str, column: WorkloadColumn| column.cell(row(name)).into_owned();
+    assert_eq!(cell("cart", WorkloadColumn::XdsAgent), "no");
+    assert_eq!(cell("cart", WorkloadColumn::Kind), "Deployment");
+    assert_eq!(cell("debug-shell", WorkloadColumn::Kind), "Pod");
+    assert_eq!(cell("debug-shell", WorkloadColumn::Risk), "");
+    let proxy = cell("reviews-v2", WorkloadColumn::Proxy);
+    assert!(proxy.starts_with("ASM v"), "{proxy}");
+    // The table draws those words: the ASM proxy's cell is there.
+    harness.get_by_label(&proxy);
 }
