@@ -14,10 +14,13 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use egui_kittest::Harness;
-use istio2asm_app::app::{Slot, View};
-use istio2asm_app::state::WorkloadRow;
+use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::App;
-use istio2asm_core::Input;
+use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::model::WorkloadKind;
+use istio2asm_core::progress::{AgentCoverage, ProxyVersion, Wave, WorkloadRow};
+use istio2asm_core::risk::Risks;
+use istio2asm_core::{demo, Input};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -131,26 +134,35 @@ fn main() {
         .build_ui_state(|ui, app: &mut App| app.ui_contents(ui), App::default());
     {
         let app = harness.state_mut();
-        app.view = View::Workloads;
-        let outcome = app.outcome.take().expect("the demo outcome");
-        let mut outcome = std::sync::Arc::try_unwrap(outcome).expect("one owner");
+        app.set_view(View::Workloads);
+        let mut outcome = Outcome::compute(demo::inputs(), Vec::new(), app.settings(), false);
         outcome.rows = (0..10_000)
             .map(|i| WorkloadRow {
                 namespace: format!("team-{}", i % 40),
-                kind: "Deployment".into(),
+                kind: OwnerKind::Workload(WorkloadKind::Deployment),
                 name: format!("svc-{i:05}"),
                 replicas: Some(3),
-                proxy: "Istio 1.22.3".into(),
-                xds_agent: if i % 3 == 0 {
-                    "no".into()
-                } else {
-                    "yes".into()
+                proxy: ProxyVersion::One {
+                    flavor: Flavor::Istio,
+                    tag: "1.22.3".into(),
                 },
-                risk: "no PodDisruptionBudget; no preStop hook".into(),
-                wave: format!("team-{} #{}", i % 40, i / 400 + 1),
+                xds_agent: if i % 3 == 0 {
+                    AgentCoverage::Missing
+                } else {
+                    AgentCoverage::All
+                },
+                risks: Some(Risks {
+                    no_pdb: true,
+                    no_pre_stop: true,
+                    ..Risks::default()
+                }),
+                wave: Some(Wave {
+                    namespace: format!("team-{}", i % 40),
+                    number: i / 400 + 1,
+                }),
             })
             .collect();
-        app.outcome = Some(std::sync::Arc::new(outcome));
+        app.show_outcome(outcome);
     }
     harness.run();
     harness.hover_at(egui::pos2(640.0, 400.0));

@@ -5,14 +5,11 @@ use std::sync::{Arc, Mutex};
 
 use egui::{Color32, RichText};
 use istio2asm_core::plan::{self, Plan};
-use istio2asm_core::{analyze, demo, Analysis, Input, Settings};
+use istio2asm_core::progress::{workload_rows, WorkloadRow};
+use istio2asm_core::{analyze, demo, Analysis, Finding, Input, Settings};
 
-use crate::state::{workload_rows, FindingFilter, WorkloadRow};
-use crate::views;
-
-/// What the workloads table's order depends on: filter text, sort (column, ascending), and the
-/// outcome shown (by address).
-pub type OrderKey = (String, (usize, bool), usize);
+use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
+use crate::views::{self, Request};
 
 /// The views, as tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -78,14 +75,17 @@ pub struct Outcome {
     pub rows: Vec<WorkloadRow>,
 }
 
-fn run_analysis(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings, force: bool) -> Outcome {
-    let analysis = analyze(inputs, asm, settings);
-    let plan = plan::plan(&analysis, force);
-    let rows = workload_rows(&analysis, Some(&plan));
-    Outcome {
-        analysis,
-        plan,
-        rows,
+impl Outcome {
+    /// Analyses the inputs and plans from the analysis: what the app does with every load.
+    pub fn compute(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings, force: bool) -> Self {
+        let analysis = analyze(inputs, asm, settings);
+        let plan = plan::plan(&analysis, force);
+        let rows = workload_rows(&analysis, Some(&plan));
+        Outcome {
+            analysis,
+            plan,
+            rows,
+        }
     }
 }
 
@@ -99,115 +99,39 @@ enum Job {
     Deferred { ready: bool },
 }
 
-/// The settings form's text fields (applied when they parse and validate).
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct SettingsForm {
-    /// ASM version.
-    pub asm_version: String,
-    /// Cluster kubeconfig variable.
-    pub cluster_var: String,
-    /// ASM kubeconfig variable.
-    pub asm_var: String,
-    /// ASM label, `key=value`.
-    pub asm_label: String,
-    /// Egress weights, `1,10,50,100`.
-    pub egress_weights: String,
-    /// ASM egress host.
-    pub asm_egress_host: String,
-    /// Wave size.
-    pub wave_size: usize,
-}
-
-impl SettingsForm {
-    /// The form showing `settings`.
-    pub fn from_settings(settings: &Settings) -> Self {
-        SettingsForm {
-            asm_version: settings.asm_version.clone().unwrap_or_default(),
-            cluster_var: settings.cluster_kubeconfig_var.clone(),
-            asm_var: settings.asm_kubeconfig_var.clone(),
-            asm_label: format!("{}={}", settings.asm_label_key, settings.asm_label_value),
-            egress_weights: settings
-                .egress_weights
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
-            asm_egress_host: settings.asm_egress_host.clone().unwrap_or_default(),
-            wave_size: settings.wave_size,
-        }
-    }
-
-    /// The settings the form describes, or what is wrong with it.
-    pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
-        let (key, value) = self
-            .asm_label
-            .split_once('=')
-            .ok_or_else(|| "the ASM label must be KEY=VALUE".to_string())?;
-        let egress_weights = self
-            .egress_weights
-            .split(',')
-            .map(|w| w.trim().parse::<u32>())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| {
-                "the egress weights must be whole numbers separated by commas".to_string()
-            })?;
-        let settings = Settings {
-            asm_version: Some(self.asm_version.trim().to_string()).filter(|v| !v.is_empty()),
-            cluster_kubeconfig_var: self.cluster_var.trim().to_string(),
-            asm_kubeconfig_var: self.asm_var.trim().to_string(),
-            asm_label_key: key.trim().to_string(),
-            asm_label_value: value.trim().to_string(),
-            egress_weights,
-            asm_egress_host: Some(self.asm_egress_host.trim().to_string())
-                .filter(|v| !v.is_empty()),
-            wave_size: self.wave_size,
-            limits: base.limits.clone(),
-        };
-        settings.validate()?;
-        Ok(settings)
-    }
-}
-
-/// The app.
+/// The app. Its fields are private: each tab owns its own state and asks the app, with a
+/// [`Request`], for anything beyond it (loading, re-planning, saving), so no view can put the
+/// inputs, the settings and the analysis out of step.
 pub struct App {
     /// Settings in force (persisted).
-    pub settings: Settings,
-    /// The settings form (persisted with the settings).
-    pub form: SettingsForm,
-    /// The settings form's error, if its text does not validate.
-    pub form_error: Option<String>,
+    settings: Settings,
+    /// Emit switches whose gates fail.
+    force: bool,
     /// The cluster's inputs (the demo at start).
-    pub inputs: Vec<Input>,
+    inputs: Vec<Input>,
     /// The ASM control plane's inputs.
-    pub asm_inputs: Vec<Input>,
+    asm_inputs: Vec<Input>,
     /// Whether the loaded inputs are the embedded demo.
-    pub is_demo: bool,
+    is_demo: bool,
     /// The latest analysis, plan and rows.
-    pub outcome: Option<Arc<Outcome>>,
+    outcome: Option<Arc<Outcome>>,
+    /// Counts the outcomes shown, so a tab's caches can tell one outcome from the next; an
+    /// address could not, since a new outcome may be kept where a freed one was.
+    generation: u64,
     job: Option<Job>,
     job_started: f64,
-    /// Emit switches whose gates fail.
-    pub force: bool,
     /// The current tab.
-    pub view: View,
-    /// The findings filter.
-    pub filter: FindingFilter,
-    /// The finding shown in detail (index into the analysis' findings).
-    pub selected: Option<usize>,
-    /// The workloads table's text filter.
-    pub workload_filter: String,
-    /// The workloads table's sort column and direction.
-    pub workload_sort: (usize, bool),
-    /// The table's row order, computed once per change of its key.
-    pub workload_order: Option<(OrderKey, Vec<usize>)>,
-    /// The paste area.
-    pub paste: String,
+    view: View,
+    findings: FindingsTab,
+    workloads: WorkloadsTab,
+    plan: PlanTab,
+    inputs_tab: InputsTab,
     /// Files picked or dropped (from dialogs that finish later).
-    pub inbox: Inbox,
+    inbox: Inbox,
     /// The last thing the app wants the user to know.
-    pub status: String,
+    status: String,
     /// The egui context of the last frame (web dialogs finish later and wake the UI with it).
-    pub egui_ctx: Option<egui::Context>,
+    egui_ctx: Option<egui::Context>,
 }
 
 impl std::fmt::Debug for App {
@@ -237,25 +161,25 @@ impl App {
         }
         let form = SettingsForm::from_settings(&settings);
         let inputs = demo::inputs();
-        let outcome = run_analysis(inputs.clone(), Vec::new(), &settings, false);
+        let outcome = Outcome::compute(inputs.clone(), Vec::new(), &settings, false);
         App {
             settings,
-            form,
-            form_error: None,
+            force: false,
             inputs,
             asm_inputs: Vec::new(),
             is_demo: true,
             outcome: Some(Arc::new(outcome)),
+            generation: 0,
             job: None,
             job_started: 0.0,
-            force: false,
             view: View::Overview,
-            filter: FindingFilter::default(),
-            selected: None,
-            workload_filter: String::new(),
-            workload_sort: (0, true),
-            workload_order: None,
-            paste: String::new(),
+            findings: FindingsTab::default(),
+            workloads: WorkloadsTab::default(),
+            plan: PlanTab {
+                form,
+                form_error: None,
+            },
+            inputs_tab: InputsTab::default(),
             inbox: Arc::default(),
             status: "Showing the embedded demo cluster. Load your own export under Inputs.".into(),
             egui_ctx: None,
@@ -273,7 +197,58 @@ impl App {
 
     /// The current analysis, if any.
     pub fn analysis(&self) -> Option<&Analysis> {
-        self.outcome.as_deref().map(|o| &o.analysis)
+        self.outcome().map(|o| &o.analysis)
+    }
+
+    /// The latest analysis with its plan and workload rows, if any.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_deref()
+    }
+
+    /// The settings in force: the last ones the settings form validated.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Why the settings form's text is not applied, while it does not validate.
+    pub fn form_error(&self) -> Option<&str> {
+        self.plan.form_error.as_deref()
+    }
+
+    /// The cluster's inputs.
+    pub fn inputs(&self) -> &[Input] {
+        &self.inputs
+    }
+
+    /// The ASM control plane's inputs.
+    pub fn asm_inputs(&self) -> &[Input] {
+        &self.asm_inputs
+    }
+
+    /// Whether the cluster's inputs are the embedded demo.
+    pub fn is_demo(&self) -> bool {
+        self.is_demo
+    }
+
+    /// The tab shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Shows another tab.
+    pub fn set_view(&mut self, view: View) {
+        self.view = view;
+    }
+
+    /// The finding the Findings tab details, if one is selected.
+    pub fn selected_finding(&self) -> Option<&Finding> {
+        let index = self.findings.selected?;
+        self.analysis()?.findings.get(index)
+    }
+
+    /// The egui context of the last frame drawn, once one was.
+    pub fn egui_ctx(&self) -> Option<&egui::Context> {
+        self.egui_ctx.as_ref()
     }
 
     /// Whether an analysis is running.
@@ -290,7 +265,7 @@ impl App {
             }
             Slot::Asm => self.asm_inputs = inputs,
         }
-        self.selected = None;
+        self.findings.selected = None;
         self.reanalyse(now);
     }
 
@@ -306,7 +281,7 @@ impl App {
             }
             Slot::Asm => self.asm_inputs.extend(inputs),
         }
-        self.selected = None;
+        self.findings.selected = None;
         self.reanalyse(now);
     }
 
@@ -315,12 +290,32 @@ impl App {
         self.inputs = demo::inputs();
         self.asm_inputs.clear();
         self.is_demo = true;
-        self.selected = None;
+        self.findings.selected = None;
         self.reanalyse(now);
     }
 
+    /// Drops every input, the cluster's and the ASM control plane's, and re-analyses. Both are
+    /// dropped before the analysis starts, since it takes a copy of the inputs as they are then.
+    fn clear(&mut self, now: f64) {
+        self.inputs.clear();
+        self.asm_inputs.clear();
+        self.is_demo = false;
+        self.findings.selected = None;
+        self.reanalyse(now);
+    }
+
+    /// Opens the file dialog for a slot, as the Inputs tab's buttons do. Does nothing before the
+    /// first frame, since the web dialog needs the egui context to wake the UI when it finishes.
+    pub fn open_files(&mut self, slot: Slot) {
+        if let Some(ctx) = self.egui_ctx.clone() {
+            if let Some(problem) = crate::files::pick(&self.inbox, slot, &ctx) {
+                self.status = problem;
+            }
+        }
+    }
+
     /// Starts a new analysis of the current inputs and settings.
-    pub fn reanalyse(&mut self, now: f64) {
+    fn reanalyse(&mut self, now: f64) {
         self.job_started = now;
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -332,7 +327,7 @@ impl App {
             let spawned = std::thread::Builder::new()
                 .name("istio2asm-analysis".into())
                 .spawn(move || {
-                    let _ = sender.send(run_analysis(inputs, asm, &settings, force));
+                    let _ = sender.send(Outcome::compute(inputs, asm, &settings, force));
                 });
             if spawned.is_ok() {
                 self.job = Some(Job::Thread(receiver));
@@ -348,23 +343,25 @@ impl App {
             #[cfg(not(target_arch = "wasm32"))]
             Some(Job::Thread(receiver)) => {
                 if let Ok(outcome) = receiver.recv() {
-                    self.accept(outcome);
+                    self.show_outcome(outcome);
                 }
             }
             Some(Job::Deferred { .. }) => {
-                let outcome = run_analysis(
+                let outcome = Outcome::compute(
                     self.inputs.clone(),
                     self.asm_inputs.clone(),
                     &self.settings,
                     self.force,
                 );
-                self.accept(outcome);
+                self.show_outcome(outcome);
             }
             None => {}
         }
     }
 
-    fn accept(&mut self, outcome: Outcome) {
+    /// Shows an outcome: the one an analysis of the inputs returned, or one built elsewhere
+    /// (the benchmark shows a table of 10,000 rows this way).
+    pub fn show_outcome(&mut self, outcome: Outcome) {
         let (errors, warnings, infos) = outcome.analysis.counts();
         self.status = format!(
             "Analysed {} file(s), {} objects: {errors} errors, {warnings} warnings, {infos} infos.",
@@ -372,6 +369,7 @@ impl App {
             outcome.analysis.bundle.object_count()
         );
         self.outcome = Some(Arc::new(outcome));
+        self.generation += 1;
     }
 
     /// Advances a running analysis; returns whether one is still running.
@@ -380,7 +378,7 @@ impl App {
             #[cfg(not(target_arch = "wasm32"))]
             Some(Job::Thread(receiver)) => match receiver.try_recv() {
                 Ok(outcome) => {
-                    self.accept(outcome);
+                    self.show_outcome(outcome);
                     false
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -408,16 +406,16 @@ impl App {
     }
 
     /// Applies the settings form when it validates; re-plans at once.
-    pub fn apply_form(&mut self, now: f64) {
-        match self.form.to_settings(&self.settings) {
+    fn apply_form(&mut self, now: f64) {
+        match self.plan.form.to_settings(&self.settings) {
             Ok(settings) => {
-                self.form_error = None;
+                self.plan.form_error = None;
                 if settings != self.settings {
                     self.settings = settings;
                     self.reanalyse(now);
                 }
             }
-            Err(error) => self.form_error = Some(error),
+            Err(error) => self.plan.form_error = Some(error),
         }
     }
 
@@ -521,20 +519,67 @@ impl App {
                 }
             });
         });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let Some(outcome) = self.outcome.clone() else {
-                ui.label("Nothing loaded yet.");
-                return;
-            };
-            match self.view {
-                View::Overview => views::overview(ui, self, &outcome),
-                View::Findings => views::findings(ui, self, &outcome),
-                View::Workloads => views::workloads(ui, self, &outcome),
-                View::Plan => views::plan(ui, self, &outcome),
-                View::Export => views::export(ui, self, &outcome),
-                View::Inputs => views::inputs(ui, self, &outcome),
+        let request = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                let Some(outcome) = self.outcome.clone() else {
+                    ui.label("Nothing loaded yet.");
+                    return None;
+                };
+                let vars = self.settings.kubeconfig_vars();
+                match self.view {
+                    View::Overview => views::overview::show(ui, &outcome, &self.settings),
+                    View::Findings => {
+                        views::findings::show(ui, &mut self.findings, &outcome, &vars);
+                        None
+                    }
+                    View::Workloads => {
+                        views::workloads::show(ui, &mut self.workloads, &outcome, self.generation);
+                        None
+                    }
+                    View::Plan => {
+                        views::plan::show(ui, &mut self.plan, self.force, &outcome, &vars)
+                    }
+                    View::Export => views::export::show(ui, &outcome),
+                    View::Inputs => views::inputs::show(ui, &mut self.inputs_tab, &outcome),
+                }
+            })
+            .inner;
+        if let Some(request) = request {
+            self.handle(request, ui.ctx(), now);
+            // What the request changed (a form error, another tab) shows in the next frame.
+            ui.ctx().request_repaint();
+        }
+    }
+
+    /// Does what a tab asked for.
+    fn handle(&mut self, request: Request, ctx: &egui::Context, now: f64) {
+        match request {
+            Request::Show(view) => self.view = view,
+            Request::ApplyForm => self.apply_form(now),
+            Request::Force(force) => {
+                self.force = force;
+                self.reanalyse(now);
             }
-        });
+            Request::Pick(slot) => {
+                if let Some(problem) = crate::files::pick(&self.inbox, slot, ctx) {
+                    self.status = problem;
+                }
+            }
+            Request::LoadDemo => self.load_demo(now),
+            Request::Clear => self.clear(now),
+            Request::Add(slot, inputs) => self.add(slot, inputs, now),
+            #[cfg(not(target_arch = "wasm32"))]
+            Request::SaveAll(files) => {
+                if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                    self.status = crate::files::write_all(&dir, &files);
+                }
+            }
+            Request::SaveOne { name, content } => {
+                if let Some(status) = crate::files::save_one(&name, &content) {
+                    self.status = status;
+                }
+            }
+        }
     }
 }
 

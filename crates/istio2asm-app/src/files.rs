@@ -3,34 +3,35 @@
 
 use istio2asm_core::Input;
 
-use crate::app::{App, Slot};
+use crate::app::{Inbox, Slot};
 
-/// Opens the file dialog (several files at once) for a slot.
-pub fn pick(app: &mut App, slot: Slot, ctx: &egui::Context) {
+/// Opens the file dialog (several files at once) for a slot. The files go to the inbox, since on
+/// the web the dialog finishes after this returns; what could not be read is returned as a
+/// status line.
+pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context) -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = ctx;
-        let Some(paths) = rfd::FileDialog::new()
+        let paths = rfd::FileDialog::new()
             .add_filter("Kubernetes exports", &["yaml", "yml", "json"])
             .add_filter("All files", &["*"])
-            .pick_files()
-        else {
-            return;
-        };
+            .pick_files()?;
         let mut inputs = Vec::new();
+        let mut problem = None;
         for path in paths {
             match std::fs::read(&path) {
                 Ok(bytes) => inputs.push(Input::new(path.display().to_string(), bytes)),
-                Err(e) => app.status = format!("Cannot read {}: {e}", path.display()),
+                Err(e) => problem = Some(format!("Cannot read {}: {e}", path.display())),
             }
         }
-        if let Ok(mut inbox) = app.inbox.lock() {
+        if let Ok(mut inbox) = inbox.lock() {
             inbox.extend(inputs.into_iter().map(|i| (slot, i)));
         }
+        problem
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let inbox = app.inbox.clone();
+        let inbox = inbox.clone();
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let Some(handles) = rfd::AsyncFileDialog::new()
@@ -49,25 +50,26 @@ pub fn pick(app: &mut App, slot: Slot, ctx: &egui::Context) {
             }
             ctx.request_repaint();
         });
+        None
     }
 }
 
-/// Saves one file: a save dialog natively, a download on the web.
-pub fn save_one(app: &mut App, name: &str, content: &str) {
+/// Saves one file: a save dialog natively, a download on the web. Returns the status line, or
+/// nothing when the dialog was cancelled.
+pub fn save_one(name: &str, content: &str) -> Option<String> {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        if let Some(path) = rfd::FileDialog::new().set_file_name(name).save_file() {
-            app.status = match write_atomically(&path, content) {
-                Ok(()) => format!("Saved {}", path.display()),
-                Err(e) => format!("Cannot save {}: {e}", path.display()),
-            };
-        }
+        let path = rfd::FileDialog::new().set_file_name(name).save_file()?;
+        Some(match write_atomically(&path, content) {
+            Ok(()) => format!("Saved {}", path.display()),
+            Err(e) => format!("Cannot save {}: {e}", path.display()),
+        })
     }
     #[cfg(target_arch = "wasm32")]
     {
         let name = name.to_string();
         let bytes = content.as_bytes().to_vec();
-        app.status = format!("Downloading {name}");
+        let status = format!("Downloading {name}");
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(handle) = rfd::AsyncFileDialog::new()
                 .set_file_name(&name)
@@ -77,6 +79,7 @@ pub fn save_one(app: &mut App, name: &str, content: &str) {
                 let _ = handle.write(&bytes).await;
             }
         });
+        Some(status)
     }
 }
 

@@ -1,227 +1,14 @@
-//! What the app derives from an analysis for its views: workload rows, the next action, finding
-//! filters. Pure functions of core values, so tests can check them without a UI.
+//! The app's state per tab: what each tab filters, sorts, selects or holds half-typed. Each tab
+//! changes only its own state; what it needs from the rest of the app it asks for with a
+//! [`crate::views::Request`]. What the tabs show is derived in core (`istio2asm_core::progress`).
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use istio2asm_core::codes::Severity;
-use istio2asm_core::detect::{Flavor, OwnerKind, Role};
-use istio2asm_core::kubectl::Command;
-use istio2asm_core::phase::Situation;
-use istio2asm_core::plan::StepKind;
-use istio2asm_core::plan::{PhaseStatus, Plan};
-use istio2asm_core::risk::assess;
-use istio2asm_core::Analysis;
-
-/// One row of the workloads table.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WorkloadRow {
-    /// Namespace.
-    pub namespace: String,
-    /// `Deployment`, `StatefulSet`, ..., or `Pod` for bare pods.
-    pub kind: String,
-    /// Name.
-    pub name: String,
-    /// `spec.replicas`, when set.
-    pub replicas: Option<i64>,
-    /// `Istio 1.22.3`, `ASM v1.24.6.12-…`, `mixed`, or `none`.
-    pub proxy: String,
-    /// `yes`, `no`, `partly`, or `-` when there is no proxy.
-    pub xds_agent: String,
-    /// The restart risks, joined.
-    pub risk: String,
-    /// The switch wave (`shop #1`), when the plan has one.
-    pub wave: String,
-}
-
-/// Builds the workloads table: every workload controller (ReplicaSets owned by a Deployment are
-/// folded into it) and every bare pod, with its proxies.
-pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRow> {
-    let bundle = &analysis.bundle;
-    let mut proxies: BTreeMap<(String, String, String), Vec<&istio2asm_core::detect::Proxy>> =
-        BTreeMap::new();
-    for proxy in analysis
-        .facts
-        .proxies
-        .iter()
-        .filter(|p| p.role == Role::Sidecar)
-    {
-        let kind = match &proxy.owner.kind {
-            OwnerKind::Workload(kind) => kind.as_str().to_string(),
-            OwnerKind::Other(kind) => kind.clone(),
-            OwnerKind::Bare => "Pod".to_string(),
-        };
-        proxies
-            .entry((
-                proxy.owner.namespace.clone(),
-                kind,
-                proxy.owner.name.clone(),
-            ))
-            .or_default()
-            .push(proxy);
-    }
-    let mut waves: BTreeMap<(String, String), String> = BTreeMap::new();
-    for step in plan.iter().flat_map(|p| &p.phases).flat_map(|p| &p.steps) {
-        if let StepKind::SwitchWave { number, workloads } = &step.kind {
-            for owner in workloads {
-                waves.insert(
-                    (owner.namespace.clone(), owner.name.clone()),
-                    format!("{} #{number}", owner.namespace),
-                );
-            }
-        }
-    }
-    let mut rows = Vec::new();
-    for workload in &bundle.workloads {
-        let owned_rs = workload.body.kind == istio2asm_core::model::WorkloadKind::ReplicaSet
-            && workload.meta.owners.iter().any(|o| o.kind == "Deployment");
-        let owned_job = workload.body.kind == istio2asm_core::model::WorkloadKind::Job
-            && workload.meta.owners.iter().any(|o| o.kind == "CronJob");
-        if owned_rs || owned_job {
-            continue;
-        }
-        let key = (
-            workload.ns().to_string(),
-            workload.kind.clone(),
-            workload.name().to_string(),
-        );
-        let pods = proxies.remove(&key).unwrap_or_default();
-        let risks = assess(bundle, &analysis.facts, workload);
-        rows.push(row(
-            key,
-            workload.body.replicas,
-            &pods,
-            risks.list().join("; "),
-            &waves,
-        ));
-    }
-    // Pods whose owner was not exported, and bare pods.
-    for (key, pods) in proxies {
-        rows.push(row(key, None, &pods, String::new(), &waves));
-    }
-    rows.sort_by(|a, b| (&a.namespace, &a.kind, &a.name).cmp(&(&b.namespace, &b.kind, &b.name)));
-    rows
-}
-
-fn row(
-    (namespace, kind, name): (String, String, String),
-    replicas: Option<i64>,
-    pods: &[&istio2asm_core::detect::Proxy],
-    risk: String,
-    waves: &BTreeMap<(String, String), String>,
-) -> WorkloadRow {
-    let flavors: std::collections::BTreeSet<(Flavor, &str)> =
-        pods.iter().map(|p| (p.flavor, p.tag.as_str())).collect();
-    let gateway = if pods.iter().any(|p| p.role == Role::Gateway) {
-        " (gateway)"
-    } else {
-        ""
-    };
-    let proxy = match flavors.len() {
-        0 => "none".to_string(),
-        1 => match flavors.iter().next() {
-            Some((Flavor::Istio, tag)) => format!("Istio {tag}{gateway}"),
-            Some((Flavor::Asm, tag)) => format!("ASM {tag}{gateway}"),
-            Some((Flavor::Unknown, tag)) => format!("unknown {tag}{gateway}"),
-            None => "none".to_string(),
-        },
-        _ => format!("mixed{gateway}"),
-    };
-    let with_agent = pods.iter().filter(|p| p.xds_agent).count();
-    let xds_agent = if pods.is_empty() {
-        "-".to_string()
-    } else if with_agent == pods.len() {
-        "yes".to_string()
-    } else if with_agent == 0 {
-        "no".to_string()
-    } else {
-        format!("{with_agent}/{}", pods.len())
-    };
-    let wave = waves
-        .get(&(namespace.clone(), name.clone()))
-        .cloned()
-        .unwrap_or_default();
-    WorkloadRow {
-        namespace,
-        kind,
-        name,
-        replicas,
-        proxy,
-        xds_agent,
-        risk,
-        wave,
-    }
-}
-
-/// The one thing to do next, with the command to copy when there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextAction {
-    /// What to do, in words.
-    pub text: String,
-    /// The command, when one does it.
-    pub command: Option<Command>,
-}
-
-/// Chooses the next action: fix a failed or illegal resource first, then a blocking gate's first
-/// finding, else the current phase's first step.
-pub fn next_action(analysis: &Analysis, plan: &Plan) -> NextAction {
-    let blocking = |codes: &[&str]| {
-        analysis
-            .findings
-            .iter()
-            .find(|f| f.severity == Severity::Error && codes.contains(&f.code.as_str()))
-    };
-    let situation = analysis.migration.situation;
-    let urgent = match situation {
-        Situation::Failed => blocking(&["MIG106"]),
-        Situation::Illegal => blocking(&["MIG104", "MIG103", "MIG105", "MIG102"]),
-        _ => None,
-    };
-    // Errors first: those with a command to copy, then any other (the fix is then in its help).
-    let first_error = urgent
-        .or_else(|| {
-            analysis
-                .findings
-                .iter()
-                .find(|f| f.severity == Severity::Error && !f.commands.is_empty())
-        })
-        .or_else(|| {
-            analysis
-                .findings
-                .iter()
-                .find(|f| f.severity == Severity::Error)
-        });
-    if let Some(finding) = first_error {
-        let mut text = format!(
-            "{} {}: {}",
-            finding.code.as_str(),
-            finding.code.name(),
-            finding.message
-        );
-        if finding.commands.is_empty() {
-            text.push_str(&format!(". {}", finding.help_text()));
-        }
-        return NextAction {
-            text,
-            command: finding.commands.first().cloned(),
-        };
-    }
-    let step = plan
-        .phases
-        .iter()
-        .filter(|p| p.status == PhaseStatus::Current)
-        .flat_map(|p| p.steps.iter())
-        .find(|s| !s.commands.is_empty() || !s.needs.is_empty());
-    match step {
-        Some(step) => NextAction {
-            text: format!("{}: {}", step.id, step.title),
-            command: step.commands.first().cloned(),
-        },
-        None => NextAction {
-            text: "Nothing left: the migration is finished.".into(),
-            command: None,
-        },
-    }
-}
+use istio2asm_core::detect::Flavor;
+use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
+use istio2asm_core::settings::Setting;
+use istio2asm_core::{Analysis, Settings};
 
 /// The findings filter of the Findings view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -283,47 +70,278 @@ impl FindingFilter {
     }
 }
 
-/// The indexes of the rows that contain `filter` (case-insensitive, any column), sorted by a
-/// column (0 namespace … 7 wave), then namespace and name.
-pub fn order_rows(
-    rows: &[WorkloadRow],
-    filter: &str,
-    (column, ascending): (usize, bool),
-) -> Vec<usize> {
+/// The Findings tab's state: which findings it lists and which one it details.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingsTab {
+    /// Which findings the list shows.
+    pub(crate) filter: FindingFilter,
+    /// The finding shown in detail, as an index into the analysis' findings. A new analysis
+    /// clears it, since the index would point into another list.
+    pub(crate) selected: Option<usize>,
+}
+
+/// A column of the workloads table, in the table's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkloadColumn {
+    /// The namespace.
+    Namespace,
+    /// The controller's kind, or `Pod`.
+    Kind,
+    /// The workload's name.
+    Name,
+    /// `spec.replicas`.
+    Replicas,
+    /// The proxy flavour and version.
+    Proxy,
+    /// Whether the proxies run the XDS agent.
+    XdsAgent,
+    /// The restart risks.
+    Risk,
+    /// The switch wave.
+    Wave,
+}
+
+impl WorkloadColumn {
+    /// Every column, in the table's order.
+    pub const ALL: [WorkloadColumn; 8] = [
+        WorkloadColumn::Namespace,
+        WorkloadColumn::Kind,
+        WorkloadColumn::Name,
+        WorkloadColumn::Replicas,
+        WorkloadColumn::Proxy,
+        WorkloadColumn::XdsAgent,
+        WorkloadColumn::Risk,
+        WorkloadColumn::Wave,
+    ];
+
+    /// The column's header.
+    pub fn title(self) -> &'static str {
+        match self {
+            WorkloadColumn::Namespace => "Namespace",
+            WorkloadColumn::Kind => "Kind",
+            WorkloadColumn::Name => "Name",
+            WorkloadColumn::Replicas => "Replicas",
+            WorkloadColumn::Proxy => "Proxy",
+            WorkloadColumn::XdsAgent => "XDS agent",
+            WorkloadColumn::Risk => "Risk",
+            WorkloadColumn::Wave => "Wave",
+        }
+    }
+
+    /// The row's cell in this column, as the table shows it. The table sorts and filters on
+    /// this text too, so what a user sees is what they sort and search.
+    pub fn cell(self, row: &WorkloadRow) -> Cow<'_, str> {
+        match self {
+            WorkloadColumn::Namespace => Cow::Borrowed(&row.namespace),
+            WorkloadColumn::Kind => Cow::Borrowed(row.kind_name()),
+            WorkloadColumn::Name => Cow::Borrowed(&row.name),
+            WorkloadColumn::Replicas => row
+                .replicas
+                .map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string())),
+            WorkloadColumn::Proxy => match &row.proxy {
+                ProxyVersion::None => Cow::Borrowed("none"),
+                ProxyVersion::One { flavor, tag } => Cow::Owned(format!(
+                    "{} {tag}",
+                    match flavor {
+                        Flavor::Istio => "Istio",
+                        Flavor::Asm => "ASM",
+                        Flavor::Unknown => "unknown",
+                    }
+                )),
+                ProxyVersion::Mixed => Cow::Borrowed("mixed"),
+            },
+            WorkloadColumn::XdsAgent => match row.xds_agent {
+                AgentCoverage::NoSidecars => Cow::Borrowed("-"),
+                AgentCoverage::All => Cow::Borrowed("yes"),
+                AgentCoverage::Missing => Cow::Borrowed("no"),
+                AgentCoverage::Partial {
+                    with_agent,
+                    sidecars,
+                } => Cow::Owned(format!("{with_agent}/{sidecars}")),
+            },
+            WorkloadColumn::Risk => row
+                .risks
+                .as_ref()
+                .map_or(Cow::Borrowed(""), |r| Cow::Owned(r.list().join("; "))),
+            WorkloadColumn::Wave => row.wave.as_ref().map_or(Cow::Borrowed(""), |w| {
+                Cow::Owned(format!("{} #{}", w.namespace, w.number))
+            }),
+        }
+    }
+}
+
+/// How the workloads table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkloadSort {
+    /// The column sorted on.
+    pub column: WorkloadColumn,
+    /// Whether smallest first.
+    pub ascending: bool,
+}
+
+impl Default for WorkloadSort {
+    fn default() -> Self {
+        WorkloadSort {
+            column: WorkloadColumn::Namespace,
+            ascending: true,
+        }
+    }
+}
+
+impl WorkloadSort {
+    /// The sort after a click on `column`'s header: the same column turns around, another one
+    /// starts ascending.
+    pub fn clicked(self, column: WorkloadColumn) -> Self {
+        WorkloadSort {
+            column,
+            ascending: self.column != column || !self.ascending,
+        }
+    }
+}
+
+/// What the workloads table's row order depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct OrderKey {
+    filter: String,
+    sort: WorkloadSort,
+    /// The outcome's generation. Not its address: a later outcome can be kept at a freed one's
+    /// address, and would then get the old outcome's order, whose indexes may be out of its
+    /// bounds.
+    generation: u64,
+}
+
+/// The Workloads tab's state: its filter, its sort, and the row order they give.
+#[derive(Debug, Clone, Default)]
+pub struct WorkloadsTab {
+    /// Text a row must contain (case-insensitive, in any column but replicas and XDS agent).
+    pub(crate) filter: String,
+    /// The sort column and direction.
+    pub(crate) sort: WorkloadSort,
+    /// The row order, kept because filtering and sorting 10,000 rows every frame would cost
+    /// more than drawing them.
+    order: Option<(OrderKey, Vec<usize>)>,
+}
+
+impl WorkloadsTab {
+    /// The indexes of the rows that pass the filter, in the table's order. Computed once per
+    /// change of filter, sort or outcome; `generation` must differ for every outcome the rows
+    /// come from (the app counts the outcomes it shows).
+    pub fn order(&mut self, rows: &[WorkloadRow], generation: u64) -> &[usize] {
+        let key = OrderKey {
+            filter: self.filter.clone(),
+            sort: self.sort,
+            generation,
+        };
+        let order = match self.order.take() {
+            Some((cached, order)) if cached == key => order,
+            _ => order_rows(rows, &key.filter, key.sort),
+        };
+        &self.order.insert((key, order)).1
+    }
+}
+
+/// The indexes of the rows that contain `filter` (case-insensitive, in any column but replicas
+/// and XDS agent), sorted by a column, then namespace and name.
+fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usize> {
+    use WorkloadColumn as C;
     let needle = filter.to_lowercase();
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| {
-            let r = &rows[i];
             needle.is_empty()
-                || [&r.namespace, &r.kind, &r.name, &r.proxy, &r.risk, &r.wave]
+                || [C::Namespace, C::Kind, C::Name, C::Proxy, C::Risk, C::Wave]
                     .iter()
-                    .any(|v| v.to_lowercase().contains(&needle))
+                    .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
         })
         .collect();
-    fn text(r: &WorkloadRow, column: usize) -> &str {
-        match column {
-            0 => &r.namespace,
-            1 => &r.kind,
-            2 => &r.name,
-            4 => &r.proxy,
-            5 => &r.xds_agent,
-            6 => &r.risk,
-            _ => &r.wave,
-        }
-    }
+    // Each row's cell is formatted once, not once per comparison. Replicas sort as
+    // numbers, not as text.
+    let cells: Vec<Cow<'_, str>> = if sort.column == C::Replicas {
+        Vec::new()
+    } else {
+        rows.iter().map(|r| sort.column.cell(r)).collect()
+    };
     order.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a], &rows[b]);
-        let primary = if column == 3 {
-            a.replicas.cmp(&b.replicas)
+        let primary = if sort.column == C::Replicas {
+            rows[a].replicas.cmp(&rows[b].replicas)
         } else {
-            text(a, column).cmp(text(b, column))
+            cells[a].cmp(&cells[b])
         };
+        let (a, b) = (&rows[a], &rows[b]);
         let order = primary.then_with(|| (&a.namespace, &a.name).cmp(&(&b.namespace, &b.name)));
-        if ascending {
+        if sort.ascending {
             order
         } else {
             order.reverse()
         }
     });
     order
+}
+
+/// The Plan tab's state: the settings form as typed, and why it was not applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanTab {
+    /// The form's text; it may not validate while the user types.
+    pub(crate) form: SettingsForm,
+    /// What is wrong with the form, while it does not validate.
+    pub(crate) form_error: Option<String>,
+}
+
+/// The Inputs tab's state: the paste area's text, until it is analysed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InputsTab {
+    /// The pasted text.
+    pub(crate) paste: String,
+}
+
+/// The settings form's text fields (applied when they parse and validate).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct SettingsForm {
+    /// ASM version.
+    pub asm_version: String,
+    /// Cluster kubeconfig variable.
+    pub cluster_var: String,
+    /// ASM kubeconfig variable.
+    pub asm_var: String,
+    /// ASM label, `key=value`.
+    pub asm_label: String,
+    /// Egress weights, `1,10,50,100`.
+    pub egress_weights: String,
+    /// ASM egress host.
+    pub asm_egress_host: String,
+    /// Wave size.
+    pub wave_size: usize,
+}
+
+impl SettingsForm {
+    /// The form showing `settings`, each field in core's text form of its setting.
+    pub fn from_settings(settings: &Settings) -> Self {
+        SettingsForm {
+            asm_version: settings.text(Setting::AsmVersion),
+            cluster_var: settings.text(Setting::ClusterKubeconfigVar),
+            asm_var: settings.text(Setting::AsmKubeconfigVar),
+            asm_label: settings.text(Setting::AsmLabel),
+            egress_weights: settings.text(Setting::EgressWeights),
+            asm_egress_host: settings.text(Setting::AsmEgressHost),
+            wave_size: settings.wave_size,
+        }
+    }
+
+    /// The settings the form describes (core reads each field and checks the whole), or what is
+    /// wrong with it. Settings the form does not show (the load limits) come from `base`.
+    pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
+        let mut settings = base.clone();
+        for (setting, text) in [
+            (Setting::AsmVersion, self.asm_version.trim()),
+            (Setting::ClusterKubeconfigVar, self.cluster_var.trim()),
+            (Setting::AsmKubeconfigVar, self.asm_var.trim()),
+            (Setting::AsmLabel, self.asm_label.as_str()),
+            (Setting::EgressWeights, self.egress_weights.as_str()),
+            (Setting::AsmEgressHost, self.asm_egress_host.trim()),
+        ] {
+            settings.set(setting, text)?;
+        }
+        settings.wave_size = self.wave_size;
+        settings.validate()?;
+        Ok(settings)
+    }
 }

@@ -57,9 +57,7 @@ impl WebHandle {
     #[wasm_bindgen(js_name = openFiles)]
     pub fn open_files(&self) {
         if let Some(mut app) = self.runner.app_mut::<App>() {
-            if let Some(ctx) = app.egui_ctx.clone() {
-                crate::files::pick(&mut app, Slot::Cluster, &ctx);
-            }
+            app.open_files(Slot::Cluster);
         }
     }
 
@@ -68,7 +66,7 @@ impl WebHandle {
     pub fn load_demo(&self) {
         if let Some(mut app) = self.runner.app_mut::<App>() {
             app.load_demo(0.0);
-            if let Some(ctx) = app.egui_ctx.clone() {
+            if let Some(ctx) = app.egui_ctx() {
                 ctx.request_repaint();
             }
         }
@@ -80,7 +78,7 @@ impl WebHandle {
         let Some(app) = self.runner.app_mut::<App>() else {
             return "null".into();
         };
-        let Some(outcome) = app.outcome.as_deref() else {
+        let Some(outcome) = app.outcome() else {
             return "null".into();
         };
         let analysis = &outcome.analysis;
@@ -90,7 +88,7 @@ impl WebHandle {
         codes.dedup();
         serde_json::json!({
             "busy": app.busy(),
-            "demo": app.is_demo,
+            "demo": app.is_demo(),
             "files": analysis.sources.files().iter().map(|f| f.name()).collect::<Vec<_>>(),
             "objects": analysis.bundle.object_count(),
             "state": analysis.migration.state.as_str(),
@@ -99,7 +97,7 @@ impl WebHandle {
             "infos": infos,
             "codes": codes,
             "workloads": outcome.rows.len(),
-            "view": app.view.label(),
+            "view": app.view().label(),
         })
         .to_string()
     }

@@ -6,10 +6,13 @@ use eframe::Storage as _;
 use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use istio2asm_app::app::{Slot, View};
+use istio2asm_app::app::{Outcome, Slot, View};
+use istio2asm_app::state::WorkloadColumn;
 use istio2asm_app::App;
+use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::progress::{next_action, AgentCoverage, ProxyVersion};
 use istio2asm_core::state::State;
-use istio2asm_core::Input;
+use istio2asm_core::{Input, Settings};
 
 fn harness() -> Harness<'static, App> {
     let mut harness = Harness::builder()
@@ -42,7 +45,7 @@ fn copied(harness: &Harness<'static, App>) -> Vec<String> {
 fn opens_with_the_demo_loaded() {
     let harness = harness();
     let app = harness.state();
-    assert!(app.is_demo);
+    assert!(app.is_demo());
     let analysis = app.analysis().expect("the demo is analysed");
     assert_eq!(analysis.migration.state, State::SetupIstioForMigrate);
     harness.get_by_label("SetupIstioForMigrate");
@@ -72,8 +75,10 @@ fn filters_findings_and_opens_one() {
         .get_by_label_contains("finding MIG402 deployment/cart")
         .click();
     harness.run();
-    let selected = harness.state().selected.expect("a finding is selected");
-    let finding = &harness.state().analysis().expect("analysis").findings[selected];
+    let finding = harness
+        .state()
+        .selected_finding()
+        .expect("a finding is selected");
     assert_eq!(finding.code.as_str(), "MIG402");
     harness.get_by_label("How to fix");
     harness.get_by_label_contains("demo/cluster.yaml:");
@@ -112,11 +117,11 @@ fn a_setting_change_replans_at_once() {
     harness.step();
     settle(&mut harness);
     assert_eq!(
-        harness.state().settings.cluster_kubeconfig_var,
+        harness.state().settings().cluster_kubeconfig_var,
         "K8S_KUBECONFIG_PROD"
     );
-    let outcome = harness.state().outcome.clone().expect("outcome");
-    let vars = harness.state().settings.kubeconfig_vars();
+    let outcome = harness.state().outcome().expect("outcome");
+    let vars = harness.state().settings().kubeconfig_vars();
     let restart = outcome
         .plan
         .phases
@@ -134,9 +139,9 @@ fn a_setting_change_replans_at_once() {
         .type_text("-bad");
     harness.step();
     harness.run();
-    assert!(harness.state().form_error.is_some());
+    assert!(harness.state().form_error().is_some());
     assert_eq!(
-        harness.state().settings.cluster_kubeconfig_var,
+        harness.state().settings().cluster_kubeconfig_var,
         "K8S_KUBECONFIG_PROD"
     );
     harness.get_by_label_contains("Not applied:");
@@ -154,7 +159,7 @@ fn a_syntax_error_shows_as_mig001_not_a_crash() {
         0.0,
     );
     settle(&mut harness);
-    harness.state_mut().view = View::Findings;
+    harness.state_mut().set_view(View::Findings);
     harness.run();
     harness.get_by_label_contains("finding MIG001");
     let analysis = harness.state().analysis().expect("analysis");
@@ -175,7 +180,7 @@ fn the_excerpt_of_a_finding_shows_no_secret() {
         0.0,
     );
     settle(&mut harness);
-    harness.state_mut().view = View::Findings;
+    harness.state_mut().set_view(View::Findings);
     harness.run();
     let codes: Vec<String> = harness
         .state()
@@ -211,22 +216,24 @@ fn workloads_table_lists_every_workload() {
     let mut harness = harness();
     harness.get_by_label("Workloads").click();
     harness.run();
-    let rows = harness
-        .state()
-        .outcome
-        .as_ref()
-        .expect("outcome")
-        .rows
-        .clone();
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
     assert!(
-        rows.iter()
-            .any(|r| r.name == "reviews-v2" && r.proxy.starts_with("ASM")),
+        rows.iter().any(|r| r.name == "reviews-v2"
+            && matches!(
+                r.proxy,
+                ProxyVersion::One {
+                    flavor: Flavor::Asm,
+                    ..
+                }
+            )),
         "{rows:?}"
     );
-    assert!(rows.iter().any(|r| r.name == "cart" && r.xds_agent == "no"));
     assert!(rows
         .iter()
-        .any(|r| r.name == "debug-shell" && r.kind == "Pod"));
+        .any(|r| r.name == "cart" && r.xds_agent == AgentCoverage::Missing));
+    assert!(rows
+        .iter()
+        .any(|r| r.name == "debug-shell" && r.kind == OwnerKind::Bare));
     harness.get_by_label("cart");
     harness.get_by_label("Filter workloads").click();
     harness.run();
@@ -255,9 +262,11 @@ impl eframe::Storage for Memory {
 
 #[test]
 fn settings_persist_and_inputs_do_not() {
-    let mut app = App::default();
-    app.settings.wave_size = 3;
-    app.settings.asm_version = Some("1.25.1".into());
+    let mut app = App::new(Settings {
+        wave_size: 3,
+        asm_version: Some("1.25.1".into()),
+        ..Settings::default()
+    });
     app.load(
         Slot::Cluster,
         vec![Input::new(
@@ -275,10 +284,10 @@ fn settings_persist_and_inputs_do_not() {
         "{stored}"
     );
     let restored = App::from_storage(Some(&storage));
-    assert_eq!(restored.settings.wave_size, 3);
-    assert_eq!(restored.settings.asm_version.as_deref(), Some("1.25.1"));
+    assert_eq!(restored.settings().wave_size, 3);
+    assert_eq!(restored.settings().asm_version.as_deref(), Some("1.25.1"));
     assert!(
-        restored.is_demo,
+        restored.is_demo(),
         "a new run opens with the demo, not the last inputs"
     );
     // Storage that does not validate is ignored, not trusted.
@@ -289,7 +298,7 @@ fn settings_persist_and_inputs_do_not() {
     );
     assert_eq!(
         App::from_storage(Some(&bad))
-            .settings
+            .settings()
             .cluster_kubeconfig_var,
         "K8S_KUBECONFIG"
     );
@@ -301,12 +310,123 @@ fn the_next_action_names_a_blocking_gate_without_a_command() {
     let old = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: istiod, namespace: istio-system}\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        image: docker.io/istio/pilot:1.9.5\n";
     app.load(Slot::Cluster, vec![Input::new("old.yaml", old)], 0.0);
     app.finish_now();
-    let outcome = app.outcome.clone().expect("outcome");
-    let action = istio2asm_app::state::next_action(&outcome.analysis, &outcome.plan);
+    let outcome = app.outcome().expect("outcome");
+    let action = next_action(&outcome.analysis, &outcome.plan);
     assert!(
-        action.text.starts_with("MIG202 istio-too-old"),
+        action.text().starts_with("MIG202 istio-too-old"),
         "{}",
-        action.text
+        action.text()
     );
-    assert!(action.command.is_none());
+    assert!(action.command().is_none());
+}
+
+#[test]
+fn clear_drops_the_asm_export_and_the_next_analysis_does_not_use_it() {
+    let mut harness = harness();
+    let asm = "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: shop}\nspec:\n  hosts: [reviews]\n";
+    harness
+        .state_mut()
+        .load(Slot::Asm, vec![Input::new("asm.yaml", asm)], 0.0);
+    settle(&mut harness);
+    assert!(
+        harness.state().analysis().expect("analysis").asm.is_some(),
+        "the ASM export is analysed before Clear"
+    );
+    harness.state_mut().set_view(View::Inputs);
+    harness.run();
+    harness.get_by_label("Clear").click();
+    // The click starts an analysis in the background: step, then let it finish.
+    harness.step();
+    settle(&mut harness);
+    let app = harness.state();
+    assert!(app.inputs().is_empty(), "no cluster input remains");
+    assert!(app.asm_inputs().is_empty(), "no ASM input remains");
+    let analysis = app.analysis().expect("analysis");
+    assert!(analysis.asm.is_none(), "the analysis used the ASM export");
+    assert!(
+        analysis.sources.files().is_empty(),
+        "{:?}",
+        analysis
+            .sources
+            .files()
+            .iter()
+            .map(|f| f.name())
+            .collect::<Vec<_>>()
+    );
+}
+
+/// The address an outcome is kept at (what the Workloads tab's row order used to be keyed on).
+fn outcome_address(harness: &Harness<'static, App>) -> *const Outcome {
+    std::ptr::from_ref(harness.state().outcome().expect("outcome"))
+}
+
+#[test]
+fn a_new_outcome_with_fewer_rows_never_reuses_the_old_row_order() {
+    let mut harness = harness();
+    let settings = harness.state().settings().clone();
+    let one = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: lonely, namespace: solo}\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: app\n        image: example/app:1\n";
+    let small = || {
+        Outcome::compute(
+            vec![Input::new("one.yaml", one)],
+            Vec::new(),
+            &settings,
+            false,
+        )
+    };
+    // A freed outcome's memory is often handed to the next one, but not always: try until an
+    // outcome with fewer rows lands where the table's last outcome was.
+    let mut reused = false;
+    for _ in 0..50 {
+        let demo = Outcome::compute(istio2asm_core::demo::inputs(), Vec::new(), &settings, false);
+        let many = demo.rows.len();
+        harness.state_mut().show_outcome(demo);
+        harness.state_mut().set_view(View::Workloads);
+        harness.run();
+        harness.get_by_label(&format!("{many} workloads"));
+        let ordered = outcome_address(&harness);
+        // Another tab, so the table does not order the outcome in between.
+        harness.state_mut().set_view(View::Overview);
+        harness.run();
+        let (between, after) = (small(), small());
+        harness.state_mut().show_outcome(between);
+        harness.state_mut().show_outcome(after);
+        reused = outcome_address(&harness) == ordered;
+        harness.state_mut().set_view(View::Workloads);
+        harness.run();
+        harness.get_by_label("1 workloads");
+        harness.get_by_label("lonely");
+        assert!(
+            harness.query_by_label("cart").is_none(),
+            "a row of the old outcome is shown"
+        );
+        if reused {
+            break;
+        }
+    }
+    assert!(
+        reused,
+        "no outcome was kept at a freed outcome's address, so this test proved nothing"
+    );
+}
+
+#[test]
+fn the_workloads_table_words_its_typed_cells_as_before() {
+    let mut harness = harness();
+    harness.get_by_label("Workloads").click();
+    harness.run();
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.name == name)
+            .unwrap_or_else(|| panic!("no row {name} in {rows:?}"))
+    };
+    let cell = |name: &str, column: WorkloadColumn| column.cell(row(name)).into_owned();
+    assert_eq!(cell("cart", WorkloadColumn::XdsAgent), "no");
+    assert_eq!(cell("cart", WorkloadColumn::Kind), "Deployment");
+    assert_eq!(cell("debug-shell", WorkloadColumn::Kind), "Pod");
+    assert_eq!(cell("debug-shell", WorkloadColumn::Risk), "");
+    let proxy = cell("reviews-v2", WorkloadColumn::Proxy);
+    assert!(proxy.starts_with("ASM v"), "{proxy}");
+    // The table draws those words: the ASM proxy's cell is there.
+    harness.get_by_label(&proxy);
 }

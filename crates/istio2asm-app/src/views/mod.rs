@@ -1,0 +1,44 @@
+//! The views, one module per tab, and the widgets they share. A tab draws the outcome, changes
+//! only its own state, and returns a [`Request`] for anything else, which the app carries out.
+
+use istio2asm_core::Input;
+
+use crate::app::{Slot, View};
+
+pub mod export;
+pub mod findings;
+pub mod inputs;
+pub mod overview;
+pub mod plan;
+mod widgets;
+pub mod workloads;
+
+/// What a tab asks the app to do. The app owns the inputs, the settings and the analysis, so a
+/// tab asks rather than changes them, and the three cannot drift apart.
+#[derive(Debug, Clone)]
+pub enum Request {
+    /// Switch to another tab.
+    Show(View),
+    /// The settings form changed: apply it when it validates.
+    ApplyForm,
+    /// Emit switches whose gates fail, or stop doing so.
+    Force(bool),
+    /// Open the file dialog for a slot.
+    Pick(Slot),
+    /// Load the embedded demo again.
+    LoadDemo,
+    /// Drop every input, the cluster's and the ASM control plane's.
+    Clear,
+    /// Add inputs to a slot.
+    Add(Slot, Vec<Input>),
+    /// Save every export file into a folder the user picks.
+    #[cfg(not(target_arch = "wasm32"))]
+    SaveAll(Vec<(String, String)>),
+    /// Save one export file (a download on the web).
+    SaveOne {
+        /// The file's name.
+        name: String,
+        /// Its text.
+        content: String,
+    },
+}

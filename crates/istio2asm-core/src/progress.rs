@@ -1,0 +1,310 @@
+//! How far the migration has got: one row per workload (its sidecars, their XDS agent, the risks
+//! of restarting it, the wave that switches it) and the one thing to do next. These are derived
+//! from what [`crate::analysis::analyze`] and [`crate::plan::plan`] returned, never from raw text, so every
+//! shell that shows progress shows the same. Values are typed; words are chosen where they are
+//! shown.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::analysis::Analysis;
+use crate::codes::{Code, Severity, INVALID_RESOURCE};
+use crate::detect::{Flavor, OwnerKind, Proxy, Role};
+use crate::finding::Finding;
+use crate::kubectl::Command;
+use crate::model::WorkloadKind;
+use crate::phase::Situation;
+use crate::plan::{PhaseStatus, Plan, Step, StepKind};
+use crate::risk::{assess, Risks};
+
+/// One workload as the migration sees it. Workload controllers are listed once (a ReplicaSet
+/// owned by a Deployment, or a Job owned by a CronJob, is folded into its owner), and so is every
+/// pod whose owner was not exported or that nothing owns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkloadRow {
+    /// The namespace.
+    pub namespace: String,
+    /// The top-level controller's kind; [`OwnerKind::Bare`] for a pod nothing owns.
+    pub kind: OwnerKind,
+    /// The controller's name, or the pod's for a bare pod.
+    pub name: String,
+    /// `spec.replicas`, when the controller sets it.
+    pub replicas: Option<i64>,
+    /// The flavour and version of its sidecars.
+    pub proxy: ProxyVersion,
+    /// How many of its sidecars run the XDS agent.
+    pub xds_agent: AgentCoverage,
+    /// What can make a restart lose requests. `None` when the controller itself was not
+    /// exported (only its pods were), so nothing could be assessed.
+    pub risks: Option<Risks>,
+    /// The switch wave that moves it to ASM's proxy, when the plan has one.
+    pub wave: Option<Wave>,
+}
+
+impl WorkloadRow {
+    /// The kind as Kubernetes spells it: the controller's kind, or `Pod` for a bare pod.
+    pub fn kind_name(&self) -> &str {
+        kind_name(&self.kind)
+    }
+}
+
+/// The flavour and version of a workload's sidecars.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProxyVersion {
+    /// No sidecar was found: the workload is outside the mesh, or its pods were not exported.
+    None,
+    /// Every sidecar has this flavour and image tag.
+    One {
+        /// Istio's, ASM's, or not recognised.
+        flavor: Flavor,
+        /// The proxy image's tag.
+        tag: String,
+    },
+    /// The sidecars differ in flavour or tag, as they do while a switch rolls out.
+    Mixed,
+}
+
+/// How many of a workload's sidecars run the XDS agent (`PROXY_CONFIG_XDS_AGENT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentCoverage {
+    /// The workload has no sidecar, so the question does not arise.
+    NoSidecars,
+    /// Every sidecar runs it.
+    All,
+    /// No sidecar runs it.
+    Missing,
+    /// Some do and some do not.
+    Partial {
+        /// The sidecars that run it.
+        with_agent: usize,
+        /// All of the workload's sidecars.
+        sidecars: usize,
+    },
+}
+
+impl AgentCoverage {
+    /// The coverage of `with_agent` out of `sidecars`.
+    pub fn of(with_agent: usize, sidecars: usize) -> Self {
+        if sidecars == 0 {
+            AgentCoverage::NoSidecars
+        } else if with_agent == sidecars {
+            AgentCoverage::All
+        } else if with_agent == 0 {
+            AgentCoverage::Missing
+        } else {
+            AgentCoverage::Partial {
+                with_agent,
+                sidecars,
+            }
+        }
+    }
+}
+
+/// A switch wave of the plan: the `number`th, which switches workloads of `namespace`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Wave {
+    /// The namespace whose workloads it switches.
+    pub namespace: String,
+    /// Its number, counted from 1 across the whole plan.
+    pub number: usize,
+}
+
+/// The kind as Kubernetes spells it, `Pod` for a bare pod.
+fn kind_name(kind: &OwnerKind) -> &str {
+    match kind {
+        OwnerKind::Workload(kind) => kind.as_str(),
+        OwnerKind::Other(kind) => kind,
+        OwnerKind::Bare => "Pod",
+    }
+}
+
+/// Where a workload is found: namespace, kind, name.
+type Key = (String, OwnerKind, String);
+
+/// Builds the workloads table: every workload controller (ReplicaSets owned by a Deployment and
+/// Jobs owned by a CronJob are folded into their owner) and every pod whose owner is not in the
+/// export, each with its sidecars, sorted by namespace, kind and name. With a plan, each row
+/// names the switch wave that moves it.
+pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRow> {
+    let bundle = &analysis.bundle;
+    let mut proxies: BTreeMap<Key, Vec<&Proxy>> = BTreeMap::new();
+    // Only sidecars: a gateway's proxy is migrated with its gateway, not as a workload's.
+    for proxy in analysis
+        .facts
+        .proxies
+        .iter()
+        .filter(|p| p.role == Role::Sidecar)
+    {
+        proxies
+            .entry((
+                proxy.owner.namespace.clone(),
+                proxy.owner.kind.clone(),
+                proxy.owner.name.clone(),
+            ))
+            .or_default()
+            .push(proxy);
+    }
+    let waves = plan.map(switch_waves).unwrap_or_default();
+    let mut rows = Vec::new();
+    for workload in &bundle.workloads {
+        let owned_rs = workload.body.kind == WorkloadKind::ReplicaSet
+            && workload.meta.owners.iter().any(|o| o.kind == "Deployment");
+        let owned_job = workload.body.kind == WorkloadKind::Job
+            && workload.meta.owners.iter().any(|o| o.kind == "CronJob");
+        if owned_rs || owned_job {
+            continue;
+        }
+        let key = (
+            workload.ns().to_string(),
+            OwnerKind::Workload(workload.body.kind),
+            workload.name().to_string(),
+        );
+        let pods = proxies.remove(&key).unwrap_or_default();
+        let risks = assess(bundle, &analysis.facts, workload);
+        rows.push(row(key, workload.body.replicas, &pods, Some(risks), &waves));
+    }
+    // Pods whose owner was not exported, and bare pods.
+    for (key, pods) in proxies {
+        rows.push(row(key, None, &pods, None, &waves));
+    }
+    // By the kind's name, not the enum's order, so `Pod` sorts among the controllers' kinds.
+    rows.sort_by(|a, b| {
+        (&a.namespace, a.kind_name(), &a.name).cmp(&(&b.namespace, b.kind_name(), &b.name))
+    });
+    rows
+}
+
+/// The switch wave of each workload, by namespace and name, from the plan's switch waves.
+fn switch_waves(plan: &Plan) -> BTreeMap<(String, String), Wave> {
+    let mut waves = BTreeMap::new();
+    for step in plan.phases.iter().flat_map(|p| p.steps.iter()) {
+        let StepKind::SwitchWave { number, workloads } = &step.kind else {
+            continue;
+        };
+        for owner in workloads {
+            waves.insert(
+                (owner.namespace.clone(), owner.name.clone()),
+                Wave {
+                    namespace: owner.namespace.clone(),
+                    number: *number,
+                },
+            );
+        }
+    }
+    waves
+}
+
+/// One row from a workload's sidecars; `pods` may be empty for a workload outside the mesh.
+fn row(
+    (namespace, kind, name): Key,
+    replicas: Option<i64>,
+    pods: &[&Proxy],
+    risks: Option<Risks>,
+    waves: &BTreeMap<(String, String), Wave>,
+) -> WorkloadRow {
+    let versions: BTreeSet<(Flavor, &str)> =
+        pods.iter().map(|p| (p.flavor, p.tag.as_str())).collect();
+    let mut versions = versions.into_iter();
+    let proxy = match (versions.next(), versions.next()) {
+        (None, _) => ProxyVersion::None,
+        (Some((flavor, tag)), None) => ProxyVersion::One {
+            flavor,
+            tag: tag.to_string(),
+        },
+        (Some(_), Some(_)) => ProxyVersion::Mixed,
+    };
+    let with_agent = pods.iter().filter(|p| p.xds_agent).count();
+    let wave = waves.get(&(namespace.clone(), name.clone())).cloned();
+    WorkloadRow {
+        namespace,
+        kind,
+        name,
+        replicas,
+        proxy,
+        xds_agent: AgentCoverage::of(with_agent, pods.len()),
+        risks,
+        wave,
+    }
+}
+
+/// The one thing to do next.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NextAction<'a> {
+    /// Fix this error first.
+    Fix(&'a Finding),
+    /// Run this step of the current phase.
+    Run(&'a Step),
+    /// Nothing is left: the migration is finished.
+    Finished,
+}
+
+impl NextAction<'_> {
+    /// What to do, in words: the finding's code, name and message (with its help when it has no
+    /// command to copy), or the step's id and title.
+    pub fn text(&self) -> String {
+        match self {
+            NextAction::Fix(finding) => {
+                let mut text = format!(
+                    "{} {}: {}",
+                    finding.code.as_str(),
+                    finding.code.name(),
+                    finding.message
+                );
+                if finding.commands.is_empty() {
+                    text.push_str(&format!(". {}", finding.help_text()));
+                }
+                text
+            }
+            NextAction::Run(step) => format!("{}: {}", step.id, step.title),
+            NextAction::Finished => "Nothing left: the migration is finished.".into(),
+        }
+    }
+
+    /// The command that does it, when there is one.
+    pub fn command(&self) -> Option<&Command> {
+        match self {
+            NextAction::Fix(finding) => finding.commands.first(),
+            NextAction::Run(step) => step.commands.first(),
+            NextAction::Finished => None,
+        }
+    }
+}
+
+/// Chooses the next action: fix a failed or illegal migration resource first, then an error
+/// with a command to copy, then any other error, else the current phase's first step that has
+/// something to run or to supply.
+pub fn next_action<'a>(analysis: &'a Analysis, plan: &'a Plan) -> NextAction<'a> {
+    let blocking = |codes: &[Code]| {
+        analysis
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error && codes.contains(&f.code))
+    };
+    let urgent = match analysis.migration.situation {
+        Situation::Failed => blocking(&[Code::Mig106]),
+        Situation::Illegal => blocking(&INVALID_RESOURCE),
+        _ => None,
+    };
+    // Errors first: those with a command to copy, then any other (the fix is then in its help).
+    let first_error = urgent
+        .or_else(|| {
+            analysis
+                .findings
+                .iter()
+                .find(|f| f.severity == Severity::Error && !f.commands.is_empty())
+        })
+        .or_else(|| {
+            analysis
+                .findings
+                .iter()
+                .find(|f| f.severity == Severity::Error)
+        });
+    if let Some(finding) = first_error {
+        return NextAction::Fix(finding);
+    }
+    plan.phases
+        .iter()
+        .filter(|p| p.status == PhaseStatus::Current)
+        .flat_map(|p| p.steps.iter())
+        .find(|s| !s.commands.is_empty() || !s.needs.is_empty())
+        .map_or(NextAction::Finished, NextAction::Run)
+}
