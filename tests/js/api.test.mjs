@@ -179,11 +179,20 @@ test('plan(): waveSize changes the waves', () => {
   assert.ok(waves(plan(null, { demo: true, waveSize: 1 })) > waves(plan(null, { demo: true, waveSize: 100 })));
 });
 
-test('render(): refuses copies, non-plans and unknown formats', () => {
+test('render(): a copy or plan.json parsed renders the same runbooks; non-plans and unknown formats throw', () => {
+  for (const force of [false, true]) {
+    const p = plan(null, { demo: true, force });
+    for (const format of ['markdown', 'shell', 'json']) {
+      assert.equal(render(structuredClone(p), format), render(p, format), format);
+      assert.equal(render(JSON.parse(render(p, 'json')), format), render(p, format), format);
+    }
+  }
   const p = plan(null, { demo: true });
-  throwsCode(assert, () => render(structuredClone(p), 'markdown'), 'E_PLAN', /not returned by plan\(\)/);
-  throwsCode(assert, () => render(JSON.parse(render(p, 'json')), 'json'), 'E_PLAN');
-  throwsCode(assert, () => render(check(null, { demo: true }), 'markdown'), 'E_PLAN');
+  throwsCode(assert, () => render(check(null, { demo: true }), 'markdown'), 'E_PLAN', /not the JSON of an istio2asm plan/);
+  const hostile = structuredClone(p);
+  hostile.kubeconfigVars.cluster = 'X$(id)';
+  throwsCode(assert, () => render(hostile, 'shell'), 'E_PLAN', /not a shell variable name/);
+  throwsCode(assert, () => render([], 'markdown'), 'E_PLAN');
   throwsCode(assert, () => render(null, 'markdown'), 'E_PLAN', /got null/);
   throwsCode(assert, () => render('plan', 'markdown'), 'E_PLAN');
   throwsCode(assert, () => render(p, 'html'), 'E_FORMAT', /markdown, shell, json/);

@@ -216,6 +216,12 @@ export interface Plan {
   state: MigrationState;
   /** Whether the state was assumed (no ASMMigrateFromIstio resource in the inputs). */
   assumed: boolean;
+  /** How the migration stands. */
+  situation: Situation;
+  /** Whether the plan was made with `force` (upcoming phases then run from the bash runbook). */
+  force: boolean;
+  /** The shell variables every command reads the kubeconfig paths from. */
+  kubeconfigVars: { cluster: string; asm: string };
   /** The gates overridden with `force`. */
   forced: string[];
   phases: Phase[];
@@ -265,8 +271,8 @@ export function plan(inputs: InputFile[] | null | undefined, options?: Options |
 /**
  * The runbook of a plan as text, byte for byte what `istio2asm plan --format FORMAT` prints:
  * `markdown` (runbook.md), `shell` (runbook.sh, bash) or `json` (plan.json).
- * `plan` must be the very object `plan()` returned (the Markdown and shell runbooks need the
- * analysis behind it, which the library keeps for that object); a copy throws `E_PLAN`.
+ * `plan` is the object `plan()` returned, a copy of it, or `plan.json` parsed: its JSON holds
+ * everything the runbooks show. Anything that is not such a plan throws `E_PLAN`.
  * @throws {Istio2asmError} `E_FORMAT`, `E_PLAN`.
  */
 export function render(plan: Plan, format: RenderFormat): string;

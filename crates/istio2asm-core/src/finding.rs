@@ -1,6 +1,6 @@
 //! The one finding type every check reports, and the stable codes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::codes::{Code, Severity};
 use crate::kubectl::Command;
@@ -8,7 +8,7 @@ use crate::source::Span;
 use crate::state::State;
 
 /// The Kubernetes object a finding is about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ObjectRef {
     /// `apiVersion` as exported.

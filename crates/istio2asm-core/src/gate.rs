@@ -71,6 +71,38 @@ impl GateId {
     }
 }
 
+impl GateId {
+    /// Every gate id.
+    pub const ALL: [GateId; 13] = [
+        GateId::MigrationResource,
+        GateId::KubernetesVersion,
+        GateId::IstioVersion,
+        GateId::AsmVersion,
+        GateId::EastwestLabelReconciliation,
+        GateId::IstioSystemInjectionLabel,
+        GateId::MeshConfigXdsAgent,
+        GateId::SidecarsXdsAgent,
+        GateId::GatewaysXdsAgent,
+        GateId::NoIstioSidecars,
+        GateId::NoIstioGateways,
+        GateId::IstioApiInAsm,
+        GateId::IstioControlPlaneRemoved,
+    ];
+
+    /// The gate of an id as written (`sidecars-xds-agent`).
+    pub fn parse(text: &str) -> Option<GateId> {
+        GateId::ALL.into_iter().find(|g| g.as_str() == text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for GateId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        GateId::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format_args!("unknown gate id {text:?}")))
+    }
+}
+
 impl Serialize for GateId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
@@ -200,6 +232,19 @@ impl Verdict {
     pub fn blocks(self) -> bool {
         self == Verdict::Fail
     }
+
+    /// Whether the gate can only be checked by hand.
+    pub fn manual(self) -> bool {
+        self == Verdict::Manual
+    }
+
+    /// The verdict from the three flags a report's JSON writes it as ([`Verdict::passed`],
+    /// [`Verdict::blocks`], [`Verdict::manual`]); `None` for flags no verdict gives.
+    pub fn from_flags(passed: bool, blocks: bool, manual: bool) -> Option<Verdict> {
+        [Verdict::Pass, Verdict::Warn, Verdict::Manual, Verdict::Fail]
+            .into_iter()
+            .find(|v| (v.passed(), v.blocks(), v.manual()) == (passed, blocks, manual))
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +276,26 @@ mod tests {
                 "{gate:?}"
             );
         }
+    }
+
+    #[test]
+    fn verdicts_read_back_from_their_flags() {
+        for verdict in [Verdict::Pass, Verdict::Warn, Verdict::Manual, Verdict::Fail] {
+            let flags = (verdict.passed(), verdict.blocks(), verdict.manual());
+            assert_eq!(
+                Verdict::from_flags(flags.0, flags.1, flags.2),
+                Some(verdict)
+            );
+        }
+        assert_eq!(Verdict::from_flags(true, true, false), None);
+    }
+
+    #[test]
+    fn gate_ids_parse_back() {
+        for id in GateId::ALL {
+            assert_eq!(GateId::parse(id.as_str()), Some(id));
+        }
+        assert_eq!(GateId::parse("nope"), None);
     }
 
     #[test]

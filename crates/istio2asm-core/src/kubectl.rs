@@ -4,10 +4,10 @@
 //! taken from a manifest can expand. The only expansion in a rendered command is the declared
 //! kubeconfig variable, `--kubeconfig="${NAME}"`, whose name is checked by [`is_shell_name`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which cluster a command talks to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Target {
     /// The Kubernetes cluster being migrated (`K8S_KUBECONFIG`).
@@ -73,12 +73,28 @@ impl Word {
 
 /// The names of the shell variables that hold the two kubeconfig paths. Both are shell names
 /// ([`is_shell_name`]) by construction, since `render` writes them inside `"${...}"`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "KubeconfigVarsWire")]
 pub struct KubeconfigVars {
     /// For the cluster being migrated; default `K8S_KUBECONFIG`.
     cluster: String,
     /// For the ASM control plane; default `ASM_KUBECONFIG`.
     asm: String,
+}
+
+/// The two names as they read from JSON, before [`KubeconfigVars::new`] checks them.
+#[derive(Deserialize)]
+struct KubeconfigVarsWire {
+    cluster: String,
+    asm: String,
+}
+
+impl TryFrom<KubeconfigVarsWire> for KubeconfigVars {
+    type Error = String;
+
+    fn try_from(wire: KubeconfigVarsWire) -> Result<Self, String> {
+        KubeconfigVars::new(&wire.cluster, &wire.asm)
+    }
 }
 
 impl Default for KubeconfigVars {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeSeed;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::detect::Facts;
 use crate::model::{Bundle, Object, WorkloadBody, WorkloadKind};
@@ -17,7 +17,7 @@ pub const DEFAULT_DRAIN_SECONDS: f64 = 5.0;
 pub const DEFAULT_GRACE_SECONDS: i64 = 30;
 
 /// The risks of one workload; all empty means a restart should be loss-free.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Risks {
     /// Fewer than two replicas (Deployments and StatefulSets).

@@ -1,10 +1,10 @@
 //! The four states of the `ASMMigrateFromIstio` resource and their only legal order. A leaf: every
 //! layer above may name a state.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The four states, in their only legal order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum State {
     /// Before anything: the cluster has just been added to ASM.
     Init,

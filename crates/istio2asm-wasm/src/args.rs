@@ -476,22 +476,38 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
     })
 }
 
-/// The formats `render` accepts.
-const RENDER_FORMATS: &[&str] = &["markdown", "shell", "json"];
+/// A format `render` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderFormat {
+    /// The Markdown runbook.
+    Markdown,
+    /// The bash runbook.
+    Shell,
+    /// `plan.json`.
+    Json,
+}
+
+/// The formats `render` accepts, by name.
+const RENDER_FORMATS: [(&str, RenderFormat); 3] = [
+    ("markdown", RenderFormat::Markdown),
+    ("shell", RenderFormat::Shell),
+    ("json", RenderFormat::Json),
+];
 
 /// Reads `render`'s format.
-pub fn render_format(value: &JsValue) -> Result<&'static str, ApiError> {
+pub fn render_format(value: &JsValue) -> Result<RenderFormat, ApiError> {
     let text = value.as_string().unwrap_or_default();
     RENDER_FORMATS
         .iter()
-        .copied()
-        .find(|f| *f == text)
+        .find(|(name, _)| *name == text)
+        .map(|(_, format)| *format)
         .ok_or_else(|| {
+            let names: Vec<&str> = RENDER_FORMATS.iter().map(|(name, _)| *name).collect();
             err(
                 ErrorCode::Format,
                 format!(
                     "render: the format must be one of {}, got {}",
-                    RENDER_FORMATS.join(", "),
+                    names.join(", "),
                     describe(value)
                 ),
             )

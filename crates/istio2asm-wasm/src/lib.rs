@@ -15,12 +15,10 @@
 //! `options` carries the settings of SPEC §2 in camelCase (see [`args`]). Results are plain objects
 //! made by `JSON.parse` of the very text the CLI prints, so they equal the CLI's JSON.
 //!
-//! **Why `render` takes the plan object.** The Markdown and shell runbooks are rendered from the
-//! core's `Plan` *and* its `Analysis`, which the plan's JSON does not carry. So `plan()` renders all
-//! three texts while it has both, and keeps them in a `WeakMap` keyed by the object it returns; the
-//! object itself stays exactly the CLI's JSON (no hidden fields), and is frozen so that it cannot
-//! drift from the texts kept for it. `render()` looks the object up there; a copy of it (or a plan
-//! parsed from `plan.json`) is refused with `E_PLAN`. The texts are collected with the object.
+//! **`render` reads the plan object itself.** The plan's JSON carries everything the runbooks
+//! show (core's `render::PlanDoc`), so `render(plan, format)` reads the object it is given: the one
+//! `plan()` returned, a copy, or `plan.json` parsed. Anything that is not a plan is refused with
+//! `E_PLAN`, saying what is wrong. The runbooks show the commands the object holds, as text.
 //!
 //! **Errors.** Bad arguments throw a JS `Error` whose `code` is one of `E_INPUTS`, `E_OPTIONS`,
 //! `E_FORMAT`, `E_PLAN`, `E_CODE`, with a message naming the argument. Nothing else fails: the
@@ -31,14 +29,14 @@
 use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::{analyze, plan as core_plan, render as core_render, report};
-use js_sys::{Object, Reflect, WeakMap, JSON};
+use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub mod args;
 
-use args::{ApiError, ErrorCode};
+use args::{ApiError, ErrorCode, RenderFormat};
 
 /// Throws (through wasm-bindgen's `Result`) a JS `Error` with `code` set.
 fn js_error(error: ApiError) -> JsValue {
@@ -109,12 +107,6 @@ const HEAP_RESERVE_FACTOR: usize = 8;
 /// At most this much (1 GiB), whatever the input: wasm32 memory ends at 4 GiB.
 const HEAP_RESERVE_CAP: usize = 1 << 30;
 
-thread_local! {
-    /// Plan objects returned by `plan()` → `{ markdown, shell, json }`, their rendered texts.
-    /// A WeakMap holds its keys weakly, so the texts go when the plan object goes.
-    static PLANS: WeakMap = WeakMap::new();
-}
-
 /// `plan(inputs, options?)`: the runbook as data, the object `istio2asm plan --format json` prints.
 /// `options.force` emits switches whose gates fail (the plan names them).
 #[wasm_bindgen(skip_typescript)]
@@ -123,29 +115,8 @@ pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
     let plan = core_plan::plan(&analysis, request.force);
-    let json = core_render::json(&plan);
-    let texts = Object::new();
-    for (format, text) in [
-        ("markdown", core_render::markdown(&plan)),
-        ("shell", core_render::shell(&plan)),
-        ("json", json.clone()),
-    ] {
-        // A fresh ordinary object accepts any property.
-        let _ = Reflect::set(
-            &texts,
-            &JsValue::from_str(format),
-            &JsValue::from_str(&text),
-        );
-    }
-    let value = parse_json(&json)?;
+    let value = parse_json(&core_render::json(&plan))?;
     deep_freeze(&value);
-    let Some(key) = value.dyn_ref::<Object>() else {
-        return Err(js_error(ApiError::new(
-            ErrorCode::Internal,
-            "the plan JSON is not an object".into(),
-        )));
-    };
-    PLANS.with(|plans| plans.set(key, &texts));
     Ok(value)
 }
 
@@ -159,31 +130,32 @@ fn deep_freeze(value: &JsValue) {
     }
 }
 
-/// `render(plan, format)`: the runbook of a plan returned by `plan()`, as `markdown`, `shell` or
-/// `json` text, byte for byte what `istio2asm plan --format FORMAT` prints.
+/// `render(plan, format)`: the runbook of a plan (the object `plan()` returned, a copy of it, or
+/// `plan.json` parsed) as `markdown`, `shell` or `json` text, byte for byte what
+/// `istio2asm plan --format FORMAT` prints for it.
 #[wasm_bindgen(skip_typescript)]
 pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
     let format = args::render_format(&format).map_err(js_error)?;
-    let Some(key) = plan.dyn_ref::<Object>() else {
-        return Err(js_error(ApiError::new(
+    let not_a_plan = |why: String| {
+        js_error(ApiError::new(
             ErrorCode::Plan,
-            format!(
-                "render: the plan must be the object that plan() returned, got {}",
-                args::describe(&plan)
-            ),
-        )));
+            format!("render: the plan must be an object that plan() returned (or plan.json parsed); {why}"),
+        ))
     };
-    let texts = PLANS.with(|plans| plans.get(key));
-    if texts.is_undefined() {
-        return Err(js_error(ApiError::new(
-            ErrorCode::Plan,
-            "render: this object was not returned by plan() of this module (a copy, or a plan parsed \
-             from plan.json?); the Markdown and shell runbooks need the analysis behind the plan, so \
-             pass the object plan() returned"
-                .into(),
-        )));
+    if plan.dyn_ref::<Object>().is_none() || js_sys::Array::is_array(&plan) {
+        return Err(not_a_plan(format!("got {}", args::describe(&plan))));
     }
-    Reflect::get(&texts, &JsValue::from_str(format))
+    let text = JSON::stringify(&plan)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| not_a_plan("it cannot be written as JSON".into()))?;
+    let doc = core_render::PlanDoc::from_json(&text).map_err(not_a_plan)?;
+    let text = match format {
+        RenderFormat::Markdown => doc.markdown(),
+        RenderFormat::Shell => doc.shell(),
+        RenderFormat::Json => doc.json(),
+    };
+    Ok(JsValue::from_str(&text))
 }
 
 /// `collect(options?)`: the kubectl commands that export what istio2asm reads, as the bash text

@@ -1,7 +1,7 @@
 //! The gates evaluated against the findings: each gate of `gate::GATES` gets a verdict, a detail
 //! line and the objects involved, and findings get the severity of where their gate lies.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::codes::Severity;
 use crate::finding::{Finding, ObjectRef};
@@ -32,20 +32,88 @@ impl Gate {
     }
 }
 
+/// A gate as it reads back from a report's or a plan's JSON: everything a renderer shows of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "GateWire", into = "GateWire")]
+pub struct GateJson {
+    /// The transition, e.g. `Init → SetupIstioForMigrate`.
+    pub transition: String,
+    /// Which gate.
+    pub id: GateId,
+    /// What the findings made of it.
+    pub verdict: Verdict,
+    /// What was checked, and what failed.
+    pub detail: String,
+    /// The objects involved.
+    pub objects: Vec<ObjectRef>,
+}
+
 /// The JSON shape of a gate (schema 1): the verdict spelled as the three flags it has always
 /// been, so that reports stay comparable.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct GateWire {
+    transition: String,
+    id: GateId,
+    passed: bool,
+    blocking: bool,
+    manual: bool,
+    detail: String,
+    objects: Vec<ObjectRef>,
+}
+
+impl TryFrom<GateWire> for GateJson {
+    type Error = String;
+
+    fn try_from(wire: GateWire) -> Result<Self, String> {
+        let verdict =
+            Verdict::from_flags(wire.passed, wire.blocking, wire.manual).ok_or_else(|| {
+                format!(
+                    "gate {}: passed {}, blocking {}, manual {} is no verdict",
+                    wire.id.as_str(),
+                    wire.passed,
+                    wire.blocking,
+                    wire.manual
+                )
+            })?;
+        Ok(GateJson {
+            transition: wire.transition,
+            id: wire.id,
+            verdict,
+            detail: wire.detail,
+            objects: wire.objects,
+        })
+    }
+}
+
+impl From<GateJson> for GateWire {
+    fn from(gate: GateJson) -> Self {
+        GateWire {
+            transition: gate.transition,
+            id: gate.id,
+            passed: gate.verdict.passed(),
+            blocking: gate.verdict.blocks(),
+            manual: gate.verdict.manual(),
+            detail: gate.detail,
+            objects: gate.objects,
+        }
+    }
+}
+
+impl From<&Gate> for GateJson {
+    fn from(gate: &Gate) -> Self {
+        GateJson {
+            transition: gate.transition(),
+            id: gate.id,
+            verdict: gate.verdict,
+            detail: gate.detail.clone(),
+            objects: gate.objects.clone(),
+        }
+    }
+}
+
 impl Serialize for Gate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut gate = s.serialize_struct("Gate", 7)?;
-        gate.serialize_field("transition", &self.transition())?;
-        gate.serialize_field("id", &self.id)?;
-        gate.serialize_field("passed", &self.verdict.passed())?;
-        gate.serialize_field("blocking", &self.verdict.blocks())?;
-        gate.serialize_field("manual", &(self.verdict == Verdict::Manual))?;
-        gate.serialize_field("detail", &self.detail)?;
-        gate.serialize_field("objects", &self.objects)?;
-        gate.end()
+        GateWire::from(GateJson::from(self)).serialize(s)
     }
 }
 

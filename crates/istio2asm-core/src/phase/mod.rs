@@ -1,7 +1,7 @@
 //! The `ASMMigrateFromIstio` state machine: where the migration stands, what is legal next, the
 //! commands that move it, and the gates that block each transition.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::finding::{Finding, ObjectRef};
@@ -13,10 +13,10 @@ use crate::state::State;
 
 mod gates;
 
-pub use gates::{adjust_severities, gates, Gate};
+pub use gates::{adjust_severities, gates, Gate, GateJson};
 
 /// How the migration stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Situation {
     /// No resource in the input: `Init` is assumed.

@@ -1,7 +1,7 @@
 //! The plan's types: phases, steps with their commands, verifications, rollbacks, files and
 //! risks, each step with its kind and the gates it fixes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::detect::Owner;
 use crate::gate::GateId;
@@ -11,7 +11,7 @@ use crate::risk::Risks;
 use crate::state::State;
 
 /// A file a step writes (YAML to apply).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanFile {
     /// File name, relative to the output directory.
     pub name: String,
@@ -20,7 +20,7 @@ pub struct PlanFile {
 }
 
 /// One row of a wave's risk table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RiskRow {
     /// `deployment/cart`.
@@ -164,7 +164,7 @@ impl Step {
 }
 
 /// Where a phase stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PhaseStatus {
     /// Behind the current state.

@@ -1,0 +1,302 @@
+//! Renderers for a plan: Markdown (a runbook a person follows), bash (a runbook a shell runs, one
+//! phase per run) and JSON (SPEC §7).
+//!
+//! All three read one document, [`PlanDoc`]: the plan with every command rendered by
+//! `Command::render`, so the three show the same text. It is also exactly what `plan.json` holds,
+//! so a plan read back from JSON (the JS library's `render(plan, format)`) renders the same
+//! runbooks as the plan it came from.
+
+use serde::{Deserialize, Serialize};
+
+use crate::gate::GateId;
+use crate::kubectl::{KubeconfigVars, Target};
+use crate::phase::{GateJson, Situation};
+use crate::plan::{PhaseStatus, Plan, PlanFile, RiskRow, Step};
+use crate::report::SCHEMA_VERSION;
+use crate::state::State;
+
+mod markdown;
+mod shell;
+
+/// A plan as its JSON document: every command rendered to the text a user pastes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PlanDoc {
+    /// The JSON contract's version.
+    pub schema_version: u32,
+    /// The state the migration is in.
+    pub state: State,
+    /// Whether the state was assumed (no resource in the input).
+    pub assumed: bool,
+    /// How the migration stands.
+    pub situation: Situation,
+    /// Whether the plan was made with the setting force.
+    pub force: bool,
+    /// The shell variables the commands read the kubeconfig paths from.
+    pub kubeconfig_vars: KubeconfigVars,
+    /// The gates overridden with force.
+    pub forced: Vec<GateId>,
+    /// Init, SetupIstioForMigrate, Migrating, Finished.
+    pub phases: Vec<PhaseDoc>,
+}
+
+/// A phase of a [`PlanDoc`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseDoc {
+    /// The state this phase runs in.
+    pub state: State,
+    /// Done, current or upcoming.
+    pub status: PhaseStatus,
+    /// The state its switch leads to.
+    pub next: Option<State>,
+    /// The gates of that switch.
+    pub gates: Vec<GateJson>,
+    /// The steps, in order.
+    pub steps: Vec<StepDoc>,
+}
+
+/// A step of a [`PlanDoc`]: commands, verifications and rollback as rendered text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StepDoc {
+    /// Stable id.
+    pub id: String,
+    /// One line.
+    pub title: String,
+    /// Which cluster its commands talk to.
+    pub target: Target,
+    /// The commands, in order.
+    pub commands: Vec<String>,
+    /// The verification commands.
+    pub verify: Vec<String>,
+    /// What each verification should print, one per entry of `verify`.
+    pub expect: Vec<String>,
+    /// How to undo it.
+    pub rollback: Vec<String>,
+    /// Files it applies.
+    pub files: Vec<PlanFile>,
+    /// Inputs the export does not hold.
+    pub needs: Vec<String>,
+    /// Why the step exists.
+    pub why: String,
+    /// Notes for the operator.
+    pub notes: Vec<String>,
+    /// The risk table shown before a wave.
+    pub risks: Vec<RiskRow>,
+    /// Whether the shell runbook pauses before it.
+    pub wave: bool,
+    /// For a state switch: the gates that fail.
+    pub blocked_by: Vec<GateId>,
+}
+
+impl PlanDoc {
+    /// The document of a plan.
+    pub fn new(plan: &Plan) -> Self {
+        PlanDoc {
+            schema_version: SCHEMA_VERSION,
+            state: plan.current,
+            assumed: plan.assumed,
+            situation: plan.situation,
+            force: plan.force,
+            kubeconfig_vars: plan.vars.clone(),
+            forced: plan.forced.clone(),
+            phases: plan
+                .phases
+                .iter()
+                .map(|phase| PhaseDoc {
+                    state: phase.state,
+                    status: phase.status,
+                    next: phase.state.next(),
+                    gates: phase.gates.iter().map(GateJson::from).collect(),
+                    steps: phase
+                        .steps
+                        .iter()
+                        .map(|s| StepDoc::new(s, &plan.vars))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Reads a plan's JSON (what `plan.json` holds, or the JS library's plan object), refusing
+    /// anything else with a message that says what is wrong.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let doc: PlanDoc = serde_json::from_str(text).map_err(|e| {
+            format!("not the JSON of an istio2asm plan ({e}); make it with plan() or `istio2asm plan --format json`")
+        })?;
+        if doc.schema_version != SCHEMA_VERSION {
+            return Err(format!(
+                "the plan has schemaVersion {}; this istio2asm reads {SCHEMA_VERSION}",
+                doc.schema_version
+            ));
+        }
+        for step in doc.phases.iter().flat_map(|p| &p.steps) {
+            if step.verify.len() != step.expect.len() {
+                return Err(format!(
+                    "step {}: {} verifications but {} expectations",
+                    step.id,
+                    step.verify.len(),
+                    step.expect.len()
+                ));
+            }
+        }
+        Ok(doc)
+    }
+
+    /// The Markdown runbook.
+    pub fn markdown(&self) -> String {
+        markdown::render(self)
+    }
+
+    /// The bash runbook.
+    pub fn shell(&self) -> String {
+        shell::render(self)
+    }
+
+    /// Pretty JSON with a final newline: `plan.json`. Keys are sorted (it goes through a
+    /// `serde_json::Value`), as the check report's are.
+    pub fn json(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Every file as `plan --out` writes it and the app exports it: the Markdown runbook, the
+    /// bash runbook, the plan as JSON, then the YAML files of its steps.
+    pub fn files(&self) -> Vec<PlanFile> {
+        let mut files = vec![
+            PlanFile {
+                name: "runbook.md".into(),
+                content: self.markdown(),
+            },
+            PlanFile {
+                name: "runbook.sh".into(),
+                content: self.shell(),
+            },
+            PlanFile {
+                name: "plan.json".into(),
+                content: self.json(),
+            },
+        ];
+        files.extend(
+            self.phases
+                .iter()
+                .flat_map(|p| &p.steps)
+                .flat_map(|s| s.files.iter().cloned()),
+        );
+        files
+    }
+}
+
+impl StepDoc {
+    fn new(step: &Step, vars: &KubeconfigVars) -> Self {
+        StepDoc {
+            id: step.id.clone(),
+            title: step.title.clone(),
+            target: step.target,
+            commands: step.commands.iter().map(|c| c.render(vars)).collect(),
+            verify: step.verify.iter().map(|v| v.command.render(vars)).collect(),
+            expect: step.verify.iter().map(|v| v.expect.clone()).collect(),
+            rollback: step.rollback.iter().map(|c| c.render(vars)).collect(),
+            files: step.files.clone(),
+            needs: step.needs.clone(),
+            why: step.why.clone(),
+            notes: step.notes.clone(),
+            risks: step.risks.clone(),
+            wave: step.wave,
+            blocked_by: step.blocked_by.clone(),
+        }
+    }
+}
+
+/// The Markdown runbook of a plan.
+pub fn markdown(plan: &Plan) -> String {
+    PlanDoc::new(plan).markdown()
+}
+
+/// The bash runbook of a plan.
+pub fn shell(plan: &Plan) -> String {
+    PlanDoc::new(plan).shell()
+}
+
+/// The plan as pretty JSON with a final newline.
+pub fn json(plan: &Plan) -> String {
+    PlanDoc::new(plan).json()
+}
+
+/// The plan as a JSON value.
+pub fn json_value(plan: &Plan) -> serde_json::Value {
+    serde_json::to_value(PlanDoc::new(plan)).unwrap_or(serde_json::Value::Null)
+}
+
+/// Every file of a plan (see [`PlanDoc::files`]).
+pub fn files(plan: &Plan) -> Vec<PlanFile> {
+    PlanDoc::new(plan).files()
+}
+
+fn target_name(target: Target) -> &'static str {
+    match target {
+        Target::Cluster => "cluster",
+        Target::Asm => "asm",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::settings::Settings;
+
+    fn demo_plan(force: bool) -> Plan {
+        let settings = Settings {
+            asm_version: Some(crate::demo::ASM_VERSION.into()),
+            ..Settings::default()
+        };
+        crate::plan::plan(
+            &analyze(crate::demo::inputs(), Vec::new(), &settings),
+            force,
+        )
+    }
+
+    #[test]
+    fn a_plan_read_back_from_its_json_renders_the_same_runbooks() {
+        for force in [false, true] {
+            let doc = PlanDoc::new(&demo_plan(force));
+            let back = PlanDoc::from_json(&doc.json()).expect("reads back");
+            assert_eq!(back, doc);
+            assert_eq!(back.markdown(), doc.markdown());
+            assert_eq!(back.shell(), doc.shell());
+            assert_eq!(back.json(), doc.json());
+        }
+    }
+
+    #[test]
+    fn json_that_is_not_a_plan_is_refused_with_a_reason() {
+        let doc = PlanDoc::new(&demo_plan(false));
+        let mut value = serde_json::to_value(&doc).expect("value");
+        value["kubeconfigVars"]["cluster"] = "X$(id)".into();
+        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        assert!(error.contains("not a shell variable name"), "{error}");
+
+        let mut value = serde_json::to_value(&doc).expect("value");
+        value["schemaVersion"] = 2.into();
+        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        assert!(error.contains("schemaVersion 2"), "{error}");
+
+        let mut value = serde_json::to_value(&doc).expect("value");
+        value["phases"][0]["gates"][0]["blocking"] = true.into();
+        value["phases"][0]["gates"][0]["passed"] = true.into();
+        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        assert!(error.contains("is no verdict"), "{error}");
+
+        for text in ["", "[]", "{\"findings\": []}", "null"] {
+            let error = PlanDoc::from_json(text).unwrap_err();
+            assert!(
+                error.contains("not the JSON of an istio2asm plan"),
+                "{text}: {error}"
+            );
+        }
+    }
+}
