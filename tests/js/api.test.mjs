@@ -131,7 +131,7 @@ test('check(): asmConfig is loaded as the ASM control plane export', () => {
 test('plan(): the CLI plan shape, deep-frozen; render() gives the three runbooks', () => {
   const p = plan(null, { demo: true });
   assert.ok(plainJson(p));
-  assert.deepEqual(Object.keys(p).sort(), ['assumed', 'forced', 'phases', 'schemaVersion', 'state']);
+  assert.deepEqual(Object.keys(p).sort(), ['assumed', 'force', 'forced', 'kubeconfigVars', 'phases', 'schemaVersion', 'situation', 'state']);
   assert.deepEqual(p.phases.map((ph) => ph.state), ['Init', 'SetupIstioForMigrate', 'Migrating', 'Finished']);
   assert.ok(Object.isFrozen(p) && Object.isFrozen(p.phases) && Object.isFrozen(p.phases[1].steps[0]));
   assert.throws(() => {
@@ -269,7 +269,7 @@ const badCalls = [
   ['a fractional wave size', () => plan(ok, { waveSize: 2.5 }), 'E_OPTIONS', /waveSize must be a whole number/],
   ['a wave size as text', () => plan(ok, { waveSize: '3' }), 'E_OPTIONS', /waveSize must be a whole number/],
   ['a wave size of NaN', () => plan(ok, { waveSize: NaN }), 'E_OPTIONS', /waveSize/],
-  ['a label without =', () => check(ok, { asmLabel: 'sidecar.asm.aliyun.com/inject' }), 'E_OPTIONS', /must be "key=value"/],
+  ['a label without =', () => check(ok, { asmLabel: 'sidecar.asm.aliyun.com/inject' }), 'E_OPTIONS', /options\.asmLabel: the ASM label "sidecar\.asm\.aliyun\.com\/inject" must be KEY=VALUE/],
   ['a label both ways', () => check(ok, { asmLabel: 'a=b', asmLabelKey: 'a' }), 'E_OPTIONS', /not both/],
   ['an invalid label key', () => check(ok, { asmLabelKey: 'bad key!' }), 'E_OPTIONS', /label key/],
   ['an invalid label value', () => check(ok, { asmLabelValue: 'x'.repeat(64) }), 'E_OPTIONS', /label value/],
