@@ -38,7 +38,11 @@ struct MigrationJson<'a> {
     status_retry_counter: Option<i64>,
     message: &'a str,
     situation: &'static str,
+    /// Whether the resource's east-west option is true (the field of its own version; the key keeps
+    /// the v1beta1 field's name for the JSON contract).
     disable_istio_system_label_reconciliation: bool,
+    /// The exported resource's apiVersion: which of the two shapes it has.
+    api_version: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -120,7 +124,8 @@ pub fn check_value(analysis: &Analysis) -> serde_json::Value {
             status_retry_counter: migration.status_retry_counter,
             message: &migration.message,
             situation: migration.situation.as_str(),
-            disable_istio_system_label_reconciliation: migration.disable_label_reconciliation,
+            disable_istio_system_label_reconciliation: migration.keeps_istio_system_injection,
+            api_version: migration.object.as_ref().map(|o| o.api_version.as_str()),
         }),
         versions: VersionsJson {
             kubernetes: analysis

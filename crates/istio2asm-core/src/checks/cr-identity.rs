@@ -2,9 +2,12 @@
 //!
 //! ## What it finds
 //!
-//! An `ASMMigrateFromIstio` that is not the one ASM reads: its `apiVersion` is not
-//! `istio.alibabacloud.com/v1beta1` or its name is not `default`. When several are loaded, the
-//! one named `default` at `v1beta1` is used and each other one is reported and ignored.
+//! An `ASMMigrateFromIstio` that is not the one ASM reads: its `apiVersion` is neither of the two
+//! published shapes, `istio.alibabacloud.com/v1beta1` (Alibaba Cloud's migration document) and
+//! `istio.alibabacloud.com/v1` (ASM's API types, aliyun/alibabacloud-servicemesh-api,
+//! `alibabacloudservicemesh/v1/asmmigratefromistio_types.go`), or its name is not `default`. When
+//! several are loaded, the one named `default` in a published shape is used and each other one is
+//! reported and ignored.
 //!
 //! ## Why it matters
 //!
@@ -70,7 +73,7 @@ mod tests {
         assert_eq!(found[0].0, Severity::Error);
         assert!(
             found[0].1.contains(
-                r#"apiVersion is "istio.alibabacloud.com/v1alpha1", not istio.alibabacloud.com/v1beta1"#
+                r#"apiVersion is "istio.alibabacloud.com/v1alpha1", not istio.alibabacloud.com/v1beta1 or istio.alibabacloud.com/v1"#
             ),
             "{}",
             found[0].1
@@ -95,9 +98,15 @@ mod tests {
     }
 
     #[test]
-    fn the_default_resource_passes() {
+    fn the_default_resource_passes_in_either_published_shape() {
         for state in ["Init", "SetupIstioForMigrate", "Migrating", "Finished"] {
             assert_eq!(check(&cr(state), Code::Mig102), [], "{state}");
+            let v1 = cr(state).replace("/v1beta1", "/v1");
+            assert_eq!(check(&v1, Code::Mig102), [], "{state} v1");
+            assert_eq!(
+                analysis(&v1).migration.shape,
+                Some(crate::phase::ResourceShape::V1)
+            );
         }
     }
 }

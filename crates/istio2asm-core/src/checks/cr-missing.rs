@@ -2,8 +2,8 @@
 //!
 //! ## What it finds
 //!
-//! No `ASMMigrateFromIstio` resource (`istio.alibabacloud.com/v1beta1`, name `default`) in the
-//! inputs. It lives in the ASM control plane, not in the cluster, so cluster exports never hold
+//! No `ASMMigrateFromIstio` resource (name `default`, `istio.alibabacloud.com/v1beta1` or `v1`)
+//! in the inputs. It lives in the ASM control plane, not in the cluster, so cluster exports never hold
 //! it. Without it the tool assumes the migration is in `Init`, says so in every output, and
 //! reports everything else it can.
 //!
@@ -27,6 +27,10 @@
 //! ```bash
 //! kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o yaml > asm-migrate.yaml
 //! ```
+//!
+//! Without the export, the plan's patches use the migration document's `v1beta1` text, and its
+//! first step (`migration-resource-shape`) prints which versions ASM's CRD serves and the fields
+//! of each, so a `v1`-only control plane is caught before the first patch.
 //!
 //! ## Example
 //!

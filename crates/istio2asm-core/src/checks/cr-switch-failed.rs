@@ -51,7 +51,7 @@ mod tests {
     use crate::checks::testing::{analysis, check, commands};
     use crate::codes::{Code, Severity};
     use crate::kubectl::KubeconfigVars;
-    use crate::phase::{verify_command, Situation};
+    use crate::phase::{verify_command, ResourceShape, Situation};
 
     fn resource(desired: &str, state: &str, counter: &str, message: &str) -> String {
         format!(
@@ -71,7 +71,8 @@ status:
         )
     }
 
-    const VERIFY: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#;
+    /// The verification of an exported v1beta1 resource: its own version, by name.
+    const VERIFY: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistios.v1beta1.istio.alibabacloud.com default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#;
 
     #[test]
     fn a_failed_switch_shows_the_message_and_the_retry_with_counter_plus_one() {
@@ -91,7 +92,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig106),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"retryCounter":5}}'"#,
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"retryCounter":5}}'"#,
                 VERIFY,
             ]]
         );
@@ -109,7 +110,7 @@ status:
     fn the_verification_is_the_spec_command_word_for_word() {
         // SPEC §3 writes `-o jsonpath='{...}'`; the shell hands kubectl the same words.
         assert_eq!(
-            verify_command().argv(&KubeconfigVars::default()),
+            verify_command(None).argv(&KubeconfigVars::default()),
             [
                 "kubectl",
                 "--kubeconfig=${ASM_KUBECONFIG}",
@@ -120,7 +121,10 @@ status:
                 r#"jsonpath={.status.state}{"\n"}{.status.message}{"\n"}"#,
             ]
         );
-        assert_eq!(verify_command().render(&KubeconfigVars::default()), VERIFY);
+        assert_eq!(
+            verify_command(Some(ResourceShape::V1beta1)).render(&KubeconfigVars::default()),
+            VERIFY
+        );
     }
 
     #[test]

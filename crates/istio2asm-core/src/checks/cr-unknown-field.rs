@@ -2,9 +2,14 @@
 //!
 //! ## What it finds
 //!
-//! A field under `spec` (or `spec.advancedOptions`) of `ASMMigrateFromIstio` that the resource
-//! does not define, such as `desiredstate` in lower case. The known fields are `desiredState`, `retryCounter` and
-//! `advancedOptions.disableIstioSystemLabelReconciliation`; names are case-sensitive.
+//! A field under `spec` (or `spec.advancedOptions`) of `ASMMigrateFromIstio` that the resource's
+//! own version does not define, such as `desiredstate` in lower case. Both published shapes have
+//! `desiredState`, `retryCounter` and `advancedOptions`; the one option under `advancedOptions` is
+//! `disableIstioSystemLabelReconciliation` in `istio.alibabacloud.com/v1beta1` (Alibaba Cloud's
+//! migration document) and `stopIstioSystemInjectionDisabling` in `istio.alibabacloud.com/v1`
+//! (ASM's API types, aliyun/alibabacloud-servicemesh-api,
+//! `alibabacloudservicemesh/v1/asmmigratefromistio_types.go`). The other shape's option is unknown
+//! too. Names are case-sensitive.
 //!
 //! ## Why it matters
 //!
@@ -63,7 +68,7 @@ status:
             check(TYPO, Code::Mig108),
             [(
                 Severity::Warning,
-                "unknown field spec.desiredstate (did you mean desiredState?): ASM ignores it"
+                "unknown field spec.desiredstate in istio.alibabacloud.com/v1beta1 (did you mean desiredState?): ASM ignores it"
                     .to_string()
             )]
         );
@@ -80,14 +85,16 @@ status:
         let found = check(&yaml, Code::Mig108);
         let messages: Vec<&str> = found.iter().map(|(_, m)| m.as_str()).collect();
         assert!(messages.contains(
-            &"unknown field spec.advancedOptions.disableistiosystemlabelreconciliation (did you mean disableIstioSystemLabelReconciliation?): ASM ignores it"
+            &"unknown field spec.advancedOptions.disableistiosystemlabelreconciliation in istio.alibabacloud.com/v1beta1 (did you mean disableIstioSystemLabelReconciliation?): ASM ignores it"
         ), "{messages:?}");
         assert!(
-            messages.contains(&"unknown field spec.paused: ASM ignores it"),
+            messages.contains(
+                &"unknown field spec.paused in istio.alibabacloud.com/v1beta1: ASM ignores it"
+            ),
             "{messages:?}"
         );
         assert_eq!(found.len(), 3, "{messages:?}");
-        assert!(!analysis(&yaml).migration.disable_label_reconciliation);
+        assert!(!analysis(&yaml).migration.keeps_istio_system_injection);
     }
 
     #[test]
@@ -97,6 +104,44 @@ status:
             "  retryCounter: 0\n  advancedOptions:\n    disableIstioSystemLabelReconciliation: true\n",
         );
         assert_eq!(check(&yaml, Code::Mig108), []);
-        assert!(analysis(&yaml).migration.disable_label_reconciliation);
+        assert!(analysis(&yaml).migration.keeps_istio_system_injection);
+    }
+
+    /// ASM's published v1 shape (aliyun/alibabacloud-servicemesh-api, `asmmigratefromistio_types.go`).
+    fn v1(advanced: &str) -> String {
+        format!(
+            "---\napiVersion: istio.alibabacloud.com/v1\nkind: ASMMigrateFromIstio\nmetadata:\n  name: default\nspec:\n  desiredState: Init\n  retryCounter: 0\n  advancedOptions:\n    {advanced}: true\nstatus:\n  state: Init\n"
+        )
+    }
+
+    #[test]
+    fn each_shape_knows_its_own_east_west_option_and_not_the_other() {
+        let own = v1("stopIstioSystemInjectionDisabling");
+        assert_eq!(check(&own, Code::Mig108), []);
+        assert_eq!(check(&own, Code::Mig102), []);
+        assert!(analysis(&own).migration.keeps_istio_system_injection);
+
+        let other = v1("disableIstioSystemLabelReconciliation");
+        assert_eq!(
+            check(&other, Code::Mig108),
+            [(
+                Severity::Warning,
+                "unknown field spec.advancedOptions.disableIstioSystemLabelReconciliation in istio.alibabacloud.com/v1: ASM ignores it"
+                    .to_string()
+            )]
+        );
+        // The other shape's option does not count for this one.
+        assert!(!analysis(&other).migration.keeps_istio_system_injection);
+
+        let v1beta1_with_v1_field = TYPO.replace("desiredstate", "desiredState").replace(
+            "  retryCounter: 0\n",
+            "  retryCounter: 0\n  advancedOptions:\n    stopIstioSystemInjectionDisabling: true\n",
+        );
+        assert_eq!(check(&v1beta1_with_v1_field, Code::Mig108).len(), 1);
+        assert!(
+            !analysis(&v1beta1_with_v1_field)
+                .migration
+                .keeps_istio_system_injection
+        );
     }
 }

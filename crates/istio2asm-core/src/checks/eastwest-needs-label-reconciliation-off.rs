@@ -2,8 +2,14 @@
 //!
 //! ## What it finds
 //!
-//! An east-west gateway in the cluster while the `ASMMigrateFromIstio` resource does not set
-//! `spec.advancedOptions.disableIstioSystemLabelReconciliation: true` (or the resource is missing).
+//! An east-west gateway in the cluster while the `ASMMigrateFromIstio` resource does not set its
+//! east-west option to `true` (or the resource is missing). The option has a name per shape of the
+//! resource: `spec.advancedOptions.disableIstioSystemLabelReconciliation` in
+//! `istio.alibabacloud.com/v1beta1` (Alibaba Cloud's migration document) and
+//! `spec.advancedOptions.stopIstioSystemInjectionDisabling` in `istio.alibabacloud.com/v1` (ASM's
+//! published API types, aliyun/alibabacloud-servicemesh-api,
+//! `alibabacloudservicemesh/v1/asmmigratefromistio_types.go`); only the exported shape's own field
+//! counts.
 //! East-west gateways are recognised in all three install styles: `istio: eastwestgateway` with
 //! Service port 15443 (IstioOperator script), the Helm `gateway` chart with 15443 as a port or
 //! targetPort, Gateway API class `istio-east-west` or a `cross-network` listener on 15443, and an
@@ -21,11 +27,16 @@
 //! ## How to fix
 //!
 //! Turn ASM's label reconciliation off for istio-system before the switch to SetupIstioForMigrate
-//! (the command below), then remove the label (MIG302).
+//! (the command below), then remove the label (MIG302). The command patches the exported
+//! resource's own version and field; for a v1 resource:
 //!
 //! ```bash
-//! kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'
+//! kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'
 //! ```
+//!
+//! Without an exported resource it keeps the migration document's text (`patch asmmigratefromistio
+//! default`, field `disableIstioSystemLabelReconciliation`), and the plan first checks which shape
+//! ASM serves.
 //!
 //! ## Example
 //!
@@ -41,25 +52,25 @@
 use crate::checks::Context;
 use crate::codes::Code;
 use crate::finding::Finding;
-use crate::phase::label_reconciliation_command;
+use crate::phase::{eastwest_option_command, ResourceShape};
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let Some(east_west) = cx.facts.east_west.first() else {
         return;
     };
-    if cx.migration.disable_label_reconciliation {
+    if cx.migration.keeps_istio_system_injection {
         return;
     }
+    let shape = cx.migration.shape;
+    let option = shape.unwrap_or(ResourceShape::V1beta1).eastwest_option();
     let mut finding = Finding::new(
         Code::Mig301,
         format!(
-            "the cluster has an east-west gateway ({} {}) but disableIstioSystemLabelReconciliation is not true",
-            east_west.object.kind,
-            east_west.object.name
+            "the cluster has an east-west gateway ({} {}) but {option} is not true",
+            east_west.object.kind, east_west.object.name
         ),
     )
-    .commands([label_reconciliation_command()])
-    ;
+    .commands([eastwest_option_command(shape, true)]);
     match (&cx.migration.object, cx.migration.span) {
         (Some(object), Some(span)) => finding = finding.at(object.clone(), span),
         _ => finding = finding.at(east_west.object.clone(), east_west.span),
@@ -241,7 +252,7 @@ status:
         assert_eq!(
             commands(&(OPERATOR_SERVICE.to_string() + &cr("Init")), Code::Mig301),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
             ]]
         );
     }
@@ -358,5 +369,26 @@ status:
         ] {
             assert_eq!(mig301(&object), [], "{object}");
         }
+    }
+
+    #[test]
+    fn the_v1_shape_is_read_and_patched_with_its_own_field() {
+        let v1 = cr("Init").replace("/v1beta1", "/v1");
+        let off = OPERATOR_SERVICE.to_string() + &v1;
+        assert_eq!(
+            commands(&off, Code::Mig301),
+            [[
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'"#
+            ]]
+        );
+        assert!(check(&off, Code::Mig301)[0]
+            .1
+            .contains("stopIstioSystemInjectionDisabling is not true"));
+        let on = OPERATOR_SERVICE.to_string()
+            + &v1.replace(
+                "  retryCounter: 0\n",
+                "  retryCounter: 0\n  advancedOptions:\n    stopIstioSystemInjectionDisabling: true\n",
+            );
+        assert_eq!(check(&on, Code::Mig301), []);
     }
 }

@@ -5,15 +5,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::finding::{Finding, ObjectRef};
-use crate::kubectl::{Command, Target};
+
 use crate::model::{Bundle, Object};
 use crate::node::Node;
 use crate::source::Span;
 use crate::state::State;
 
 mod gates;
+mod resource;
 
 pub use gates::{adjust_severities, gates, Gate, GateJson};
+pub use resource::{
+    eastwest_option_command, eastwest_option_verify, export_command, patch_command, resource_name,
+    retry_command, served_shapes_command, served_shapes_expect, switch_command, verify_command,
+    ResourceShape,
+};
 
 /// How the migration stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,8 +69,12 @@ pub struct Migration {
     pub message: String,
     /// The situation.
     pub situation: Situation,
-    /// `spec.advancedOptions.disableIstioSystemLabelReconciliation`.
-    pub disable_label_reconciliation: bool,
+    /// The shape the resource was exported in, when its apiVersion is one of the two.
+    pub shape: Option<ResourceShape>,
+    /// Whether ASM keeps istio-system's sidecar injection: the east-west option of the resource's
+    /// shape (`disableIstioSystemLabelReconciliation` in v1beta1,
+    /// `stopIstioSystemInjectionDisabling` in v1) is `true`.
+    pub keeps_istio_system_injection: bool,
 }
 
 impl Migration {
@@ -91,53 +101,6 @@ pub fn next_retry_counter(current: Option<i64>) -> Option<i64> {
         .filter(|c| *c <= MAX_RETRY_COUNTER)
 }
 
-/// `kubectl patch` of the resource with a merge patch.
-pub fn patch_command(patch: serde_json::Value) -> Command {
-    Command::kubectl(Target::Asm, "patch")
-        .resource("asmmigratefromistio")
-        .name("default")
-        .args(["--type=merge", "-p"])
-        .arg(patch.to_string())
-}
-
-/// The switch to `state`.
-pub fn switch_command(state: State) -> Command {
-    patch_command(serde_json::json!({"spec": {"desiredState": state.as_str()}}))
-}
-
-/// The retry: `spec.retryCounter` set to `counter`.
-pub fn retry_command(counter: i64) -> Command {
-    patch_command(serde_json::json!({"spec": {"retryCounter": counter}}))
-}
-
-/// The east-west prerequisite patch.
-pub fn label_reconciliation_command() -> Command {
-    patch_command(serde_json::json!({
-        "spec": {"advancedOptions": {"disableIstioSystemLabelReconciliation": true}}
-    }))
-}
-
-/// Prints state and message.
-pub fn verify_command() -> Command {
-    Command::kubectl(Target::Asm, "get")
-        .resource("asmmigratefromistio")
-        .name("default")
-        .args([
-            "-o",
-            "jsonpath={.status.state}{\"\\n\"}{.status.message}{\"\\n\"}",
-        ])
-}
-
-/// Exports the resource.
-pub fn export_command() -> Command {
-    Command::kubectl(Target::Asm, "get")
-        .resource("asmmigratefromistio")
-        .name("default")
-        .args(["-o", "yaml"])
-}
-
-const API_VERSION: &str = "istio.alibabacloud.com/v1beta1";
-
 /// Interprets the resource(s) in the bundle, reporting MIG101–MIG108.
 pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     let assumed = Migration {
@@ -149,12 +112,18 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         status_retry_counter: None,
         message: String::new(),
         situation: Situation::Assumed,
-        disable_label_reconciliation: false,
+        shape: None,
+        keeps_istio_system_injection: false,
     };
     let candidates = &bundle.migration;
     let chosen = candidates
         .iter()
-        .find(|cr| cr.name() == "default" && cr.api_version == API_VERSION)
+        .find(|cr| cr.name() == "default" && ResourceShape::parse(&cr.api_version).is_some())
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|cr| ResourceShape::parse(&cr.api_version).is_some())
+        })
         .or_else(|| candidates.first());
     let Some(cr) = chosen else {
         findings.push(
@@ -166,6 +135,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         );
         return assumed;
     };
+    let shape = ResourceShape::parse(&cr.api_version);
     for other in candidates.iter().filter(|c| !std::ptr::eq(*c, cr)) {
         findings.push(
             Finding::new(
@@ -180,10 +150,12 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         );
     }
     let mut identity = Vec::new();
-    if cr.api_version != API_VERSION {
+    if shape.is_none() {
+        let known: Vec<String> = ResourceShape::ALL.iter().map(|s| s.api_version()).collect();
         identity.push(format!(
-            "apiVersion is {:?}, not {API_VERSION}",
-            cr.api_version
+            "apiVersion is {:?}, not {}",
+            cr.api_version,
+            known.join(" or ")
         ));
     }
     if cr.name() != "default" {
@@ -199,7 +171,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
             ),
         )));
     }
-    unknown_fields(cr, findings);
+    unknown_fields(cr, shape, findings);
 
     let body = &cr.body;
     let mut illegal = false;
@@ -220,9 +192,10 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
             Some(desired) => Some(desired),
             None => {
                 illegal = true;
-                findings.push(at(invalid_state("spec.desiredState", node)).commands([
-                    patch_command(serde_json::json!({"spec": {"desiredState": state.as_str()}})),
-                ]));
+                findings.push(
+                    at(invalid_state("spec.desiredState", node))
+                        .commands([switch_command(shape, state)]),
+                );
                 None
             }
         },
@@ -230,6 +203,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     let retry_counter = counter(
         body.at(&["spec", "retryCounter"]),
         "spec.retryCounter",
+        shape,
         &at,
         findings,
         &mut illegal,
@@ -237,6 +211,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     let status_retry_counter = counter(
         body.at(&["status", "retryCounter"]),
         "status.retryCounter",
+        shape,
         &at,
         findings,
         &mut illegal,
@@ -245,14 +220,15 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         .at(&["status", "message"])
         .and_then(Node::scalar_text)
         .unwrap_or_default();
-    let disable_label_reconciliation = body
-        .at(&[
-            "spec",
-            "advancedOptions",
-            "disableIstioSystemLabelReconciliation",
-        ])
-        .and_then(Node::as_bool)
-        .unwrap_or(false);
+    // The option of the resource's own shape; with an apiVersion of neither (MIG102), either.
+    let keeps_istio_system_injection = ResourceShape::ALL
+        .into_iter()
+        .filter(|s| shape.is_none_or(|shape| shape == *s))
+        .any(|s| {
+            body.at(&["spec", "advancedOptions", s.eastwest_option()])
+                .and_then(Node::as_bool)
+                .unwrap_or(false)
+        });
 
     if let Some(desired) = desired {
         let legal = desired == state || Some(desired) == state.next();
@@ -276,7 +252,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
                     "Set desiredState back to {} (the command below), then move one state at a time once each gate passes.",
                     state.as_str()
                 ))
-                .commands([switch_command(state)]),
+                .commands([switch_command(shape, state)]),
             );
         }
     }
@@ -298,11 +274,11 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
                 .help(format!(
                     "Fix what the message says, then bump spec.retryCounter to {next} to re-run ASM's checks."
                 ))
-                .commands([retry_command(next), verify_command()]),
+                .commands([retry_command(shape, next), verify_command(shape)]),
             None => finding.help(
                 "retryCounter is at its maximum (2147483647); set it to 0 to re-run ASM's checks once the cause is fixed.",
             )
-            .commands([retry_command(0), verify_command()]),
+            .commands([retry_command(shape, 0), verify_command(shape)]),
         };
         findings.push(finding);
         Situation::Failed
@@ -324,7 +300,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
                     status_retry_counter.map_or("unset".to_string(), |c| c.to_string())
                 )
             };
-            findings.push(at(Finding::new(Code::Mig107, what)).commands([verify_command()]));
+            findings.push(at(Finding::new(Code::Mig107, what)).commands([verify_command(shape)]));
             Situation::InProgress
         } else {
             Situation::Settled
@@ -339,7 +315,8 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         status_retry_counter,
         message,
         situation,
-        disable_label_reconciliation,
+        shape,
+        keeps_istio_system_injection,
     }
 }
 
@@ -363,6 +340,7 @@ fn invalid_state(field: &str, node: &Node) -> Finding {
 fn counter(
     node: Option<&Node>,
     field: &str,
+    shape: Option<ResourceShape>,
     at: &dyn Fn(Finding) -> Finding,
     findings: &mut Vec<Finding>,
     illegal: &mut bool,
@@ -389,16 +367,23 @@ fn counter(
                     Code::Mig105,
                     format!("{field} is {shown}, not an integer from 0 to {MAX_RETRY_COUNTER}"),
                 ))
-                .commands(field.starts_with("spec").then(|| retry_command(0))),
+                .commands(field.starts_with("spec").then(|| retry_command(shape, 0))),
             );
             None
         }
     }
 }
 
-fn unknown_fields(cr: &Object<Node>, findings: &mut Vec<Finding>) {
-    const SPEC: [&str; 3] = ["desiredState", "retryCounter", "advancedOptions"];
-    const ADVANCED: [&str; 1] = ["disableIstioSystemLabelReconciliation"];
+/// MIG108 for every field of `spec` its shape does not have (with an apiVersion of neither
+/// shape, MIG102's case, the fields of both are known).
+fn unknown_fields(cr: &Object<Node>, shape: Option<ResourceShape>, findings: &mut Vec<Finding>) {
+    let shapes: Vec<ResourceShape> = match shape {
+        Some(shape) => vec![shape],
+        None => ResourceShape::ALL.to_vec(),
+    };
+    let spec_fields = ResourceShape::SPEC_FIELDS;
+    let advanced: Vec<&str> = shapes.iter().map(|s| s.eastwest_option()).collect();
+    let version = shape.map_or(String::new(), |s| format!(" in {}", s.api_version()));
     let mut report = |path: String, known: &[&str]| {
         let key = path.rsplit('.').next().unwrap_or(&path).to_string();
         let hint = known
@@ -409,18 +394,18 @@ fn unknown_fields(cr: &Object<Node>, findings: &mut Vec<Finding>) {
         findings.push(
             Finding::new(
                 Code::Mig108,
-                format!("unknown field {path}{hint}: ASM ignores it"),
+                format!("unknown field {path}{version}{hint}: ASM ignores it"),
             )
             .at(cr.object_ref(), cr.span),
         );
     };
     for (key, value) in cr.body.at(&["spec"]).map(Node::entries).unwrap_or_default() {
-        if !SPEC.contains(&key.as_ref()) {
-            report(format!("spec.{key}"), &SPEC);
+        if !spec_fields.contains(&key.as_ref()) {
+            report(format!("spec.{key}"), &spec_fields);
         } else if key.as_ref() == "advancedOptions" {
             for (inner, _) in value.entries() {
-                if !ADVANCED.contains(&inner.as_ref()) {
-                    report(format!("spec.advancedOptions.{inner}"), &ADVANCED);
+                if !advanced.contains(&inner.as_ref()) {
+                    report(format!("spec.advancedOptions.{inner}"), &advanced);
                 }
             }
         }

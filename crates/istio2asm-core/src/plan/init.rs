@@ -6,7 +6,7 @@ use crate::commands::remove_namespace_label;
 use crate::gate::GateId;
 use crate::kubectl::{Command, Target};
 use crate::names::is_label_value;
-use crate::phase::{label_reconciliation_command, patch_command};
+use crate::phase::{eastwest_option_command, eastwest_option_verify};
 
 use super::{Step, StepKind};
 
@@ -15,6 +15,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
     let mut steps = Vec::new();
     let facts = &analysis.facts;
     if facts.has_east_west() {
+        let shape = analysis.migration.shape;
         let mut step = Step::new(
             StepKind::EastWestOption,
             "eastwest-label-reconciliation",
@@ -22,17 +23,12 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
             Target::Asm,
             "The east-west gateway's pods get their image from the injection webhook; ASM must not force injection off on istio-system.",
         )
-        .verify(
-            Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default").args(["-o", "jsonpath={.spec.advancedOptions.disableIstioSystemLabelReconciliation}"]),
-            "true",
-        );
+        .verify(eastwest_option_verify(shape), "true");
         step.fixes.push(GateId::EastwestLabelReconciliation);
-        step.commands.push(label_reconciliation_command());
-        step.rollback.push(patch_command(serde_json::json!({
-            "spec": {"advancedOptions": {"disableIstioSystemLabelReconciliation": false}}
-        })));
+        step.commands.push(eastwest_option_command(shape, true));
+        step.rollback.push(eastwest_option_command(shape, false));
         // Only while the option is not yet set (MIG301).
-        if !analysis.migration.disable_label_reconciliation {
+        if !analysis.migration.keeps_istio_system_injection {
             steps.push(step);
         }
         if let Some(value) = analysis

@@ -13,7 +13,8 @@ use crate::detect::{is_live, Flavor, Owner, OwnerKind, Proxy, Role};
 use crate::gate::GateId;
 use crate::kubectl::Target;
 use crate::phase::{
-    next_retry_counter, retry_command, switch_command, verify_command, Gate, Situation,
+    next_retry_counter, retry_command, served_shapes_command, served_shapes_expect, switch_command,
+    verify_command, Gate, ResourceShape, Situation,
 };
 use crate::risk::assess;
 use crate::state::State;
@@ -64,6 +65,10 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                     _ => phase_steps(analysis, state),
                 };
 
+                if status == PhaseStatus::Current && !analysis.migration.is_present() {
+                    // Before the first patch of the resource: which shape ASM serves.
+                    steps.insert(0, resource_shape_step());
+                }
                 if let Some(next) = state.next() {
                     let mut fixed: Vec<GateId> =
                         steps.iter().flat_map(|s| s.fixes.iter().copied()).collect();
@@ -72,7 +77,15 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                         // The failed switch is re-run by the retry itself.
                         fixed.push(GateId::MigrationResource);
                     }
-                    let switch = switch_step(next, &gates, &fixed, retry, force, &mut forced);
+                    let switch = switch_step(
+                        analysis.migration.shape,
+                        next,
+                        &gates,
+                        &fixed,
+                        retry,
+                        force,
+                        &mut forced,
+                    );
                     steps.push(switch);
                 }
                 steps
@@ -122,6 +135,7 @@ fn retry_counter(analysis: &Analysis, into: State) -> Option<i64> {
 /// The switch into `into`, or the retry of a failed one. A failing gate blocks it unless a step
 /// earlier in the phase fixes it (the east-west preparation does), or `force` overrides it.
 fn switch_step(
+    shape: Option<ResourceShape>,
     into: State,
     gates: &[Gate],
     fixed: &[GateId],
@@ -150,19 +164,19 @@ fn switch_step(
         ),
     )
     .verify(
-        verify_command(),
+        verify_command(shape),
         format!("first line {}, second line empty (no status.message)", into.as_str()),
     );
     match retry {
         Some(counter) => {
             step.title = format!("Retry the switch to {}", into.as_str());
-            step.commands.push(retry_command(counter));
+            step.commands.push(retry_command(shape, counter));
             step.notes.push(format!(
                 "The last switch to {} failed (status.message); after fixing its cause, bumping retryCounter to {counter} re-runs ASM's checks.",
                 into.as_str()
             ));
         }
-        None => step.commands.push(switch_command(into)),
+        None => step.commands.push(switch_command(shape, into)),
     }
     if !fixed_here.is_empty() {
         step.notes.push(format!(
@@ -238,6 +252,25 @@ pub(super) fn risk_row(analysis: &Analysis, owner: &Owner) -> Option<RiskRow> {
         replicas: workload.body.replicas,
         risks: assess(&analysis.bundle, &analysis.facts, workload),
     })
+}
+
+/// Without an exported resource, the plan's patches keep the seed's v1beta1 text; this step, before
+/// the first of them, shows which shape the ASM control plane serves.
+fn resource_shape_step() -> Step {
+    let mut step = Step::new(
+        StepKind::Check,
+        "migration-resource-shape",
+        "Check which shape of ASMMigrateFromIstio ASM serves",
+        Target::Asm,
+        "No ASMMigrateFromIstio was exported, so the patches below assume the v1beta1 shape of Alibaba Cloud's migration document; ASM's published API also has a v1 shape whose east-west option has another name.",
+    )
+    .verify(served_shapes_command(), served_shapes_expect());
+    step.notes.push(format!(
+        "Assumed, not confirmed: the v1beta1 shape ({}). If the check shows only v1 ({}), export the resource and plan again: every patch then names the served version and its field.",
+        ResourceShape::V1beta1.eastwest_option(),
+        ResourceShape::V1.eastwest_option()
+    ));
+    step
 }
 
 /// Gate ids as shown: `a, b`.
