@@ -79,6 +79,17 @@ pub fn is_label_value(value: &str) -> bool {
             && bytes[bytes.len() - 1].is_ascii_alphanumeric()
 }
 
+/// Where a namespaced object is, for messages: ` in shop`, or, for a manifest that names no
+/// namespace (injector outputs, `--dry-run` exports), ` (in the context's namespace)`, which is
+/// where kubectl then applies it.
+pub fn in_namespace(namespace: &str) -> String {
+    if namespace.is_empty() {
+        " (in the context's namespace)".to_string()
+    } else {
+        format!(" in {namespace}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -391,4 +391,38 @@ status:
             );
         assert_eq!(check(&on, Code::Mig301), []);
     }
+
+    /// What Istio generates for a Gateway of class `istio-east-west` (GEP-1762 labels), one kind
+    /// at a time: each is enough on its own.
+    #[test]
+    fn a_gateway_api_east_west_gateway_is_found_from_its_deployment_service_or_pods_alone() {
+        let labels = "  labels:\n    gateway.networking.k8s.io/gateway-class-name: istio-east-west\n    gateway.networking.k8s.io/gateway-name: istio-eastwestgateway\n    topology.istio.io/network: network1\n";
+        let deployment = format!("---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istio-eastwestgateway\n  namespace: istio-system\n{labels}spec:\n  replicas: 1\n");
+        let service = format!("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: istio-eastwestgateway\n  namespace: istio-system\n{labels}spec:\n  ports:\n  - name: mesh\n    port: 15008\n");
+        let pod = format!("---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: istio-eastwestgateway-5d8f9-abcde\n  namespace: istio-system\n{labels}spec:\n  containers:\n  - name: istio-proxy\n    image: docker.io/istio/proxyv2:1.24.6\n");
+        for (what, yaml) in [
+            ("deployment", &deployment),
+            ("service", &service),
+            ("pod", &pod),
+        ] {
+            let a = analysis(&(yaml.clone() + &cr("Init")));
+            assert_eq!(
+                a.facts.east_west.len(),
+                1,
+                "{what}: {:?}",
+                a.facts.east_west
+            );
+            let ew = &a.facts.east_west[0];
+            assert_eq!(ew.style, EastWestStyle::GatewayApi, "{what}");
+            assert_eq!(ew.network.as_deref(), Some("network1"), "{what}");
+            assert_eq!(
+                check(&(yaml.clone() + &cr("Init")), Code::Mig301).len(),
+                1,
+                "{what}"
+            );
+        }
+        // All three together are one gateway.
+        let all = deployment + &service + &pod + &cr("Init");
+        assert_eq!(analysis(&all).facts.east_west.len(), 1);
+    }
 }

@@ -3,7 +3,8 @@
 //! ## What it finds
 //!
 //! Running pods that still use community Istio's sidecar (classified by image and environment; the
-//! evidence is kept per pod), counted across the cluster.
+//! evidence is kept per pod), counted across the cluster, and the workloads injected by hand
+//! (MIG509) whose pods were not exported: their template holds Istio's proxy, so their pods do too.
 //!
 //! ## Why it matters
 //!
@@ -37,25 +38,55 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             p.role == Role::Sidecar && p.flavor == Flavor::Istio && is_live(cx.bundle, p.pod)
         })
         .collect();
-    let Some(first) = remaining.first() else {
-        return;
-    };
     let owners: BTreeSet<_> = remaining.iter().map(|p| &p.owner).collect();
-    let pod = &cx.bundle.pods[first.pod];
+    // Injected by hand, pods not exported: the template says what they run.
+    let unexported: Vec<_> = cx
+        .facts
+        .manual_injections
+        .iter()
+        .filter(|m| {
+            !owners
+                .iter()
+                .any(|o| o.namespace == m.namespace() && o.name == m.object.name)
+        })
+        .collect();
+    let mut parts = Vec::new();
+    if !remaining.is_empty() {
+        parts.push(format!(
+            "{} pod{} in {} workload{} still {} Istio's sidecar",
+            remaining.len(),
+            if remaining.len() == 1 { "" } else { "s" },
+            owners.len(),
+            if owners.len() == 1 { "" } else { "s" },
+            if remaining.len() == 1 { "runs" } else { "run" }
+        ));
+    }
+    if !unexported.is_empty() {
+        let names: Vec<String> = unexported
+            .iter()
+            .map(|m| format!("{}/{}", m.kind.resource(), m.object.name))
+            .collect();
+        parts.push(format!(
+            "{} workload{} injected by hand ({}) still {} Istio's proxy in {} pod template (pods not exported)",
+            unexported.len(),
+            if unexported.len() == 1 { "" } else { "s" },
+            names.join(", "),
+            if unexported.len() == 1 { "carries" } else { "carry" },
+            if unexported.len() == 1 { "its" } else { "their" }
+        ));
+    }
+    let (object, span) = match (remaining.first(), unexported.first()) {
+        (Some(first), _) => {
+            let pod = &cx.bundle.pods[first.pod];
+            (pod.object_ref(), pod.span)
+        }
+        (None, Some(manual)) => (manual.object.clone(), manual.span),
+        (None, None) => return,
+    };
     out.push(
-        Finding::new(
-            Code::Mig601,
-            format!(
-                "{} pod{} in {} workload{} still {} Istio's sidecar",
-                remaining.len(),
-                if remaining.len() == 1 { "" } else { "s" },
-                owners.len(),
-                if owners.len() == 1 { "" } else { "s" },
-                if remaining.len() == 1 { "runs" } else { "run" }
-            ),
-        )
-        .at(pod.object_ref(), pod.span)
-        .gate(State::Finished),
+        Finding::new(Code::Mig601, parts.join("; "))
+            .at(object, span)
+            .gate(State::Finished),
     );
 }
 
@@ -146,5 +177,18 @@ status:
     fn only_asm_sidecars_pass() {
         let yaml = pod("cart-7d9f8b6c4d-2xkqp", &cart(), ASM, "Running") + &cr("Migrating");
         assert_eq!(check(&yaml, Code::Mig601), []);
+    }
+
+    #[test]
+    fn a_workload_injected_by_hand_counts_without_its_pods() {
+        let yaml = crate::checks::workload_manually_injected::tests::injected("hello", "shop")
+            + &cr("Migrating");
+        assert_eq!(
+            check(&yaml, Code::Mig601),
+            [(
+                Severity::Error,
+                "1 workload injected by hand (deployment/hello) still carries Istio's proxy in its pod template (pods not exported)".to_string()
+            )]
+        );
     }
 }

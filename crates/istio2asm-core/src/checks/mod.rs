@@ -80,6 +80,8 @@ pub(crate) mod secrets_dropped;
 pub(crate) mod sidecar_manual_restart;
 #[path = "sidecar-missing-xds-agent.rs"]
 pub(crate) mod sidecar_missing_xds_agent;
+#[path = "workload-manually-injected.rs"]
+pub(crate) mod workload_manually_injected;
 #[path = "workload-on-istio-sidecar.rs"]
 pub(crate) mod workload_on_istio_sidecar;
 #[path = "yaml-syntax.rs"]
@@ -123,6 +125,7 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     ingress_gateway_to_migrate::run,
     istio_api_import::run,
     envoyfilter_review::run,
+    workload_manually_injected::run,
     istio_sidecars_remain::run,
     istio_gateways_remain::run,
     istio_control_plane_remains::run,

@@ -67,6 +67,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!("{} in {ns} is a bare pod: re-create it from its original manifest", owner.display()),
                 vec![get_pod_yaml(ns, &owner.name), delete_pod(ns, &owner.name)],
             ),
+            Restart::ByHand => (
+                format!("{} in {ns} was injected by hand (MIG509): a restart keeps the proxy settings its {pods} were injected with; inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that", owner.display()),
+                Vec::new(),
+            ),
             Restart::Other(kind) => (
                 format!("{} in {ns} is managed by a {kind}: restart its {pods} through that controller", owner.display()),
                 Vec::new(),

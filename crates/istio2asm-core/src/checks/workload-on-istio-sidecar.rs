@@ -32,6 +32,7 @@ use crate::commands::template_label_patch;
 use crate::detect::{Flavor, OwnerKind, Role};
 use crate::finding::Finding;
 use crate::model::WorkloadKind;
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -43,7 +44,13 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let settings = cx.settings;
     for (owner, proxies) in by_owner(cx, Role::Sidecar, Flavor::Istio, |_| true) {
         let first = &cx.bundle.pods[proxies[0].pod];
+        // Injected by hand (MIG509): the label does not switch it; the plan re-deploys it.
+        let by_hand = cx
+            .facts
+            .manual_injection(&owner.namespace, &owner.name)
+            .is_some();
         let commands = match owner.kind {
+            _ if by_hand => Vec::new(),
             OwnerKind::Workload(
                 kind @ (WorkloadKind::Deployment
                 | WorkloadKind::StatefulSet
@@ -61,11 +68,16 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig501,
                 format!(
-                    "{} in {}: still on Istio's proxy {} ({})",
+                    "{}{}: still on Istio's proxy {} ({}){}",
                     owner.display(),
-                    owner.namespace,
+                    in_namespace(&owner.namespace),
                     proxies[0].tag,
-                    pod_list(cx.bundle, &proxies)
+                    pod_list(cx.bundle, &proxies),
+                    if by_hand {
+                        "; injected by hand (MIG509), the label does not switch it"
+                    } else {
+                        ""
+                    }
                 ),
             )
             .at(first.object_ref(), first.span)

@@ -227,6 +227,7 @@ pub(super) fn east_west(bundle: &Bundle, gateways: &[Gateway]) -> Vec<EastWest> 
             _ => {}
         }
     }
+    generated_east_west(bundle, &mut out);
     for gw in bundle.istio_of_kind("Gateway") {
         let passthrough = gw.body.at(&["spec", "servers"]).is_some_and(|servers| {
             servers.items().iter().any(|s| {
@@ -244,6 +245,69 @@ pub(super) fn east_west(bundle: &Bundle, gateways: &[Gateway]) -> Vec<EastWest> 
         }
     }
     out
+}
+
+/// The label the Gateway API (GEP-1762) puts on the resources generated for a Gateway: the
+/// Deployment, its pods and the Service Istio creates carry the Gateway's class.
+pub const GATEWAY_CLASS_LABEL: &str = "gateway.networking.k8s.io/gateway-class-name";
+/// The label naming the Gateway those resources belong to.
+pub const GATEWAY_NAME_LABEL: &str = "gateway.networking.k8s.io/gateway-name";
+
+/// East-west gateways of class `istio-east-west` found from what Istio generated for them: the
+/// Deployment, the Service or the pods, each enough on its own when the Gateway object was not
+/// exported. One per namespace and Gateway name, preferring the Deployment, then the Service.
+fn generated_east_west(bundle: &Bundle, out: &mut Vec<EastWest>) {
+    let is_east_west = |labels: &BTreeMap<String, String>| {
+        labels.get(GATEWAY_CLASS_LABEL).map(String::as_str) == Some("istio-east-west")
+    };
+    let mut seen: BTreeSet<(String, String)> = out
+        .iter()
+        .filter(|e| e.style == EastWestStyle::GatewayApi)
+        .map(|e| {
+            (
+                e.object.namespace.clone().unwrap_or_default(),
+                e.object.name.clone(),
+            )
+        })
+        .collect();
+    let mut add = |meta: &crate::model::Meta,
+                   labels: &BTreeMap<String, String>,
+                   object: ObjectRef,
+                   span: Span| {
+        let gateway = labels
+            .get(GATEWAY_NAME_LABEL)
+            .cloned()
+            .unwrap_or_else(|| meta.name.clone());
+        if seen.insert((meta.ns().to_string(), gateway)) {
+            out.push(EastWest {
+                style: EastWestStyle::GatewayApi,
+                object,
+                span,
+                network: labels
+                    .get("topology.istio.io/network")
+                    .or_else(|| meta.labels.get("topology.istio.io/network"))
+                    .cloned(),
+            });
+        }
+    };
+    for w in &bundle.workloads {
+        for labels in [&w.meta.labels, &w.body.template.labels] {
+            if is_east_west(labels) {
+                add(&w.meta, labels, w.object_ref(), w.span);
+                break;
+            }
+        }
+    }
+    for svc in bundle
+        .services
+        .iter()
+        .filter(|s| is_east_west(&s.meta.labels))
+    {
+        add(&svc.meta, &svc.meta.labels, svc.object_ref(), svc.span);
+    }
+    for pod in bundle.pods.iter().filter(|p| is_east_west(&p.meta.labels)) {
+        add(&pod.meta, &pod.meta.labels, pod.object_ref(), pod.span);
+    }
 }
 
 pub(super) fn networks(bundle: &Bundle, facts: &Facts) -> BTreeSet<String> {

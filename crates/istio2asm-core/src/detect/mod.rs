@@ -14,6 +14,7 @@ use crate::source::Span;
 mod control_planes;
 mod egress;
 mod gateways;
+mod manual;
 mod mesh;
 mod proxies;
 mod restart;
@@ -22,6 +23,7 @@ mod webhooks;
 
 pub use control_planes::image_parts;
 pub use egress::is_egress_host;
+pub use manual::{injected_by_hand, ManualInjection, STATUS_ANNOTATION};
 pub use proxies::{classify_proxy, owner_of};
 pub use restart::{is_live, restart, Restart};
 pub use versions::{Version, ISTIOCTL_UNINSTALL_GA, ISTIO_NETWORKING_V1};
@@ -313,6 +315,8 @@ pub struct Facts {
     pub injection: BTreeMap<String, Injection>,
     /// Istio's injection webhooks.
     pub injectors: Vec<Injector>,
+    /// Workloads whose pod template carries Istio's proxy (`istioctl kube-inject`).
+    pub manual_injections: Vec<ManualInjection>,
 }
 
 impl Facts {
@@ -331,6 +335,13 @@ impl Facts {
             .map(|c| &c.version)
             .filter(|v| v.number.is_some())
             .min_by(|a, b| a.number.cmp(&b.number))
+    }
+
+    /// The manual injection of a workload, if its template was injected by hand.
+    pub fn manual_injection(&self, namespace: &str, name: &str) -> Option<&ManualInjection> {
+        self.manual_injections
+            .iter()
+            .find(|m| m.namespace() == namespace && m.object.name == name)
     }
 
     /// Whether the cluster has an east-west gateway.
@@ -370,6 +381,7 @@ pub fn detect(bundle: &Bundle) -> Facts {
         })
         .collect();
     facts.injectors = webhooks::injectors(bundle);
+    facts.manual_injections = manual::manual_injections(bundle);
     facts
 }
 

@@ -3,7 +3,7 @@
 
 use crate::model::{Bundle, WorkloadKind};
 
-use super::{Owner, OwnerKind};
+use super::{injected_by_hand, Owner, OwnerKind};
 
 /// Whether a pod still runs (not `Succeeded` or `Failed`): finished pods run no proxy.
 pub fn is_live(bundle: &Bundle, pod: usize) -> bool {
@@ -28,10 +28,19 @@ pub enum Restart {
     Bare,
     /// A ReplicaSet without a Deployment, or another controller: restart through it.
     Other(String),
+    /// The pod template holds Istio's proxy, injected by hand (`istioctl kube-inject`): a restart
+    /// brings back the proxy with the settings it was injected with.
+    ByHand,
 }
 
 /// The restart method for an owner.
 pub fn restart(bundle: &Bundle, owner: &Owner) -> Restart {
+    if let OwnerKind::Workload(kind) = owner.kind {
+        let workload = bundle.workload(kind, &owner.namespace, &owner.name);
+        if workload.is_some_and(|w| injected_by_hand(&w.body).is_some()) {
+            return Restart::ByHand;
+        }
+    }
     match &owner.kind {
         OwnerKind::Workload(kind @ (WorkloadKind::StatefulSet | WorkloadKind::DaemonSet)) => {
             let on_delete = bundle

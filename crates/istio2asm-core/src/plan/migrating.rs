@@ -8,7 +8,9 @@ use crate::detect::{restart, GatewayKind, OwnerKind, Restart, Role};
 use crate::kubectl::{Command, Target};
 use crate::model::WorkloadKind;
 
-use super::{bundle, egress, ingress, owners_by_namespace, risk_row, Step, StepKind, Verify};
+use super::{
+    bundle, egress, ingress, owners_by_namespace, reinject, risk_row, Step, StepKind, Verify,
+};
 
 /// Migrating: the import, the east-west network, the switch waves, the gateways and the
 /// uninstall (SPEC §5.3).
@@ -42,6 +44,8 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         let mut switchable = Vec::new();
         for owner in owners {
             match owner.kind {
+                // Injected by hand: the label cannot switch it (the `reinject-by-hand` step).
+                _ if restart(&analysis.bundle, owner) == Restart::ByHand => {}
                 OwnerKind::Workload(
                     kind @ (WorkloadKind::Deployment
                     | WorkloadKind::StatefulSet
@@ -120,6 +124,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         }
         steps.push(step);
     }
+    steps.extend(reinject::step(analysis));
     for gateway in analysis
         .facts
         .gateways

@@ -25,6 +25,7 @@ mod finished;
 mod ingress;
 mod init;
 mod migrating;
+mod reinject;
 mod setup;
 mod types;
 

@@ -85,6 +85,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 Restart::Job => step.notes.push(format!("{} in {ns}: a Job; let it finish, or delete and re-create it from its manifest.", owner.display())),
                 Restart::Bare => step.notes.push(format!("{} in {ns}: a bare pod; re-create it from its original manifest (not from the export, which holds the injected sidecar).", owner.display())),
                 Restart::Other(kind) => step.notes.push(format!("{} in {ns}: managed by a {kind}; restart it through that controller.", owner.display())),
+                Restart::ByHand => step.notes.push(format!("{} in {ns}: injected by hand (MIG509); a restart keeps the settings it was injected with. Inject its original manifest again with the istioctl of the installed version (`istioctl kube-inject -f ORIGINAL.yaml`), which reads the current mesh config with PROXY_CONFIG_XDS_AGENT, and apply that.", owner.display())),
                 Restart::Rollout(_) => {}
             }
         }

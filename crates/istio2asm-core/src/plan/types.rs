@@ -76,6 +76,8 @@ pub enum StepKind {
     },
     /// Moves the workloads that need a manual method.
     SwitchManual,
+    /// Re-deploys the workloads injected by hand from their original manifests with ASM's label.
+    ReinjectByHand,
     /// Moves an ingress gateway's traffic (set-up or a weight step).
     Ingress,
     /// Moves an egress route's traffic (set-up or a weight step).
