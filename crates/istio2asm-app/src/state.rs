@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use istio2asm_core::codes::Severity;
 use istio2asm_core::detect::Flavor;
-use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
+use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, WorkloadRow};
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{Analysis, Settings};
 
@@ -138,18 +138,27 @@ impl WorkloadColumn {
             WorkloadColumn::Replicas => row
                 .replicas
                 .map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string())),
-            WorkloadColumn::Proxy => match &row.proxy {
-                ProxyVersion::None => Cow::Borrowed("none"),
-                ProxyVersion::One { flavor, tag } => Cow::Owned(format!(
-                    "{} {tag}",
-                    match flavor {
-                        Flavor::Istio => "Istio",
-                        Flavor::Asm => "ASM",
-                        Flavor::Unknown => "unknown",
+            WorkloadColumn::Proxy => {
+                let proxy = match &row.proxy {
+                    ProxyVersion::None => Cow::Borrowed("none"),
+                    ProxyVersion::One { flavor, tag } => Cow::Owned(format!(
+                        "{} {tag}",
+                        match flavor {
+                            Flavor::Istio => "Istio",
+                            Flavor::Asm => "ASM",
+                            Flavor::Unknown => "unknown",
+                        }
+                    )),
+                    ProxyVersion::Mixed => Cow::Borrowed("mixed"),
+                };
+                match row.dataplane {
+                    Dataplane::Sidecar => proxy,
+                    Dataplane::InjectedByHand => {
+                        Cow::Owned(format!("{proxy} (injected by hand, MIG509)"))
                     }
-                )),
-                ProxyVersion::Mixed => Cow::Borrowed("mixed"),
-            },
+                    Dataplane::Ambient => Cow::Borrowed("ambient (ztunnel, MIG510)"),
+                }
+            }
             WorkloadColumn::XdsAgent => match row.xds_agent {
                 AgentCoverage::NoSidecars => Cow::Borrowed("-"),
                 AgentCoverage::All => Cow::Borrowed("yes"),

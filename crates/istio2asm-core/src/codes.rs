@@ -116,6 +116,7 @@ registry! {
     Mig507 "MIG507" "istio-api-import" Info [];
     Mig508 "MIG508" "envoyfilter-review" Warning [];
     Mig509 "MIG509" "workload-manually-injected" Warning [NoIstioSidecars];
+    Mig510 "MIG510" "ambient-mode" Warning [];
     Mig601 "MIG601" "istio-sidecars-remain" Error [NoIstioSidecars];
     Mig602 "MIG602" "istio-gateways-remain" Error [NoIstioGateways];
     Mig603 "MIG603" "istio-control-plane-remains" Error [IstioControlPlaneRemoved];

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::analysis::Analysis;
 use crate::codes::{Code, Severity, INVALID_RESOURCE};
-use crate::detect::{Flavor, OwnerKind, Proxy, Role};
+use crate::detect::{image_parts, Flavor, OwnerKind, Proxy, Role};
 use crate::finding::Finding;
 use crate::kubectl::Command;
 use crate::model::WorkloadKind;
@@ -38,6 +38,20 @@ pub struct WorkloadRow {
     pub risks: Option<Risks>,
     /// The switch wave that moves it to ASM's proxy, when the plan has one.
     pub wave: Option<Wave>,
+    /// How it is in the mesh, when not by a webhook-injected sidecar.
+    pub dataplane: Dataplane,
+}
+
+/// How a workload is in the mesh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Dataplane {
+    /// By sidecars a webhook injects (or not in the mesh at all): what the procedure moves.
+    Sidecar,
+    /// By Istio's proxy written into its pod template (`istioctl kube-inject`, MIG509): on Istio
+    /// until re-deployed from its original manifest.
+    InjectedByHand,
+    /// By Istio's ambient data plane (MIG510): the procedure does not move it.
+    Ambient,
 }
 
 impl WorkloadRow {
@@ -160,17 +174,42 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
         );
         let pods = proxies.remove(&key).unwrap_or_default();
         let risks = assess(bundle, &analysis.facts, workload);
-        rows.push(row(key, workload.body.replicas, &pods, Some(risks), &waves));
+        let mut row = row(key, workload.body.replicas, &pods, Some(risks), &waves);
+        row.dataplane = dataplane(analysis, &row.namespace, &row.name);
+        if let (ProxyVersion::None, Some(manual)) = (
+            &row.proxy,
+            analysis.facts.manual_injection(&row.namespace, &row.name),
+        ) {
+            // Pods not exported: the template says which proxy they run.
+            row.proxy = ProxyVersion::One {
+                flavor: Flavor::Istio,
+                tag: image_parts(&manual.image).1.to_string(),
+            };
+        }
+        rows.push(row);
     }
     // Pods whose owner was not exported, and bare pods.
     for (key, pods) in proxies {
-        rows.push(row(key, None, &pods, None, &waves));
+        let mut row = row(key, None, &pods, None, &waves);
+        row.dataplane = dataplane(analysis, &row.namespace, &row.name);
+        rows.push(row);
     }
     // By the kind's name, not the enum's order, so `Pod` sorts among the controllers' kinds.
     rows.sort_by(|a, b| {
         (&a.namespace, a.kind_name(), &a.name).cmp(&(&b.namespace, b.kind_name(), &b.name))
     });
     rows
+}
+
+/// How a workload (or bare pod) of `namespace` is in the mesh.
+fn dataplane(analysis: &Analysis, namespace: &str, name: &str) -> Dataplane {
+    if analysis.facts.manual_injection(namespace, name).is_some() {
+        Dataplane::InjectedByHand
+    } else if analysis.facts.ambient.enrolls(namespace, name) {
+        Dataplane::Ambient
+    } else {
+        Dataplane::Sidecar
+    }
 }
 
 /// The switch wave of each workload, by namespace and name, from the plan's switch waves.
@@ -223,6 +262,7 @@ fn row(
         xds_agent: AgentCoverage::of(with_agent, pods.len()),
         risks,
         wave,
+        dataplane: Dataplane::Sidecar,
     }
 }
 

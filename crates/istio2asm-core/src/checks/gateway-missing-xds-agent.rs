@@ -32,6 +32,7 @@ use crate::commands::{rollout_restart, verify_xds_agent};
 use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
 use crate::finding::Finding;
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -46,9 +47,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig404,
                 format!(
-                    "gateway {} in {}: PROXY_CONFIG_XDS_AGENT=true is missing on {}",
+                    "gateway {}{}: PROXY_CONFIG_XDS_AGENT=true is missing on {}",
                     owner.display(),
-                    owner.namespace,
+                    in_namespace(&owner.namespace),
                     pod_list(cx.bundle, &proxies)
                 ),
             )

@@ -25,6 +25,7 @@ use crate::checks::Context;
 use crate::codes::Code;
 use crate::detect::GatewayKind;
 use crate::finding::Finding;
+use crate::names::in_namespace;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for gw in cx
@@ -43,9 +44,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig506,
                 format!(
-                    "ingress gateway {} in {} ({services}) runs Istio's proxy",
+                    "ingress gateway {}{} ({services}) runs Istio's proxy",
                     gw.owner.display(),
-                    gw.owner.namespace
+                    in_namespace(&gw.owner.namespace)
                 ),
             )
             .at(gw.object.clone(), gw.span),

@@ -32,6 +32,7 @@ use crate::codes::Code;
 use crate::commands::istioctl_uninstall;
 use crate::detect::is_istio_webhook;
 use crate::finding::Finding;
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -45,7 +46,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 .find(|w| &w.object_ref() == deployment)
             {
                 remains.push((
-                    format!("deployment/{} in {}", w.name(), w.ns()),
+                    format!("deployment/{}{}", w.name(), in_namespace(w.ns())),
                     w.object_ref(),
                     w.span,
                 ));

@@ -28,6 +28,7 @@ use crate::checks::Context;
 use crate::codes::Code;
 use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -39,9 +40,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .map(|g| {
             format!(
-                "{} in {} ({})",
+                "{}{} ({})",
                 g.owner.display(),
-                g.owner.namespace,
+                in_namespace(&g.owner.namespace),
                 g.kind.as_str()
             )
         })

@@ -8,6 +8,8 @@ use crate::model::Bundle;
 use crate::phase::Migration;
 use crate::settings::Settings;
 
+#[path = "ambient-mode.rs"]
+pub(crate) mod ambient_mode;
 #[path = "asm-too-old.rs"]
 pub(crate) mod asm_too_old;
 #[path = "cr-identity.rs"]
@@ -126,6 +128,7 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     istio_api_import::run,
     envoyfilter_review::run,
     workload_manually_injected::run,
+    ambient_mode::run,
     istio_sidecars_remain::run,
     istio_gateways_remain::run,
     istio_control_plane_remains::run,

@@ -37,11 +37,13 @@
 
 use crate::checks::support::{by_owner, pod_list};
 use crate::checks::Context;
-use crate::codes::Code;
+use crate::codes::{Code, Severity};
 use crate::commands::{delete_pod, get_pod_yaml, job_from_cronjob, on_delete_recreate};
+use crate::detect::injected_by_hand;
 use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
 use crate::finding::Finding;
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -49,30 +51,31 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         let method = restart(cx.bundle, owner);
         let pods = pod_list(cx.bundle, &proxies);
         let ns = owner.namespace.as_str();
+        let at_ns = in_namespace(ns);
         let (message, commands) = match method {
             Restart::Rollout(_) => continue,
             Restart::OnDelete => (
-                format!("{} in {ns} uses updateStrategy OnDelete: delete its {pods} one at a time, waiting for each to be Ready", owner.display()),
+                format!("{}{at_ns} uses updateStrategy OnDelete: delete its {pods} one at a time, waiting for each to be Ready", owner.display()),
                 on_delete_recreate(cx.bundle, cx.facts, owner, |p| !p.xds_agent),
             ),
             Restart::Job => (
-                format!("{} in {ns} is a Job: let its {pods} finish, or delete and re-create the Job", owner.display()),
+                format!("{}{at_ns} is a Job: let its {pods} finish, or delete and re-create the Job", owner.display()),
                 Vec::new(),
             ),
             Restart::CronJob => (
-                format!("{} in {ns} is a CronJob: its next run picks the change up; its {pods} still run the old configuration", owner.display()),
+                format!("{}{at_ns} is a CronJob: its next run picks the change up; its {pods} still run the old configuration", owner.display()),
                 vec![job_from_cronjob(ns, &owner.name)],
             ),
             Restart::Bare => (
-                format!("{} in {ns} is a bare pod: re-create it from its original manifest", owner.display()),
+                format!("{}{at_ns} is a bare pod: re-create it from its original manifest", owner.display()),
                 vec![get_pod_yaml(ns, &owner.name), delete_pod(ns, &owner.name)],
             ),
             Restart::ByHand => (
-                format!("{} in {ns} was injected by hand (MIG509): a restart keeps the proxy settings its {pods} were injected with; inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that", owner.display()),
+                format!("{}{at_ns} was injected by hand (MIG509): a restart keeps the proxy settings its {pods} were injected with; inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that", owner.display()),
                 Vec::new(),
             ),
             Restart::Other(kind) => (
-                format!("{} in {ns} is managed by a {kind}: restart its {pods} through that controller", owner.display()),
+                format!("{}{at_ns} is managed by a {kind}: restart its {pods} through that controller", owner.display()),
                 Vec::new(),
             ),
         };
@@ -82,6 +85,36 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 .at(first.object_ref(), first.span)
                 .commands(commands)
                 .gate(State::Migrating),
+        );
+    }
+    // Injected by hand, pods not exported: the template says whether they have the agent.
+    for manual in &cx.facts.manual_injections {
+        let exported =
+            cx.facts.proxies.iter().any(|p| {
+                p.owner.namespace == manual.namespace() && p.owner.name == manual.object.name
+            });
+        let has_agent = cx
+            .bundle
+            .workload(manual.kind, manual.namespace(), &manual.object.name)
+            .and_then(|w| injected_by_hand(&w.body))
+            .is_some_and(|(proxy, _)| proxy.env("PROXY_CONFIG_XDS_AGENT") == Some("true"));
+        if exported || has_agent {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                Code::Mig403,
+                format!(
+                    "{}/{}{} was injected by hand (MIG509) without PROXY_CONFIG_XDS_AGENT in its pod template; a restart keeps it so: inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that",
+                    manual.kind.resource(),
+                    manual.object.name,
+                    in_namespace(manual.namespace())
+                ),
+            )
+            .at(manual.object.clone(), manual.span)
+            // No pod was exported, so no MIG402 blocks the gate for these: this does.
+            .severity(Severity::Error)
+            .gate(State::Migrating),
         );
     }
 }
@@ -290,5 +323,26 @@ metadata:
     fn before_the_first_switch_it_is_information() {
         let yaml = pod("debug-shell", "", "Running") + &cr("Init");
         assert_eq!(check(&yaml, Code::Mig403)[0].0, Severity::Info);
+    }
+
+    #[test]
+    fn a_template_injected_by_hand_without_the_agent_needs_a_new_injection() {
+        let yaml = crate::checks::workload_manually_injected::tests::injected("hello", "shop")
+            + &cr("SetupIstioForMigrate");
+        let found = check(&yaml, Code::Mig403);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Severity::Error, "the next gate's finding");
+        assert!(
+            found[0].1.starts_with("deployment/hello in shop was injected by hand (MIG509) without PROXY_CONFIG_XDS_AGENT"),
+            "{}",
+            found[0].1
+        );
+        let with_agent = crate::checks::workload_manually_injected::tests::injected("hello", "shop")
+            .replace(
+                "        args: [proxy, sidecar]\n",
+                "        args: [proxy, sidecar]\n        env:\n        - name: PROXY_CONFIG_XDS_AGENT\n          value: \"true\"\n",
+            )
+            + &cr("SetupIstioForMigrate");
+        assert_eq!(check(&with_agent, Code::Mig403), []);
     }
 }

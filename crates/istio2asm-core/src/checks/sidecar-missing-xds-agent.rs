@@ -37,6 +37,7 @@ use crate::commands::{rollout_restart, verify_xds_agent};
 use crate::detect::{restart, Restart};
 use crate::detect::{Flavor, Role};
 use crate::finding::Finding;
+use crate::names::in_namespace;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -64,9 +65,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 Code::Mig402,
                 format!(
-                    "{} in {}: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on {}",
+                    "{}{}: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on {}",
                     owner.display(),
-                    owner.namespace,
+                    in_namespace(&owner.namespace),
                     pod_list(cx.bundle, &proxies)
                 ),
             )

@@ -11,6 +11,7 @@ use crate::model::{Bundle, Container, Object, PodSpec, WorkloadKind};
 use crate::node::{Node, NodeSeed};
 use crate::source::Span;
 
+mod ambient;
 mod control_planes;
 mod egress;
 mod gateways;
@@ -21,6 +22,7 @@ mod restart;
 mod versions;
 mod webhooks;
 
+pub use ambient::{Ambient, AmbientObject, DATAPLANE_MODE};
 pub use control_planes::image_parts;
 pub use egress::is_egress_host;
 pub use manual::{injected_by_hand, ManualInjection, STATUS_ANNOTATION};
@@ -317,6 +319,8 @@ pub struct Facts {
     pub injectors: Vec<Injector>,
     /// Workloads whose pod template carries Istio's proxy (`istioctl kube-inject`).
     pub manual_injections: Vec<ManualInjection>,
+    /// Istio's ambient data plane.
+    pub ambient: Ambient,
 }
 
 impl Facts {
@@ -382,6 +386,7 @@ pub fn detect(bundle: &Bundle) -> Facts {
         .collect();
     facts.injectors = webhooks::injectors(bundle);
     facts.manual_injections = manual::manual_injections(bundle);
+    facts.ambient = ambient::ambient(bundle);
     facts
 }
 

@@ -63,6 +63,20 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         expect: "one line per object of the bundle, no NotFound error".into(),
     });
     step.notes.push("The Namespaces at the top of the file are created if missing and left alone if present; applying again is harmless.".into());
+    let without: Vec<String> = analysis
+        .bundle
+        .istio
+        .iter()
+        .filter(|o| o.meta.namespace.is_none())
+        .map(|o| format!("{}/{}", o.kind, o.name()))
+        .collect();
+    if !without.is_empty() {
+        step.notes.push(format!(
+            "{} object(s) name no namespace ({}): kubectl applies them in the namespace of the ASM kubeconfig's context, as it did in the cluster; add metadata.namespace to them in the file if that is not where they belong.",
+            without.len(),
+            without.join(", ")
+        ));
+    }
     let filters: Vec<String> = analysis
         .bundle
         .istio

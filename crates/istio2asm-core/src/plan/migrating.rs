@@ -4,12 +4,16 @@ use crate::analysis::Analysis;
 use crate::commands::{
     istioctl_uninstall, on_delete_recreate, rollout_status, template_label_patch,
 };
-use crate::detect::{restart, GatewayKind, OwnerKind, Restart, Role};
+use crate::detect::{
+    restart, AmbientObject, GatewayKind, OwnerKind, Restart, Role, DATAPLANE_MODE,
+};
 use crate::kubectl::{Command, Target};
 use crate::model::WorkloadKind;
+use crate::names::in_namespace;
 
 use super::{
-    bundle, egress, ingress, owners_by_namespace, reinject, risk_row, Step, StepKind, Verify,
+    bundle, egress, ingress, namespace_title, owners_by_namespace, reinject, risk_row, Step,
+    StepKind, Verify, CONTEXT_NAMESPACE_NOTE,
 };
 
 /// Migrating: the import, the east-west network, the switch waves, the gateways and the
@@ -63,7 +67,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                     workloads: chunk.iter().map(|(o, _)| (*o).clone()).collect(),
                 },
                 format!("switch-wave-{wave_index}"),
-                format!("Switch wave {wave_index}: {namespace} ({}) to ASM's proxy", names.join(", ")),
+                format!("Switch wave {wave_index}: {} ({}) to ASM's proxy", namespace_title(namespace), names.join(", ")),
                 Target::Cluster,
                 format!(
                     "The pod label {}: \"{}\" makes new pods get ASM's proxy; the patch rolls the workload.",
@@ -75,6 +79,9 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 "the switched workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)",
             );
             step.wave = true;
+            if namespace.is_empty() {
+                step.notes.push(CONTEXT_NAMESPACE_NOTE.into());
+            }
             for (owner, kind) in chunk {
                 step.commands.push(template_label_patch(
                     *kind,
@@ -117,14 +124,15 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         );
         for owner in manual {
             step.notes.push(format!(
-                "{} in {}: add the label to its pod template or manifest and re-create it.",
+                "{}{}: add the label to its pod template or manifest and re-create it.",
                 owner.display(),
-                owner.namespace
+                in_namespace(&owner.namespace)
             ));
         }
         steps.push(step);
     }
     steps.extend(reinject::step(analysis));
+    steps.extend(ambient_step(analysis));
     for gateway in analysis
         .facts
         .gateways
@@ -232,8 +240,67 @@ fn uninstall_step(analysis: &Analysis) -> Step {
     step.notes.push("--purge also deletes Istio's configuration in the cluster: run it only after the Istio API bundle is in ASM and no pod or gateway runs Istio's proxy.".into());
     step.notes
         .push("Never delete the *.istio.io CRDs: ASM uses them.".into());
+    if !analysis.facts.ambient.is_empty() {
+        step.notes.push("The uninstall also removes ztunnel and the waypoints: run it only once no workload is left in ambient mode (step ambient-not-covered).".into());
+    }
     if analysis.facts.control_planes.len() > 1 {
         step.notes.push("Several revisions are installed: uninstall each with its own istioctl (`istioctl uninstall --revision REV`).".into());
     }
     step
+}
+
+/// Ambient mode (MIG510) is outside the procedure: the step says what it does not cover and
+/// lists the namespaces, before anything is uninstalled.
+fn ambient_step(analysis: &Analysis) -> Option<Step> {
+    let ambient = &analysis.facts.ambient;
+    if ambient.is_empty() {
+        return None;
+    }
+    let mut step = Step::new(
+        StepKind::Check,
+        "ambient-not-covered",
+        "Decide what happens to the ambient workloads",
+        Target::Cluster,
+        "The procedure moves sidecars by labelling pod templates; ambient workloads have no sidecar and depend on ztunnel and waypoints, which the uninstall removes.",
+    )
+    .verify(
+        Command::kubectl(Target::Cluster, "get")
+            .resource("namespaces")
+            .args(["-l".to_string(), format!("{DATAPLANE_MODE}=ambient")]),
+        "the namespaces still in ambient mode; each must be moved to sidecars first or kept out of the migration",
+    );
+    let names = |list: &[AmbientObject]| {
+        list.iter()
+            .map(|o| match &o.object.namespace {
+                _ if o.object.kind == "Namespace" => o.object.name.clone(),
+                ns => format!(
+                    "{}/{}{}",
+                    o.object.kind.to_lowercase(),
+                    o.object.name,
+                    in_namespace(ns.as_deref().unwrap_or_default())
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !ambient.namespaces.is_empty() {
+        step.notes.push(format!(
+            "Ambient namespaces: {}.",
+            names(&ambient.namespaces)
+        ));
+    }
+    if !ambient.workloads.is_empty() {
+        step.notes.push(format!(
+            "Ambient workloads, not moved by the switch waves: {}.",
+            names(&ambient.workloads)
+        ));
+    }
+    if !ambient.waypoints.is_empty() {
+        step.notes.push(format!(
+            "Waypoints, not migrated: {}.",
+            names(&ambient.waypoints)
+        ));
+    }
+    step.notes.push("Not covered by this plan: moving ambient workloads to ASM. Either move each ambient namespace to sidecars first (remove istio.io/dataplane-mode, enable Istio's sidecar injection, restart, export and plan again), or keep it out of the migration and do not uninstall Istio while it depends on ztunnel.".into());
+    Some(step)
 }

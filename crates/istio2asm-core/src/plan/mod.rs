@@ -274,6 +274,18 @@ fn resource_shape_step() -> Step {
     step
 }
 
+/// A namespace in a step's title: its name, or where kubectl applies objects that name none.
+pub(super) fn namespace_title(namespace: &str) -> &str {
+    if namespace.is_empty() {
+        "the context's namespace"
+    } else {
+        namespace
+    }
+}
+
+/// The note of a step whose objects name no namespace.
+pub(super) const CONTEXT_NAMESPACE_NOTE: &str = "The export names no namespace for these objects (a manifest or `--dry-run` output): the commands carry no -n and run in the kubeconfig context's namespace, where they were applied.";
+
 /// Gate ids as shown: `a, b`.
 pub(crate) fn ids(gates: &[GateId]) -> String {
     gates
@@ -292,4 +304,82 @@ fn kebab(state: &str) -> String {
         out.push(c.to_ascii_lowercase());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{analysis, cr};
+
+    /// A Deployment and its pod as `--dry-run` or an injector writes them: no namespace.
+    const NO_NAMESPACE: &str = r#"---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hello
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        app: hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: hello-5d8f9c7b6d-abcde
+  labels:
+    app: hello
+    pod-template-hash: 5d8f9c7b6d
+  ownerReferences:
+  - apiVersion: apps/v1
+    kind: ReplicaSet
+    name: hello-5d8f9c7b6d
+    controller: true
+spec:
+  containers:
+  - name: hello
+    image: hello:1
+  - name: istio-proxy
+    image: docker.io/istio/proxyv2:1.22.3
+    args: [proxy, sidecar]
+"#;
+
+    #[test]
+    fn objects_without_a_namespace_read_as_the_contexts_namespace() {
+        let a = analysis(&(NO_NAMESPACE.to_string() + &cr("SetupIstioForMigrate")));
+        for finding in &a.findings {
+            assert!(
+                !finding.message.contains(" in :") && !finding.message.contains(" in  "),
+                "{}",
+                finding.message
+            );
+        }
+        let messages: Vec<&str> = a.findings.iter().map(|f| f.message.as_str()).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.starts_with("deployment/hello (in the context's namespace)")),
+            "{messages:#?}"
+        );
+        let plan = super::plan(&a, false);
+        let wave = plan
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .find(|s| s.id == "restart-wave-1")
+            .expect("a restart wave");
+        assert!(
+            wave.title.contains("the context's namespace"),
+            "{}",
+            wave.title
+        );
+        assert!(
+            wave.notes.iter().any(|n| n.contains("no -n")),
+            "{:?}",
+            wave.notes
+        );
+        for command in plan.commands() {
+            assert_eq!(command.namespace.as_deref().filter(|n| n.is_empty()), None);
+        }
+    }
 }

@@ -6,8 +6,11 @@ use crate::commands::{
 };
 use crate::detect::{restart, Restart, Role};
 use crate::kubectl::{Command, Target};
+use crate::names::in_namespace;
 
-use super::{owners_by_namespace, risk_row, Step, StepKind, Verify};
+use super::{
+    namespace_title, owners_by_namespace, risk_row, Step, StepKind, Verify, CONTEXT_NAMESPACE_NOTE,
+};
 
 /// SetupIstioForMigrate: the mesh config check and the restarts that give every Istio proxy
 /// `PROXY_CONFIG_XDS_AGENT` (SPEC §5.2).
@@ -46,12 +49,15 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                     workloads: chunk.iter().map(|(o, _)| (*o).clone()).collect(),
                 },
                 format!("restart-wave-{wave_index}"),
-                format!("Restart wave {wave_index}: {namespace} ({})", names.join(", ")),
+                format!("Restart wave {wave_index}: {} ({})", namespace_title(namespace), names.join(", ")),
                 Target::Cluster,
                 "Pods started before SetupIstioForMigrate lack PROXY_CONFIG_XDS_AGENT; a restart gives them the new mesh config.",
             )
             .verify(verify_xds_agent(namespace), "every line ends with a tab and true (pods without a sidecar print nothing after the tab)");
             step.wave = true;
+            if namespace.is_empty() {
+                step.notes.push(CONTEXT_NAMESPACE_NOTE.into());
+            }
             for (owner, command) in chunk {
                 step.commands.push(command.clone());
                 if let Some(status) = rollout_status(owner) {
@@ -73,19 +79,20 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         );
         for (owner, method) in &manual {
             let ns = owner.namespace.as_str();
+            let at_ns = in_namespace(ns);
             match method {
                 Restart::OnDelete => {
                     step.commands.extend(on_delete_recreate(&analysis.bundle, &analysis.facts, owner, |p| !p.xds_agent));
-                    step.notes.push(format!("{} in {ns}: OnDelete; its pods are deleted one at a time, highest ordinal first, each replacement waited for.", owner.display()));
+                    step.notes.push(format!("{}{at_ns}: OnDelete; its pods are deleted one at a time, highest ordinal first, each replacement waited for.", owner.display()));
                 }
                 Restart::CronJob => {
                     step.commands.push(job_from_cronjob(ns, &owner.name));
-                    step.notes.push(format!("{} in {ns}: its next scheduled run picks the change up; the command runs one now.", owner.display()));
+                    step.notes.push(format!("{}{at_ns}: its next scheduled run picks the change up; the command runs one now.", owner.display()));
                 }
-                Restart::Job => step.notes.push(format!("{} in {ns}: a Job; let it finish, or delete and re-create it from its manifest.", owner.display())),
-                Restart::Bare => step.notes.push(format!("{} in {ns}: a bare pod; re-create it from its original manifest (not from the export, which holds the injected sidecar).", owner.display())),
-                Restart::Other(kind) => step.notes.push(format!("{} in {ns}: managed by a {kind}; restart it through that controller.", owner.display())),
-                Restart::ByHand => step.notes.push(format!("{} in {ns}: injected by hand (MIG509); a restart keeps the settings it was injected with. Inject its original manifest again with the istioctl of the installed version (`istioctl kube-inject -f ORIGINAL.yaml`), which reads the current mesh config with PROXY_CONFIG_XDS_AGENT, and apply that.", owner.display())),
+                Restart::Job => step.notes.push(format!("{}{at_ns}: a Job; let it finish, or delete and re-create it from its manifest.", owner.display())),
+                Restart::Bare => step.notes.push(format!("{}{at_ns}: a bare pod; re-create it from its original manifest (not from the export, which holds the injected sidecar).", owner.display())),
+                Restart::Other(kind) => step.notes.push(format!("{}{at_ns}: managed by a {kind}; restart it through that controller.", owner.display())),
+                Restart::ByHand => step.notes.push(format!("{}{at_ns}: injected by hand (MIG509); a restart keeps the settings it was injected with. Inject its original manifest again with the istioctl of the installed version (`istioctl kube-inject -f ORIGINAL.yaml`), which reads the current mesh config with PROXY_CONFIG_XDS_AGENT, and apply that.", owner.display())),
                 Restart::Rollout(_) => {}
             }
         }
