@@ -2,8 +2,10 @@
 //!
 //! ## What it finds
 //!
-//! Input over a load limit: a file larger than `max-file-bytes` (default 256 MiB), all inputs
-//! together larger than `max-total-bytes` (1 GiB), more than `max-documents` documents and list
+//! Input over a load limit: a file larger than `max-file-bytes` (default 1 GiB natively, enough
+//! for `kubectl get pods -A -o json` of a 20,000-pod cluster, about 570 MB; 256 MiB in the browser
+//! and the JS library, whose wasm memory ends at 4 GiB), all inputs together larger than
+//! `max-total-bytes` (2 GiB natively, 1 GiB in wasm), more than `max-documents` documents and list
 //! items (1,000,000), nesting deeper than `max-depth` (100), or YAML aliases that would expand
 //! without bound (an alias bomb), which are refused without being expanded.
 //!
