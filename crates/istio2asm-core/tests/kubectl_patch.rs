@@ -22,7 +22,7 @@ use common::{
     vars, write, yaml_documents,
 };
 use istio2asm_core::kubectl::{Command, Target};
-use istio2asm_core::phase::{self};
+use istio2asm_core::phase::{self, ResourceShape};
 use istio2asm_core::state::State;
 use istio2asm_core::{plan, Analysis, Code};
 use serde_json::{json, Value};
@@ -434,7 +434,9 @@ fn ingress_and_namespace_label_commands_apply_with_kubectl() {
 fn migration_patches<'a>(commands: impl IntoIterator<Item = &'a Command>) -> Vec<Command> {
     commands
         .into_iter()
-        .filter(|c| merge_patch_of(c).is_some_and(|p| p.resource == "asmmigratefromistio"))
+        .filter(|c| {
+            merge_patch_of(c).is_some_and(|p| p.resource.starts_with("asmmigratefromistio"))
+        })
         .cloned()
         .collect()
 }
@@ -470,7 +472,7 @@ fn migration_resource_patches_apply_with_kubectl() {
     let retry = findings_commands(&failed, Some(Code::Mig106));
     assert_eq!(
         retry,
-        vec![phase::retry_command(5)],
+        vec![phase::retry_command(Some(ResourceShape::V1beta1), 5)],
         "MIG106 retries with 5"
     );
     // A failed switch at the counter's maximum starts again from 0.
@@ -482,13 +484,19 @@ fn migration_resource_patches_apply_with_kubectl() {
         "2147483647",
     ));
     let retry = findings_commands(&at_max, Some(Code::Mig106));
-    assert_eq!(retry, vec![phase::retry_command(0)]);
+    assert_eq!(
+        retry,
+        vec![phase::retry_command(Some(ResourceShape::V1beta1), 0)]
+    );
     // An illegal skip: MIG104 restores the current state.
     let skip = demo_with_cr(&cr("Finished", "0", "SetupIstioForMigrate", "", "0"));
     let restore = findings_commands(&skip, Some(Code::Mig104));
     assert_eq!(
         restore,
-        vec![phase::switch_command(State::SetupIstioForMigrate)]
+        vec![phase::switch_command(
+            Some(ResourceShape::V1beta1),
+            State::SetupIstioForMigrate
+        )]
     );
     // A counter that is no int32: MIG105 resets it.
     let negative = demo_with_cr(&cr(
@@ -499,29 +507,81 @@ fn migration_resource_patches_apply_with_kubectl() {
         "0",
     ));
     let reset = findings_commands(&negative, Some(Code::Mig105));
-    assert_eq!(reset, vec![phase::retry_command(0)]);
+    assert_eq!(
+        reset,
+        vec![phase::retry_command(Some(ResourceShape::V1beta1), 0)]
+    );
     // A misspelt state: MIG103 puts back the state reached.
     let misspelt = demo_with_cr(&cr("migrating", "0", "SetupIstioForMigrate", "", "0"));
     let fix = findings_commands(&misspelt, Some(Code::Mig103));
     assert_eq!(
         fix,
-        vec![phase::switch_command(State::SetupIstioForMigrate)]
+        vec![phase::switch_command(
+            Some(ResourceShape::V1beta1),
+            State::SetupIstioForMigrate
+        )]
     );
     // The Init fixture: the east-west prerequisite and its rollback, and the first switch.
     findings_commands(&analyze_fixture(&phase_fixtures::init_eastwest()), None);
     // The later fixtures: the switch to Finished.
     findings_commands(&analyze_fixture(&phase_fixtures::migrating_all_asm()), None);
-    // And the switch into each state, whether or not a plan above reached it.
-    commands.extend(State::ALL.map(phase::switch_command));
+    // The Init fixture with ASM's v1 resource: its own version and field.
+    let v1: Vec<(&str, String)> = phase_fixtures::init_eastwest()
+        .into_iter()
+        .map(|(name, text)| {
+            let text = text.replace(
+                "istio.alibabacloud.com/v1beta1",
+                "istio.alibabacloud.com/v1",
+            );
+            (name, text)
+        })
+        .collect();
+    findings_commands(&analyze_fixture(&v1), None);
+    // And the switch into each state in each shape, whether or not a plan above reached it.
+    for shape in [None, Some(ResourceShape::V1beta1), Some(ResourceShape::V1)] {
+        commands.extend(State::ALL.map(|state| phase::switch_command(shape, state)));
+    }
 
+    // The demo's resource (v1beta1) and the same in ASM's v1 shape: each patch runs against the
+    // object of the version it names (the seed's unqualified name: v1beta1).
     let file = core_dir().join("demo/asm-migrate.yaml");
-    let original = yaml_documents(&read(&file)).remove(0);
-    let mut seen: BTreeMap<String, Value> = BTreeMap::new();
+    let dir = scratch("migration-resource-shapes");
+    let v1_file = dir.join("asm-migrate-v1.yaml");
+    write(
+        &v1_file,
+        &read(&file)
+            .replace(
+                "istio.alibabacloud.com/v1beta1",
+                "istio.alibabacloud.com/v1",
+            )
+            .replace(
+                "disableIstioSystemLabelReconciliation",
+                "stopIstioSystemInjectionDisabling",
+            ),
+    );
+    let mut seen: BTreeMap<(String, String), Value> = BTreeMap::new();
     for command in &commands {
         let patch = merge_patch_of(command).unwrap_or_else(|| unreachable!());
-        if seen.contains_key(&patch.body) {
+        if seen.contains_key(&(patch.resource.clone(), patch.body.clone())) {
             continue;
         }
+        let shape = match patch.resource.as_str() {
+            "asmmigratefromistio" | "asmmigratefromistios.v1beta1.istio.alibabacloud.com" => {
+                ResourceShape::V1beta1
+            }
+            "asmmigratefromistios.v1.istio.alibabacloud.com" => ResourceShape::V1,
+            other => panic!("not the migration resource: {other}"),
+        };
+        let file = match shape {
+            ResourceShape::V1beta1 => file.clone(),
+            ResourceShape::V1 => v1_file.clone(),
+        };
+        let original = yaml_documents(&read(&file)).remove(0);
+        assert_eq!(
+            original["apiVersion"],
+            shape.api_version(),
+            "the patch names the version of the object it patches"
+        );
         assert_eq!(command.target, Target::Asm, "{patch:?} talks to ASM");
         assert_eq!(patch.namespace, None, "the resource is cluster-scoped");
         assert_eq!(patch.name, "default", "ASM reads only `default`");
@@ -557,20 +617,19 @@ fn migration_resource_patches_apply_with_kubectl() {
                     assert_eq!(after["spec"]["retryCounter"], *value);
                 }
                 "advancedOptions" => {
-                    let flag = &value["disableIstioSystemLabelReconciliation"];
-                    assert!(flag.is_boolean(), "{value}");
+                    // Only the field of the version the command names.
+                    let option = shape.eastwest_option();
+                    let flag = &value[option];
+                    assert!(flag.is_boolean(), "{value} sets {option}");
                     assert_eq!(value.as_object().map(|o| o.len()), Some(1), "{value}");
-                    assert_eq!(
-                        after["spec"]["advancedOptions"]["disableIstioSystemLabelReconciliation"],
-                        *flag
-                    );
+                    assert_eq!(after["spec"]["advancedOptions"][option], *flag);
                 }
                 other => panic!("unexpected spec field {other} in {body}"),
             }
         }
-        seen.insert(patch.body.clone(), body);
+        seen.insert((patch.resource.clone(), patch.body.clone()), body);
     }
-    let bodies: BTreeSet<&str> = seen.keys().map(String::as_str).collect();
+    let bodies: BTreeSet<&str> = seen.keys().map(|(_, body)| body.as_str()).collect();
     let expected: BTreeSet<&str> = [
         r#"{"spec":{"desiredState":"Init"}}"#,
         r#"{"spec":{"desiredState":"SetupIstioForMigrate"}}"#,
@@ -580,6 +639,8 @@ fn migration_resource_patches_apply_with_kubectl() {
         r#"{"spec":{"retryCounter":0}}"#,
         r#"{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}"#,
         r#"{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":false}}}"#,
+        r#"{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}"#,
+        r#"{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":false}}}"#,
     ]
     .into_iter()
     .collect();

@@ -353,12 +353,15 @@ fn runbook_stops_at_a_blocked_switch() {
     assert!(run.stderr.contains("BLOCKED"), "{}", run.stderr);
     assert!(run.stderr.contains("sidecars-xds-agent"), "{}", run.stderr);
     assert_eq!(run.calls, expected_calls(&steps[..switch]));
-    let patch = resolved_argv(&phase::switch_command(State::Migrating));
+    let patch = resolved_argv(&phase::switch_command(
+        Some(phase::ResourceShape::V1beta1),
+        State::Migrating,
+    ));
     assert!(!run.calls.contains(&patch), "the switch never runs");
     assert!(
         run.calls
             .iter()
-            .all(|c| !c.iter().any(|w| w == "asmmigratefromistio")),
+            .all(|c| !c.iter().any(|w| w.starts_with("asmmigratefromistio"))),
         "the migration resource is not touched"
     );
 }
