@@ -629,6 +629,8 @@ mod tests {
             ("- a: [1]\n  b: 2\n", 3),
             ("[\n [\n  [\n ]]]", 3),
             ("&a [!!seq [x]]", 2),
+            // After an implicit key's colon a tab is space, not the start of a token.
+            ("a: \t[x]\n", 2),
         ] {
             assert_eq!(counted(text), levels, "{text:?}");
             assert_eq!(
