@@ -7,10 +7,12 @@
 //! collection: flow collections outside quoted, plain and block scalars and comments, and block
 //! collections by their indentation (libyaml's indent stack), so it counts only levels the
 //! parser opens too. Its count is a lower bound of the depth of the parsed tree: a flow
-//! collection lies inside every open flow collection and every open block collection, and
-//! indentless sequences and implicit keys, which open levels without an indent, are not counted.
-//! So it never refuses a document that the parser would read within `max-depth`, and refuses the
-//! hostile ones before libyaml's quadratic work starts.
+//! collection lies inside every open flow collection and every open block collection, while an
+//! indentless sequence (`key:` then `- a` at the key's column) is not counted at all and a
+//! mapping opened by an implicit key only from its `:` on. So it never refuses a document that
+//! the parser would read within `max-depth`, and refuses the hostile ones before libyaml's
+//! quadratic work starts. Text after a document's root node (an error the loader never sees, as
+//! it reads one document per slice) counts too: libyaml scans it all the same.
 //!
 //! Where the scanner would stop with an error this pass stops too and refuses nothing: the
 //! parser then reports the error, after no more work than this pass did.
