@@ -8,7 +8,13 @@
 //! peak memory the highest of them. The Markdown table goes to stdout and to
 //! `bench-data/throughput.md`; progress goes to stderr.
 //!
-//! Options (after `--`): `--sizes 1000,5000` (pod counts), `--runs N`, `--only MEASURE`.
+//! A second table measures hostile nesting (`tests/common/nesting.rs`: every form at 10^4, 10^5
+//! and 10^6 levels), each refusal in a child process stopped after `--nesting-cap` seconds
+//! (default 60), so a loader that has gone quadratic shows as stopped rather than hanging the run.
+//! Its time per MB should not grow with the size.
+//!
+//! Options (after `--`): `--sizes 1000,5000` (pod counts), `--runs N`, `--only MEASURE`
+//! (`--only nesting` runs the nesting table alone), `--nesting-cap SECONDS`.
 //! `ISTIO2ASM_BENCH_DATA` overrides the data directory.
 
 // Benches are not core code: like the CLI they read files, the clock and the environment, start
@@ -29,6 +35,9 @@ use serde_json::{json, Map, Value};
 
 use istio2asm_core::{analyze, Input, Limits, Settings};
 
+#[path = "../tests/common/nesting.rs"]
+mod nesting;
+
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
 /// Bumped whenever the generated data changes, so stale files are not measured.
@@ -45,9 +54,13 @@ fn main() -> Result<()> {
     if args.first().map(String::as_str) == Some("--child") {
         return child(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("--child-nesting") {
+        return child_nesting(&args[1..]);
+    }
     let mut sizes = DEFAULT_SIZES.to_vec();
     let mut runs = DEFAULT_RUNS;
     let mut only: Option<String> = None;
+    let mut nesting_cap = Duration::from_secs(60);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -60,13 +73,23 @@ fn main() -> Result<()> {
             }
             "--runs" => runs = rest.next().ok_or("--runs needs a value")?.parse()?,
             "--only" => only = Some(rest.next().ok_or("--only needs a value")?.clone()),
+            "--nesting-cap" => {
+                let seconds = rest.next().ok_or("--nesting-cap needs a value")?.parse()?;
+                nesting_cap = Duration::from_secs(seconds);
+            }
             // cargo bench passes `--bench`; libtest-style filters are not supported.
             _ => {}
         }
     }
-    verify_generator()?;
     let dir = data_dir();
     fs::create_dir_all(&dir)?;
+    if only.as_deref() == Some("nesting") {
+        let table = nesting_table(runs, nesting_cap)?;
+        println!("{table}");
+        fs::write(dir.join("nesting.md"), &table)?;
+        return Ok(());
+    }
+    verify_generator()?;
     for &pods in &sizes {
         ensure_data(&dir, pods)?;
     }
@@ -143,6 +166,146 @@ fn main() -> Result<()> {
     );
     println!("{table}");
     fs::write(dir.join("throughput.md"), &table)?;
+    if only.is_none() {
+        let table = nesting_table(runs, nesting_cap)?;
+        println!("{table}");
+        fs::write(dir.join("nesting.md"), &table)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile nesting: time per MB of refusing documents nested 10^4, 10^5 and 10^6 levels deep.
+
+/// What one child measured: the time of `analyze` (the document is built before the clock
+/// starts), and the findings it gave (`MIG005: …`), or `None` when the cap stopped it.
+struct NestingSample {
+    time: Duration,
+    findings: Option<String>,
+}
+
+fn nesting_table(runs: usize, cap: Duration) -> Result<String> {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "| form | levels | input MB | time ms (best of {runs}) | ms per MB | MB/s | finding |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---|");
+    for (index, form) in nesting::FORMS.iter().enumerate() {
+        for levels in nesting::LEVELS {
+            let bytes = form.text(levels).len();
+            eprintln!("bench: {} at {levels} levels ...", form.name);
+            let mut best: Option<NestingSample> = None;
+            for _ in 0..runs {
+                let sample = run_nesting_child(index, levels, cap)?;
+                let stopped = sample.findings.is_none();
+                if best.as_ref().is_none_or(|b| sample.time < b.time) {
+                    best = Some(sample);
+                }
+                // A run the cap stopped is not repeated: the next would be stopped too.
+                if stopped {
+                    break;
+                }
+            }
+            let Some(best) = best else { continue };
+            let megabytes = mb(bytes as u64);
+            let row = match &best.findings {
+                Some(findings) => format!(
+                    "| {} | {levels} | {megabytes:.2} | {:.1} | {:.1} | {} | {findings} |",
+                    form.name,
+                    best.time.as_secs_f64() * 1e3,
+                    best.time.as_secs_f64() * 1e3 / megabytes,
+                    rate(megabytes / best.time.as_secs_f64()),
+                ),
+                None => format!(
+                    "| {} | {levels} | {megabytes:.2} | stopped after {} s | — | — | — |",
+                    form.name,
+                    cap.as_secs()
+                ),
+            };
+            eprintln!("       {row}");
+            let _ = writeln!(out, "{row}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nMachine: {} CPUs ({}); 1-minute load average {} after the run.",
+        std::thread::available_parallelism().map_or(0, usize::from),
+        cpu_model(),
+        load_average()
+    );
+    Ok(out)
+}
+
+/// A rate with two significant digits at least, so a loader that crawls does not show as 0.
+fn rate(mb_per_s: f64) -> String {
+    if mb_per_s < 10.0 {
+        format!("{mb_per_s:.2}")
+    } else {
+        format!("{mb_per_s:.0}")
+    }
+}
+
+fn run_nesting_child(form: usize, levels: usize, cap: Duration) -> Result<NestingSample> {
+    let mut child = Command::new(std::env::current_exe()?)
+        .arg("--child-nesting")
+        .arg(form.to_string())
+        .arg(levels.to_string())
+        .stdout(std::process::Stdio::piped())
+        .spawn()?;
+    let started = Instant::now();
+    while child.try_wait()?.is_none() {
+        if started.elapsed() > cap {
+            child.kill()?;
+            child.wait()?;
+            return Ok(NestingSample {
+                time: cap,
+                findings: None,
+            });
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let output = child.wait_with_output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!("nesting child failed ({}): {stdout}", output.status).into());
+    }
+    let line = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("RESULT "))
+        .ok_or_else(|| format!("nesting child printed no result: {stdout}"))?;
+    let (nanos, findings) = line.split_once(' ').ok_or("short result line")?;
+    Ok(NestingSample {
+        time: Duration::from_nanos(nanos.parse()?),
+        findings: Some(findings.to_string()),
+    })
+}
+
+fn child_nesting(args: &[String]) -> Result<()> {
+    let [form, levels] = args else {
+        return Err("usage: --child-nesting FORM LEVELS".into());
+    };
+    let form = nesting::FORMS
+        .get(form.parse::<usize>()?)
+        .ok_or("no such nesting form")?;
+    let text = form.text(levels.parse()?);
+    let input = Input::new(form.file, text);
+    let start = Instant::now();
+    let analysis = analyze(vec![input], Vec::new(), &Settings::default());
+    let time = start.elapsed();
+    // The input limits' findings only: the rest are about the empty cluster.
+    let findings: Vec<String> = analysis
+        .findings
+        .iter()
+        .filter(|f| matches!(f.code.as_str(), "MIG001" | "MIG005"))
+        .map(|f| format!("{}: {}", f.code.as_str(), f.message))
+        .collect();
+    let findings = if findings.is_empty() {
+        "none (loaded)".to_string()
+    } else {
+        findings.join("; ")
+    };
+    println!("RESULT {} {findings}", time.as_nanos());
     Ok(())
 }
 

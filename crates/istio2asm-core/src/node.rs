@@ -31,6 +31,11 @@ pub enum Node {
 /// The marker that starts a parse error caused by a resource limit rather than by the syntax.
 pub(crate) const LIMIT_MARKER: &str = "input limit: ";
 
+/// The error of a document that nests deeper than `max_depth` levels, marked as a limit.
+pub(crate) fn too_deep(max_depth: usize) -> String {
+    format!("{LIMIT_MARKER}nesting deeper than {max_depth} levels (setting max-depth)")
+}
+
 /// Keys whose values are dropped while parsing: the server's bookkeeping, never needed here and
 /// often the largest part of an export.
 const DROPPED_KEYS: [&str; 2] = [
@@ -272,10 +277,7 @@ impl NodeSeed {
 
     fn child<E: de::Error>(self, keep: &'static Keep) -> Result<Self, E> {
         if self.depth_left == 0 {
-            return Err(E::custom(format_args!(
-                "{LIMIT_MARKER}nesting deeper than {} levels (setting max-depth)",
-                self.max_depth
-            )));
+            return Err(E::custom(too_deep(self.max_depth)));
         }
         Ok(NodeSeed {
             depth_left: self.depth_left - 1,

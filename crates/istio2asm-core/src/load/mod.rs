@@ -16,6 +16,7 @@ use crate::node::{Node, NodeSeed, Schema, LIMIT_MARKER};
 use crate::source::{FileId, SourceFile, Sources, Span};
 
 mod json;
+mod nesting;
 mod yaml;
 
 pub use yaml::fast_reader_agrees;
@@ -481,6 +482,70 @@ mod tests {
         );
         assert_eq!(findings[0].code, Code::Mig005);
         assert!(findings[0].message.contains("10 bytes"));
+    }
+
+    fn load_with(text: &str, limits: &Limits) -> (usize, Vec<Finding>) {
+        let mut sources = Sources::default();
+        let mut findings = Vec::new();
+        let mut documents = 0;
+        load(
+            vec![Input::new("t.yaml", text)],
+            limits,
+            crate::model::SCHEMA,
+            &mut sources,
+            &mut findings,
+            &mut |_| documents += 1,
+        );
+        (documents, findings)
+    }
+
+    /// A flow sequence `levels` deep under a key, so the YAML path reads it (JSON takes a
+    /// document that starts with a bracket).
+    fn nested(levels: usize) -> String {
+        format!(
+            "kind: X\nspec: {}1{}\n",
+            "[".repeat(levels),
+            "]".repeat(levels)
+        )
+    }
+
+    #[test]
+    fn a_document_exactly_at_max_depth_loads_and_one_level_more_is_refused() {
+        let limits = Limits {
+            max_depth: 40,
+            ..Limits::default()
+        };
+        // The map is one level, the sequences the rest.
+        let (documents, findings) = load_with(&nested(39), &limits);
+        assert_eq!((documents, findings.len()), (1, 0), "{findings:?}");
+        let (documents, findings) = load_with(&nested(40), &limits);
+        assert_eq!(documents, 0);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::Mig005);
+        assert_eq!(
+            findings[0].message,
+            "document not loaded: nesting deeper than 40 levels (setting max-depth)"
+        );
+    }
+
+    #[test]
+    fn a_max_depth_beyond_the_parser_still_refuses_deep_documents_before_parsing() {
+        let limits = Limits {
+            max_depth: 1_000_000,
+            ..Limits::default()
+        };
+        let (documents, findings) = load_with(&nested(127), &limits);
+        assert_eq!((documents, findings.len()), (1, 0), "{findings:?}");
+        let (documents, findings) = load_with(&nested(100_000), &limits);
+        assert_eq!(documents, 0);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, Code::Mig005);
+        assert!(
+            findings[0].message.contains("deeper than 128 levels")
+                && findings[0].message.contains("setting max-depth"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]

@@ -106,6 +106,20 @@ impl FileLoader<'_, '_> {
         {
             return Ok((node != Node::Null).then_some(node));
         }
+        // libyaml scans a whole document before the depth limit can stop it, in time that grows
+        // with the square of its flow nesting: a document too deep is refused before it starts.
+        let max_depth = self.limits.max_depth.min(PARSER_DEPTH);
+        if let Some(at) = super::nesting::deeper_than(slice, max_depth) {
+            let message = if max_depth < self.limits.max_depth {
+                format!(
+                    "{LIMIT_MARKER}nesting deeper than {PARSER_DEPTH} levels, the most the YAML \
+                     parser reads (setting max-depth is higher)"
+                )
+            } else {
+                crate::node::too_deep(max_depth)
+            };
+            return Err((message, at));
+        }
         let mut documents = serde_yaml::Deserializer::from_str(slice);
         let Some(document) = documents.next() else {
             return Ok(None);
@@ -120,6 +134,10 @@ impl FileLoader<'_, '_> {
         }
     }
 }
+
+/// serde_yaml's recursion limit: it refuses a document that nests deeper than this, whatever
+/// `max-depth` says.
+const PARSER_DEPTH: usize = 128;
 
 /// Checks the fast reader (`block_yaml`) against serde_yaml on every document of `text` and on
 /// every item of a kubectl-style List, as the loader cuts them: wherever the fast reader takes a

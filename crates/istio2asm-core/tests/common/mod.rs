@@ -1,6 +1,7 @@
 //! What core's integration tests share: where the fixtures are, the settings an analysis runs
 //! with, the migration resource, scratch directories, the tools some tests run, and the inline
-//! clusters of the phase fixtures (`cluster`, `phase_fixtures`). `crd_schema` is the validator
+//! clusters of the phase fixtures (`cluster`, `phase_fixtures`), documents nested past any limit
+//! (`nesting`). `crd_schema` is the validator
 //! of Istio objects against Istio's CRDs.
 //!
 //! A test file uses it with `mod common;`.
@@ -15,6 +16,7 @@
 
 pub mod cluster;
 pub mod crd_schema;
+pub mod nesting;
 pub mod phase_fixtures;
 
 use std::path::{Path, PathBuf};
