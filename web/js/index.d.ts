@@ -113,7 +113,14 @@ export interface Migration {
   /** `status.message`; empty when fine. */
   message: string;
   situation: Situation;
+  /**
+   * Whether the resource's east-west option is true: `disableIstioSystemLabelReconciliation` in
+   * `istio.alibabacloud.com/v1beta1`, `stopIstioSystemInjectionDisabling` in
+   * `istio.alibabacloud.com/v1` (the key keeps the v1beta1 field's name).
+   */
   disableIstioSystemLabelReconciliation: boolean;
+  /** The exported resource's apiVersion: which of the two published shapes it has. */
+  apiVersion: string | null;
 }
 
 /** One gate of a transition. */

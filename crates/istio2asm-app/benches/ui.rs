@@ -18,7 +18,7 @@ use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::model::WorkloadKind;
-use istio2asm_core::progress::{AgentCoverage, ProxyVersion, Wave, WorkloadRow};
+use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, Wave, WorkloadRow};
 use istio2asm_core::risk::Risks;
 use istio2asm_core::{demo, Input};
 
@@ -160,6 +160,7 @@ fn main() {
                     namespace: format!("team-{}", i % 40),
                     number: i / 400 + 1,
                 }),
+                dataplane: Dataplane::Sidecar,
             })
             .collect();
         app.show_outcome(outcome);
