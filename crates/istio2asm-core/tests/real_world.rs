@@ -18,7 +18,7 @@ mod common;
 use std::fmt::Write as _;
 
 use common::{files_under, read, redact, repo_fixtures, settings, yaml_documents};
-use istio2asm_core::{analyze, plan, render, Analysis, Input};
+use istio2asm_core::{analyze, plan, render, Analysis, Code, Input};
 use serde_json::Value;
 
 /// The corpus, relative to the repository's `tests/fixtures`.
@@ -423,4 +423,101 @@ fn the_captured_pod_comes_from_a_real_cluster_with_a_replica_set_owner_and_istio
     let proxies = istio_proxies(&pod["spec"]);
     assert_eq!(proxies.len(), 1);
     assert_eq!(proxies[0]["image"], "docker.io/istio/proxyv2:1.20.3");
+}
+
+// What istio2asm makes of the real inputs: one test per point of issue 11, each on a real file.
+
+#[test]
+fn asms_published_v1_resource_is_read_in_its_own_shape() {
+    let analysis = analyse(&["asm-api/asmmigratefromistio-v1.yaml"]);
+    let codes: Vec<Code> = analysis.findings.iter().map(|f| f.code).collect();
+    assert!(!codes.contains(&Code::Mig102), "{codes:?}");
+    assert!(!codes.contains(&Code::Mig108), "{codes:?}");
+    assert_eq!(
+        analysis.migration.shape,
+        Some(istio2asm_core::phase::ResourceShape::V1)
+    );
+    let plan = plan::plan(&analysis, false);
+    for command in plan.commands() {
+        if command
+            .resource_type()
+            .is_some_and(|r| r.starts_with("asmmigratefromistio"))
+        {
+            assert_eq!(
+                command.resource_type(),
+                Some("asmmigratefromistios.v1.istio.alibabacloud.com")
+            );
+        }
+    }
+}
+
+#[test]
+fn kube_injected_deployments_are_found_without_their_pods_and_re_deployed_by_the_plan() {
+    for file in [
+        "injected/1.5.10/hello.yaml.injected",
+        "injected/1.30.3/hello.yaml.injected",
+    ] {
+        let analysis = analyse(&[file]);
+        let by_hand: Vec<&str> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig509)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(by_hand.len(), 1, "{file}: {by_hand:?}");
+        assert!(
+            by_hand[0]
+                .starts_with("deployment/hello (in the context's namespace) was injected by hand"),
+            "{file}: {}",
+            by_hand[0]
+        );
+        assert!(
+            analysis.findings.iter().any(|f| f.code == Code::Mig601),
+            "{file}"
+        );
+        let plan = plan::plan(&analysis, false);
+        let step = plan
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .find(|s| s.id == "reinject-by-hand")
+            .unwrap_or_else(|| panic!("{file}: no reinject-by-hand step"));
+        assert!(
+            !step.verify.is_empty() && !step.rollback.is_empty(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn ambient_namespaces_ztunnel_and_waypoints_are_reported() {
+    let analysis = analyse(&[
+        "ambient/ztunnel.golden.yaml",
+        "ambient/sidecar-default-selector.yaml",
+        "ambient/reviews-waypoint.yaml",
+    ]);
+    let ambient = &analysis.facts.ambient;
+    assert!(!ambient.ztunnel.is_empty());
+    assert!(!ambient.waypoints.is_empty());
+    let namespaces: Vec<&str> = ambient
+        .namespaces
+        .iter()
+        .map(|n| n.object.name.as_str())
+        .collect();
+    // Labelled for sidecars too: sidecars take precedence, so not ambient.
+    assert_eq!(namespaces, ["ns-ambient"]);
+    assert!(analysis.findings.iter().any(|f| f.code == Code::Mig510));
+}
+
+#[test]
+fn the_generated_east_west_deployment_and_service_alone_are_an_east_west_gateway() {
+    let analysis = analyse(&["east-west/istio-east-west.yaml"]);
+    let found: Vec<(&str, &str)> = analysis
+        .facts
+        .east_west
+        .iter()
+        .map(|e| (e.object.kind.as_str(), e.object.name.as_str()))
+        .collect();
+    assert_eq!(found, [("Deployment", "eastwestgateway")]);
+    assert!(analysis.findings.iter().any(|f| f.code == Code::Mig301));
 }
