@@ -434,27 +434,9 @@ fn key_end(content: &str) -> Option<usize> {
 fn plain_value(rest: &str) -> Result<&str> {
     let value = rest.trim_end_matches(' ');
     let first = value.as_bytes().first().copied().unwrap_or(b' ');
-    if matches!(
-        first,
-        b'?' | b':'
-            | b','
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'#'
-            | b'&'
-            | b'*'
-            | b'!'
-            | b'|'
-            | b'>'
-            | b'\''
-            | b'"'
-            | b'%'
-            | b'@'
-            | b'`'
-            | b' '
-    ) || (first == b'-' && matches!(value.as_bytes().get(1), None | Some(b' ')))
+    if first == b' '
+        || (is_indicator(first) && first != b'-')
+        || (first == b'-' && matches!(value.as_bytes().get(1), None | Some(b' ')))
     {
         return give_up("a plain scalar starting with an indicator");
     }
@@ -854,6 +836,32 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
         tuple_struct map struct enum identifier ignored_any
     }
+}
+
+/// YAML's indicator characters (YAML 1.2 §5.3, `c-indicator`): a plain scalar cannot start with
+/// one (`-`, `?` and `:` only when a blank follows, which callers check).
+pub(crate) fn is_indicator(b: u8) -> bool {
+    matches!(
+        b,
+        b'-' | b'?'
+            | b':'
+            | b','
+            | b'['
+            | b']'
+            | b'{'
+            | b'}'
+            | b'#'
+            | b'&'
+            | b'*'
+            | b'!'
+            | b'|'
+            | b'>'
+            | b'\''
+            | b'"'
+            | b'%'
+            | b'@'
+            | b'`'
+    )
 }
 
 #[cfg(test)]

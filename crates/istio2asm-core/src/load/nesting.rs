@@ -17,6 +17,8 @@
 //! Where the scanner would stop with an error this pass stops too and refuses nothing: the
 //! parser then reports the error, after no more work than this pass did.
 
+use crate::block_yaml::is_indicator;
+
 /// libyaml gives up on a simple key (an implicit `key:`) that starts more than this many
 /// characters before its `:`.
 const SIMPLE_KEY_SPAN: usize = 1024;
@@ -317,29 +319,7 @@ impl Scanner<'_> {
                 self.quoted()?;
             }
             _ => {
-                let indicator = matches!(
-                    b,
-                    Some(
-                        b'-' | b'?'
-                            | b':'
-                            | b','
-                            | b'['
-                            | b']'
-                            | b'{'
-                            | b'}'
-                            | b'#'
-                            | b'&'
-                            | b'*'
-                            | b'!'
-                            | b'|'
-                            | b'>'
-                            | b'\''
-                            | b'"'
-                            | b'%'
-                            | b'@'
-                            | b'`'
-                    )
-                ) || self.is_blankz_at(0);
+                let indicator = b.is_some_and(is_indicator) || self.is_blankz_at(0);
                 let plain = !indicator
                     || (b == Some(b'-') && !is_blank(self.at(1)))
                     || (self.flow_level == 0
