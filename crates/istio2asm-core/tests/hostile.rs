@@ -507,7 +507,7 @@ fn desired_state_must_match_exactly() {
         assert_eq!(
             offered,
             [
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Init"}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Init"}}'"#
             ],
             "{name}"
         );

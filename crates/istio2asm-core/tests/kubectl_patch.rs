@@ -566,10 +566,10 @@ fn migration_resource_patches_apply_with_kubectl() {
             continue;
         }
         let shape = match patch.resource.as_str() {
-            "asmmigratefromistio" | "asmmigratefromistios.v1beta1.istio.alibabacloud.com" => {
+            "asmmigratefromistio" | "asmmigratefromistio.v1beta1.istio.alibabacloud.com" => {
                 ResourceShape::V1beta1
             }
-            "asmmigratefromistios.v1.istio.alibabacloud.com" => ResourceShape::V1,
+            "asmmigratefromistio.v1.istio.alibabacloud.com" => ResourceShape::V1,
             other => panic!("not the migration resource: {other}"),
         };
         let file = match shape {
@@ -648,4 +648,73 @@ fn migration_resource_patches_apply_with_kubectl() {
         bodies, expected,
         "every kind of patch of the resource was run"
     );
+}
+
+/// The check of which shape ASM serves (plan step `migration-resource-shape`) prints one line per
+/// version with its east-west field, as its expectation says: its jsonpath, run by kubectl on a CRD
+/// list that serves both shapes and another CRD. kubectl evaluates a jsonpath offline only through
+/// `patch --local`, which treats an object with `items` as a list of objects, so the probe holds
+/// the CRDs under `entries` and the jsonpath is read with `.entries` for `.items`.
+#[test]
+fn the_served_shapes_check_prints_each_version_with_its_east_west_field() {
+    require_kubectl();
+    let command = phase::served_shapes_command();
+    let argv = command.argv(&vars());
+    let jsonpath = argv
+        .iter()
+        .find_map(|w| w.strip_prefix("jsonpath="))
+        .unwrap_or_else(|| panic!("no jsonpath in {argv:?}"))
+        .replace("{range .items[", "{range .entries[");
+    let crd = |kind: &str, versions: &[(&str, &str)]| {
+        let versions: Vec<Value> = versions
+            .iter()
+            .map(|(name, field)| {
+                json!({"name": name, "served": true, "schema": {"openAPIV3Schema": {"properties": {"spec": {"properties": {"advancedOptions": {"properties": {*field: {"type": "boolean"}}}}}}}}})
+            })
+            .collect();
+        json!({"apiVersion": "apiextensions.k8s.io/v1", "kind": "CustomResourceDefinition", "metadata": {"name": format!("{kind}s.example")}, "spec": {"names": {"kind": kind}, "versions": versions}})
+    };
+    let probe = json!({
+        "apiVersion": "example.com/v1",
+        "kind": "CrdProbe",
+        "metadata": {"name": "probe"},
+        "entries": [
+            crd("ASMMigrateFromIstio", &[
+                ("v1beta1", ResourceShape::V1beta1.eastwest_option()),
+                ("v1", ResourceShape::V1.eastwest_option()),
+            ]),
+            crd("Other", &[("v9", "unrelated")]),
+        ],
+    });
+    let dir = scratch("served-shapes");
+    let file = dir.join("probe.json");
+    write(&file, &probe.to_string());
+    let output = Process::new("kubectl")
+        .args(["--kubeconfig=/dev/null", "patch", "--local", "-f"])
+        .arg(&file)
+        .args(["--type=merge", "-p", "{}", "-o"])
+        .arg(format!("jsonpath={jsonpath}"))
+        .output()
+        .unwrap_or_else(|e| panic!("kubectl: {e}"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        printed,
+        "v1beta1\ttrue\t{\"disableIstioSystemLabelReconciliation\":{\"type\":\"boolean\"}}\nv1\ttrue\t{\"stopIstioSystemInjectionDisabling\":{\"type\":\"boolean\"}}\n"
+    );
+    let expect = phase::served_shapes_expect();
+    for shape in ResourceShape::ALL {
+        assert!(
+            expect.contains(&format!(
+                "`{}<TAB>true<TAB>{{\"{}\"",
+                shape.version(),
+                shape.eastwest_option()
+            )),
+            "{expect}"
+        );
+    }
 }

@@ -445,7 +445,7 @@ fn asms_published_v1_resource_is_read_in_its_own_shape() {
         {
             assert_eq!(
                 command.resource_type(),
-                Some("asmmigratefromistios.v1.istio.alibabacloud.com")
+                Some("asmmigratefromistio.v1.istio.alibabacloud.com")
             );
         }
     }

@@ -82,7 +82,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig104),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Init"}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Init"}}'"#
             ]]
         );
         assert_eq!(analysis(&yaml).migration.situation, Situation::Illegal);
@@ -108,7 +108,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig104),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Migrating"}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"Migrating"}}'"#
             ]]
         );
         assert!(check(&resource("Init", "Finished"), Code::Mig104)[0]

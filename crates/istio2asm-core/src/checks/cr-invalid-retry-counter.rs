@@ -64,7 +64,7 @@ status:
         )
     }
 
-    const RESET: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"retryCounter":0}}'"#;
+    const RESET: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"retryCounter":0}}'"#;
 
     #[test]
     fn a_counter_above_int32_is_invalid() {

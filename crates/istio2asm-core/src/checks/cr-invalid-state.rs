@@ -84,7 +84,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig103),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"SetupIstioForMigrate"}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"desiredState":"SetupIstioForMigrate"}}'"#
             ]]
         );
         let a = analysis(&yaml);

@@ -83,7 +83,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig107),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistios.v1beta1.istio.alibabacloud.com default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio.v1beta1.istio.alibabacloud.com default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#
             ]]
         );
         assert_eq!(analysis(&yaml).migration.situation, Situation::InProgress);

@@ -72,7 +72,7 @@ status:
     }
 
     /// The verification of an exported v1beta1 resource: its own version, by name.
-    const VERIFY: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistios.v1beta1.istio.alibabacloud.com default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#;
+    const VERIFY: &str = r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio.v1beta1.istio.alibabacloud.com default -o 'jsonpath={.status.state}{"\n"}{.status.message}{"\n"}'"#;
 
     #[test]
     fn a_failed_switch_shows_the_message_and_the_retry_with_counter_plus_one() {
@@ -92,7 +92,7 @@ status:
         assert_eq!(
             commands(&yaml, Code::Mig106),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"retryCounter":5}}'"#,
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"retryCounter":5}}'"#,
                 VERIFY,
             ]]
         );

@@ -31,7 +31,7 @@
 //! resource's own version and field; for a v1 resource:
 //!
 //! ```bash
-//! kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'
+//! kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'
 //! ```
 //!
 //! Without an exported resource it keeps the migration document's text (`patch asmmigratefromistio
@@ -252,7 +252,7 @@ status:
         assert_eq!(
             commands(&(OPERATOR_SERVICE.to_string() + &cr("Init")), Code::Mig301),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
             ]]
         );
     }
@@ -378,7 +378,7 @@ status:
         assert_eq!(
             commands(&off, Code::Mig301),
             [[
-                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'"#
+                r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'"#
             ]]
         );
         assert!(check(&off, Code::Mig301)[0]

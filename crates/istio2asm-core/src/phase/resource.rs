@@ -12,9 +12,13 @@
 //!
 //! Both options keep ASM from taking sidecar injection away from istio-system, which an east-west
 //! gateway needs (SPEC §9). A resource that was exported is read and patched through its own
-//! version (`asmmigratefromistios.<version>.istio.alibabacloud.com`), so a patch never writes a
-//! field the served version does not have (the API server would drop it without a word). Without
-//! an export the commands keep the seed's text, and the plan first checks which shape ASM serves.
+//! version (`asmmigratefromistio.<version>.istio.alibabacloud.com`, kubectl's
+//! `RESOURCE.VERSION.GROUP`), so a patch never writes a field the served version does not have
+//! (the API server would drop it without a word). The resource is named by its singular, which a
+//! CRD always registers (the lower-case kind), as the migration document does; the plural is not
+//! confirmed by the published types (their `+kubebuilder:resource` marker sets no `path`), so no
+//! command depends on it. Without an export the commands keep the document's text, and the plan
+//! first checks which shape ASM serves.
 
 use crate::kubectl::{Command, Target};
 use crate::state::State;
@@ -68,12 +72,12 @@ impl ResourceShape {
 }
 
 /// The resource as kubectl names it: the seed's `asmmigratefromistio` while its shape is not known,
-/// else the plural qualified by the exported version.
+/// else qualified by the exported version and the group.
 pub fn resource_name(shape: Option<ResourceShape>) -> String {
     match shape {
         None => "asmmigratefromistio".to_string(),
         Some(shape) => format!(
-            "asmmigratefromistios.{}.{}",
+            "asmmigratefromistio.{}.{}",
             shape.version(),
             ResourceShape::GROUP
         ),
@@ -145,16 +149,16 @@ pub fn export_command() -> Command {
         .args(["-o", "yaml"])
 }
 
-/// Prints, for each version of the CRD, whether it is served and the fields its schema allows
-/// under `spec.advancedOptions`: the check of which shape ASM serves, when no resource was
-/// exported.
+/// Prints, for each version of the CRD of kind `ASMMigrateFromIstio`, whether it is served and the
+/// fields its schema allows under `spec.advancedOptions`: the check of which shape ASM serves, when
+/// no resource was exported. The CRD is found by its kind, not by its name, which would need the
+/// plural.
 pub fn served_shapes_command() -> Command {
     Command::kubectl(Target::Asm, "get")
-        .resource("crd")
-        .name(format!("asmmigratefromistios.{}", ResourceShape::GROUP))
+        .resource("customresourcedefinitions")
         .args([
             "-o",
-            "jsonpath={range .spec.versions[*]}{.name}{\"\\t\"}{.served}{\"\\t\"}{.schema.openAPIV3Schema.properties.spec.properties.advancedOptions.properties}{\"\\n\"}{end}",
+            "jsonpath={range .items[?(@.spec.names.kind==\"ASMMigrateFromIstio\")]}{range .spec.versions[*]}{.name}{\"\\t\"}{.served}{\"\\t\"}{.schema.openAPIV3Schema.properties.spec.properties.advancedOptions.properties}{\"\\n\"}{end}{end}",
         ])
 }
 
@@ -186,11 +190,11 @@ mod tests {
         let vars = KubeconfigVars::default();
         assert_eq!(
             eastwest_option_command(Some(ResourceShape::V1), true).render(&vars),
-            r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'"#
+            r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"stopIstioSystemInjectionDisabling":true}}}'"#
         );
         assert_eq!(
             eastwest_option_command(Some(ResourceShape::V1beta1), true).render(&vars),
-            r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistios.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
+            r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" patch asmmigratefromistio.v1beta1.istio.alibabacloud.com default --type=merge -p '{"spec":{"advancedOptions":{"disableIstioSystemLabelReconciliation":true}}}'"#
         );
     }
 
