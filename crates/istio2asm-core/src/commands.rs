@@ -1,6 +1,9 @@
 //! The kubectl and istioctl commands the findings and the plan share, built as values.
 
-use crate::detect::{is_live, Facts, Owner, OwnerKind, Proxy, Version, ISTIOCTL_UNINSTALL_GA};
+use crate::detect::{
+    is_live, Facts, Owner, OwnerKind, Proxy, Version, DATAPLANE_MODE, ISTIOCTL_UNINSTALL_GA,
+    STATUS_ANNOTATION,
+};
 use crate::kubectl::{Command, Target};
 use crate::model::{Bundle, WorkloadKind};
 
@@ -117,6 +120,40 @@ pub fn verify_xds_agent(namespace: &str) -> Command {
             "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{.spec.initContainers[?(@.name==\"istio-proxy\")].env[?(@.name==\"PROXY_CONFIG_XDS_AGENT\")].value}{\"\\n\"}{end}",
         ])
     .in_namespace(namespace)
+}
+
+/// Each pod of a namespace with its `istio-proxy` image: after a switch, ASM's proxy image.
+pub fn verify_proxy_images(namespace: &str) -> Command {
+    Command::kubectl(Target::Cluster, "get")
+        .resource("pods")
+        .args([
+            "-o",
+            "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].image}{.spec.initContainers[?(@.name==\"istio-proxy\")].image}{\"\\n\"}{end}",
+        ])
+        .in_namespace(namespace)
+}
+
+/// A workload's pod template `sidecar.istio.io/status` annotation: set when its template was
+/// injected by hand (MIG509), empty once it no longer is.
+pub fn template_status_annotation(kind: WorkloadKind, namespace: &str, name: &str) -> Command {
+    Command::kubectl(Target::Cluster, "get")
+        .resource(kind.resource())
+        .name(name)
+        .args([
+            "-o".to_string(),
+            format!(
+                "jsonpath={{.spec.template.metadata.annotations.{}}}",
+                STATUS_ANNOTATION.replace('.', "\\.")
+            ),
+        ])
+        .in_namespace(namespace)
+}
+
+/// The namespaces enrolled in Istio's ambient mode.
+pub fn ambient_namespaces() -> Command {
+    Command::kubectl(Target::Cluster, "get")
+        .resource("namespaces")
+        .args(["-l".to_string(), format!("{DATAPLANE_MODE}=ambient")])
 }
 
 /// The merge patch that sets (or, with `None`, removes) a pod template label.

@@ -95,6 +95,17 @@ impl GateId {
     }
 }
 
+impl GateId {
+    /// Gate ids as shown in messages: `a, b`.
+    pub fn list(gates: &[GateId]) -> String {
+        gates
+            .iter()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for GateId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;

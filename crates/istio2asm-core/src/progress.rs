@@ -11,7 +11,6 @@ use crate::codes::{Code, Severity, INVALID_RESOURCE};
 use crate::detect::{image_parts, Flavor, OwnerKind, Proxy, Role};
 use crate::finding::Finding;
 use crate::kubectl::Command;
-use crate::model::WorkloadKind;
 use crate::phase::Situation;
 use crate::plan::{PhaseStatus, Plan, Step, StepKind};
 use crate::risk::{assess, Risks};
@@ -160,11 +159,7 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
     let waves = plan.map(switch_waves).unwrap_or_default();
     let mut rows = Vec::new();
     for workload in &bundle.workloads {
-        let owned_rs = workload.body.kind == WorkloadKind::ReplicaSet
-            && workload.meta.owners.iter().any(|o| o.kind == "Deployment");
-        let owned_job = workload.body.kind == WorkloadKind::Job
-            && workload.meta.owners.iter().any(|o| o.kind == "CronJob");
-        if owned_rs || owned_job {
+        if workload.is_owned_by_parent() {
             continue;
         }
         let key = (

@@ -1,10 +1,11 @@
 //! The Plan tab: the settings form, then phases and steps with their commands and files.
 
 use egui::{RichText, Ui};
+use istio2asm_core::gate::GateId;
 use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::plan::{PhaseStatus, Step};
 
-use super::widgets::{command_row, commands, gate_ids, gate_verdict, Labelled, AMBER, RED};
+use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, RED};
 use super::Request;
 use crate::app::{human_size, Outcome};
 use crate::state::PlanTab;
@@ -70,7 +71,7 @@ pub fn show(
         ui.label(
             RichText::new(format!(
                 "Gates overridden (Force): {}",
-                gate_ids(&plan.forced)
+                GateId::list(&plan.forced)
             ))
             .color(RED),
         );
@@ -125,7 +126,7 @@ fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
                 ui.label(
                     RichText::new(format!(
                         "Blocked: the gate(s) {} fail.",
-                        gate_ids(&step.blocked_by)
+                        GateId::list(&step.blocked_by)
                     ))
                     .color(RED),
                 );

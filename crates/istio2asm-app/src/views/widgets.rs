@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::codes::Severity;
-use istio2asm_core::gate::{GateId, Verdict};
+use istio2asm_core::gate::Verdict;
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
 use istio2asm_core::phase::Gate;
 
@@ -35,15 +35,6 @@ pub(crate) fn gate_verdict(gate: &Gate) -> RichText {
         Verdict::Manual | Verdict::Warn => AMBER,
     };
     RichText::new(gate.verdict.as_str()).color(color).strong()
-}
-
-/// Gate ids as shown: `a, b`.
-pub(crate) fn gate_ids(gates: &[GateId]) -> String {
-    gates
-        .iter()
-        .map(|g| g.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// A command in monospace with a copy button that puts exactly its text on the clipboard.

@@ -40,25 +40,21 @@
 
 use crate::checks::Context;
 use crate::codes::Code;
+use crate::commands::ambient_namespaces;
 use crate::detect::DATAPLANE_MODE;
 use crate::finding::Finding;
-use crate::kubectl::{Command, Target};
 use crate::names::in_namespace;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let ambient = &cx.facts.ambient;
-    let list_namespaces = Command::kubectl(Target::Cluster, "get")
-        .resource("namespaces")
-        .args(["-l".to_string(), format!("{DATAPLANE_MODE}=ambient")]);
-    let workload_name =
-        |o: &crate::finding::ObjectRef| format!("{}/{}", o.kind.to_lowercase(), o.name);
+    let list_namespaces = ambient_namespaces();
     for ns in &ambient.namespaces {
         let name = ns.object.name.as_str();
         let inside: Vec<String> = ambient
             .workloads
             .iter()
             .filter(|w| w.object.namespace.as_deref() == Some(name))
-            .map(|w| workload_name(&w.object))
+            .map(|w| w.display())
             .collect();
         let what = if inside.is_empty() {
             "no workload of it was exported".to_string()
@@ -96,7 +92,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 Code::Mig510,
                 format!(
                     "{}{} is enrolled in Istio's ambient mode by its own {DATAPLANE_MODE} label; it has no sidecar, so the procedure does not move it",
-                    workload_name(&w.object),
+                    w.display(),
                     in_namespace(w.object.namespace.as_deref().unwrap_or_default())
                 ),
             )
@@ -109,7 +105,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 Code::Mig510,
                 format!(
                     "{}{} is an ambient waypoint proxy (class istio-waypoint); the procedure does not migrate it, and uninstalling Istio removes it",
-                    workload_name(&waypoint.object),
+                    waypoint.display(),
                     in_namespace(waypoint.object.namespace.as_deref().unwrap_or_default())
                 ),
             )
@@ -122,7 +118,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 Code::Mig510,
                 format!(
                     "{}{} runs: Istio's ambient data plane is installed; uninstalling Istio removes it, with the mesh of every ambient workload",
-                    workload_name(&ztunnel.object),
+                    ztunnel.display(),
                     in_namespace(ztunnel.object.namespace.as_deref().unwrap_or_default())
                 ),
             )

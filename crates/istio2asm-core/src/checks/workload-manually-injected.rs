@@ -49,9 +49,8 @@
 
 use crate::checks::Context;
 use crate::codes::{Code, Severity};
-use crate::detect::STATUS_ANNOTATION;
+use crate::commands::template_status_annotation;
 use crate::finding::Finding;
-use crate::kubectl::{Command, Target};
 use crate::names::in_namespace;
 use crate::state::State;
 
@@ -59,17 +58,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let blocks = cx.migration.next() == Some(State::Finished);
     for manual in &cx.facts.manual_injections {
         let object = &manual.object;
-        let verify = Command::kubectl(Target::Cluster, "get")
-            .resource(manual.kind.resource())
-            .name(&object.name)
-            .args([
-                "-o".to_string(),
-                format!(
-                    "jsonpath={{.spec.template.metadata.annotations.{}}}",
-                    STATUS_ANNOTATION.replace('.', "\\.")
-                ),
-            ])
-            .in_namespace(manual.namespace());
+        let verify = template_status_annotation(manual.kind, manual.namespace(), &object.name);
         let mut finding = Finding::new(
             Code::Mig509,
             format!(

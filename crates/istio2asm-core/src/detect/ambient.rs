@@ -33,6 +33,13 @@ pub struct AmbientObject {
     pub span: Span,
 }
 
+impl AmbientObject {
+    /// `daemonset/ztunnel`, `gateway/waypoint`, as messages name it.
+    pub fn display(&self) -> String {
+        format!("{}/{}", self.object.kind.to_lowercase(), self.object.name)
+    }
+}
+
 /// What the export shows of ambient mode.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ambient {
@@ -112,12 +119,7 @@ pub(super) fn ambient(bundle: &Bundle) -> Ambient {
             out.waypoints.push(entry);
             continue;
         }
-        let owned = match w.body.kind {
-            WorkloadKind::ReplicaSet => "Deployment",
-            WorkloadKind::Job => "CronJob",
-            _ => "",
-        };
-        if !owned.is_empty() && w.meta.owners.iter().any(|o| o.kind == owned) {
+        if w.is_owned_by_parent() {
             continue;
         }
         if enrolled(w.ns(), &w.body.template.labels) && w.body.template.spec.proxy().is_none() {

@@ -58,14 +58,7 @@ pub(super) fn manual_injections(bundle: &Bundle) -> Vec<ManualInjection> {
     bundle
         .workloads
         .iter()
-        .filter(|w| {
-            let owned = match w.body.kind {
-                WorkloadKind::ReplicaSet => "Deployment",
-                WorkloadKind::Job => "CronJob",
-                _ => "",
-            };
-            owned.is_empty() || !w.meta.owners.iter().any(|o| o.kind == owned)
-        })
+        .filter(|w| !w.is_owned_by_parent())
         .filter_map(|w| {
             let (proxy, native) = injected_by_hand(&w.body)?;
             Some(ManualInjection {

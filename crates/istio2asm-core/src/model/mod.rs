@@ -248,6 +248,19 @@ impl WorkloadKind {
     }
 }
 
+impl Object<WorkloadBody> {
+    /// Whether the workload is folded into its owner: a ReplicaSet of a Deployment, a Job of a
+    /// CronJob. Tables and findings name the owner instead.
+    pub fn is_owned_by_parent(&self) -> bool {
+        let parent = match self.body.kind {
+            WorkloadKind::ReplicaSet => "Deployment",
+            WorkloadKind::Job => "CronJob",
+            _ => return false,
+        };
+        self.meta.owners.iter().any(|o| o.kind == parent)
+    }
+}
+
 /// A workload controller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkloadBody {

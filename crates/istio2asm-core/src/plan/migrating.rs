@@ -2,11 +2,10 @@
 
 use crate::analysis::Analysis;
 use crate::commands::{
-    istioctl_uninstall, on_delete_recreate, rollout_status, template_label_patch,
+    ambient_namespaces, istioctl_uninstall, on_delete_recreate, rollout_status,
+    template_label_patch, verify_proxy_images,
 };
-use crate::detect::{
-    restart, AmbientObject, GatewayKind, OwnerKind, Restart, Role, DATAPLANE_MODE,
-};
+use crate::detect::{restart, AmbientObject, GatewayKind, OwnerKind, Restart, Role};
 use crate::kubectl::{Command, Target};
 use crate::model::WorkloadKind;
 use crate::names::in_namespace;
@@ -75,7 +74,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 ),
             )
             .verify(
-                Command::kubectl(Target::Cluster, "get").resource("pods").args(["-o", "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].image}{.spec.initContainers[?(@.name==\"istio-proxy\")].image}{\"\\n\"}{end}"]).in_namespace(namespace),
+                verify_proxy_images(namespace),
                 "the switched workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)",
             );
             step.wave = true;
@@ -264,9 +263,7 @@ fn ambient_step(analysis: &Analysis) -> Option<Step> {
         "The procedure moves sidecars by labelling pod templates; ambient workloads have no sidecar and depend on ztunnel and waypoints, which the uninstall removes.",
     )
     .verify(
-        Command::kubectl(Target::Cluster, "get")
-            .resource("namespaces")
-            .args(["-l".to_string(), format!("{DATAPLANE_MODE}=ambient")]),
+        ambient_namespaces(),
         "the namespaces still in ambient mode; each must be moved to sidecars first or kept out of the migration",
     );
     let names = |list: &[AmbientObject]| {
@@ -274,9 +271,8 @@ fn ambient_step(analysis: &Analysis) -> Option<Step> {
             .map(|o| match &o.object.namespace {
                 _ if o.object.kind == "Namespace" => o.object.name.clone(),
                 ns => format!(
-                    "{}/{}{}",
-                    o.object.kind.to_lowercase(),
-                    o.object.name,
+                    "{}{}",
+                    o.display(),
                     in_namespace(ns.as_deref().unwrap_or_default())
                 ),
             })

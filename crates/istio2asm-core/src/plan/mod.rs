@@ -193,7 +193,7 @@ fn switch_step(
         if force {
             step.notes.push(format!(
                 "FORCED: the gate(s) {} fail and were overridden (setting force).",
-                ids(&failing)
+                GateId::list(&failing)
             ));
             forced.extend(failing.iter().copied());
         } else {
@@ -285,15 +285,6 @@ pub(super) fn namespace_title(namespace: &str) -> &str {
 
 /// The note of a step whose objects name no namespace.
 pub(super) const CONTEXT_NAMESPACE_NOTE: &str = "The export names no namespace for these objects (a manifest or `--dry-run` output): the commands carry no -n and run in the kubeconfig context's namespace, where they were applied.";
-
-/// Gate ids as shown: `a, b`.
-pub(crate) fn ids(gates: &[GateId]) -> String {
-    gates
-        .iter()
-        .map(|g| g.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 fn kebab(state: &str) -> String {
     let mut out = String::new();

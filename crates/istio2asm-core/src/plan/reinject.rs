@@ -3,7 +3,7 @@
 //! one without the proxy, with the label added, and rolled back with `rollout undo`.
 
 use crate::analysis::Analysis;
-use crate::detect::STATUS_ANNOTATION;
+use crate::commands::{template_status_annotation, verify_proxy_images};
 use crate::kubectl::{Command, Target};
 use crate::model::WorkloadKind;
 use crate::names::in_namespace;
@@ -71,17 +71,7 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
             ));
         }
         step.verify.push(Verify {
-            command: Command::kubectl(Target::Cluster, "get")
-                .resource(kind)
-                .name(name)
-                .args([
-                    "-o".to_string(),
-                    format!(
-                        "jsonpath={{.spec.template.metadata.annotations.{}}}",
-                        STATUS_ANNOTATION.replace('.', "\\.")
-                    ),
-                ])
-                .in_namespace(namespace),
+            command: template_status_annotation(workload.kind, namespace, name),
             expect: "empty output: the template no longer holds a proxy injected by hand".into(),
         });
     }
@@ -89,13 +79,7 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
         manual.iter().map(|m| m.namespace()).collect();
     for namespace in namespaces {
         step.verify.push(Verify {
-            command: Command::kubectl(Target::Cluster, "get")
-                .resource("pods")
-                .args([
-                    "-o",
-                    "jsonpath={range .items[*]}{.metadata.name}{\"\\t\"}{.spec.containers[?(@.name==\"istio-proxy\")].image}{.spec.initContainers[?(@.name==\"istio-proxy\")].image}{\"\\n\"}{end}",
-                ])
-                .in_namespace(namespace),
+            command: verify_proxy_images(namespace),
             expect: "the re-deployed workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)".into(),
         });
     }

@@ -24,7 +24,7 @@ pub fn render(plan: &PlanDoc) -> String {
     if !plan.forced.is_empty() {
         out.push_str(&format!(
             "> **Gates overridden (setting force)**: {}.\n\n",
-            crate::plan::ids(&plan.forced)
+            crate::gate::GateId::list(&plan.forced)
         ));
     }
     out.push_str(&format!(

@@ -102,7 +102,7 @@ fn step(out: &mut String, step: &StepDoc) {
             "  blocked {}\n",
             quote(&format!(
                 "the gate(s) {} fail; fix them and plan again (or plan with the setting force)",
-                crate::plan::ids(&step.blocked_by)
+                crate::gate::GateId::list(&step.blocked_by)
             ))
         ));
         return;
