@@ -4,6 +4,7 @@ use crate::checks::{self, Context};
 use crate::codes::Severity;
 use crate::detect::{self, Facts};
 use crate::finding::Finding;
+use crate::inject::{self, Simulation};
 use crate::load::{self, Input};
 use crate::model::Bundle;
 use crate::phase::{self, Gate, Migration};
@@ -21,6 +22,8 @@ pub struct Analysis {
     pub asm: Option<Bundle>,
     /// Detected facts.
     pub facts: Facts,
+    /// Which injector gives each workload its sidecar, now and after its switch.
+    pub injection: Simulation,
     /// The migration resource.
     pub migration: Migration,
     /// Findings, sorted by place, then code.
@@ -95,11 +98,13 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
         findings.push(finding);
     }
     let facts = detect::detect(&bundle);
+    let injection = inject::simulate(&bundle, &facts, settings);
     let migration = phase::interpret(&bundle, &mut findings);
     {
         let cx = Context {
             bundle: &bundle,
             facts: &facts,
+            injection: &injection,
             migration: &migration,
             settings,
             asm: asm.as_ref(),
@@ -121,6 +126,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
         bundle,
         asm,
         facts,
+        injection,
         migration,
         findings,
         gates,

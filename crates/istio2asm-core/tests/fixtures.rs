@@ -1002,11 +1002,10 @@ fn injector_webhooks_name_revision_and_version() {
         assert!(!hook.body.webhooks.is_empty(), "{file}");
         assert!(
             hook.body
-                .services
-                .iter()
+                .services()
                 .all(|(ns, svc)| ns == "istio-system" && svc == service),
             "{file}: {:?}",
-            hook.body.services
+            hook.body.services().collect::<Vec<_>>()
         );
         // SPEC §4: revisions from `istio.io/rev`, the version backed by
         // `operator.istio.io/version`; with only the webhook exported, it stands in for istiod.

@@ -4,6 +4,7 @@
 
 use crate::detect::Facts;
 use crate::finding::Finding;
+use crate::inject::Simulation;
 use crate::model::Bundle;
 use crate::phase::Migration;
 use crate::settings::Settings;
@@ -96,6 +97,8 @@ pub struct Context<'a> {
     pub bundle: &'a Bundle,
     /// What was detected in them.
     pub facts: &'a Facts,
+    /// The injection simulation.
+    pub injection: &'a Simulation,
     /// The migration resource.
     pub migration: &'a Migration,
     /// The settings.

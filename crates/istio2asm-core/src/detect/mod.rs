@@ -29,7 +29,7 @@ pub use manual::{injected_by_hand, ManualInjection, STATUS_ANNOTATION};
 pub use proxies::{classify_proxy, owner_of};
 pub use restart::{is_live, restart, Restart};
 pub use versions::{Version, ISTIOCTL_UNINSTALL_GA, ISTIO_NETWORKING_V1};
-pub use webhooks::is_istio_webhook;
+pub use webhooks::{is_istio_webhook, InjectorConfig};
 
 use control_planes::control_planes;
 use egress::{egress_hosts, egress_routes};
@@ -317,6 +317,8 @@ pub struct Facts {
     pub injection: BTreeMap<String, Injection>,
     /// Istio's injection webhooks.
     pub injectors: Vec<Injector>,
+    /// Istio's injector ConfigMaps, one per revision.
+    pub injector_configs: Vec<InjectorConfig>,
     /// Workloads whose pod template carries Istio's proxy (`istioctl kube-inject`).
     pub manual_injections: Vec<ManualInjection>,
     /// Istio's ambient data plane.
@@ -385,6 +387,7 @@ pub fn detect(bundle: &Bundle) -> Facts {
         })
         .collect();
     facts.injectors = webhooks::injectors(bundle);
+    facts.injector_configs = webhooks::injector_configs(bundle);
     facts.manual_injections = manual::manual_injections(bundle);
     facts.ambient = ambient::ambient(bundle);
     facts

@@ -1,7 +1,13 @@
 //! Istio's webhook configurations: which belong to its control plane (the Finished gate and the
 //! clean-up delete them) and which inject sidecars (with the revision or tag they serve).
 
+use serde::de::DeserializeSeed;
+
+use crate::finding::ObjectRef;
 use crate::model::Bundle;
+use crate::node::{Node, NodeSeed};
+use crate::selector::LabelSelector;
+use crate::source::Span;
 
 use super::Injector;
 
@@ -27,12 +33,86 @@ pub(super) fn injectors(bundle: &Bundle) -> Vec<Injector> {
                 || w.body
                     .webhooks
                     .iter()
-                    .any(|h| h.ends_with("sidecar-injector.istio.io"))
+                    .any(|h| h.name.ends_with("sidecar-injector.istio.io"))
         })
         .map(|w| Injector {
             object: w.object_ref(),
             revision: w.meta.label("istio.io/rev").map(String::from),
             tag: w.meta.label("istio.io/tag").map(String::from),
+        })
+        .collect()
+}
+
+/// What Istio's injector reads from its ConfigMap `istio-sidecar-injector[-<rev>]` (key `config`)
+/// before it decides to inject: IH `pkg/kube/inject/inject.go` `injectRequired` L242-291
+/// (`INJECTION.md` §2.1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InjectorConfig {
+    /// The ConfigMap.
+    pub object: ObjectRef,
+    /// Where it starts.
+    pub span: Span,
+    /// The revision it serves (`default` for `istio-sidecar-injector`).
+    pub revision: String,
+    /// `policy` (`enabled` or `disabled`; anything else is refused by the injector).
+    pub policy: Option<String>,
+    /// `neverInjectSelector`.
+    pub never: Vec<LabelSelector>,
+    /// `alwaysInjectSelector`.
+    pub always: Vec<LabelSelector>,
+    /// Why the `config` key could not be read, when it could not.
+    pub error: Option<String>,
+}
+
+/// The injector ConfigMaps: `istio-sidecar-injector` (revision `default`) and
+/// `istio-sidecar-injector-<rev>`, the revision from the `istio.io/rev` label when set (the chart's
+/// `istiod-injector-configmap.yaml` sets both).
+pub(super) fn injector_configs(bundle: &Bundle) -> Vec<InjectorConfig> {
+    bundle
+        .config_maps
+        .iter()
+        .filter_map(|cm| {
+            let suffix = cm.name().strip_prefix("istio-sidecar-injector")?;
+            let revision = match (cm.meta.label("istio.io/rev"), suffix.strip_prefix('-')) {
+                (Some(rev), _) => rev.to_string(),
+                (None, None) if suffix.is_empty() => "default".to_string(),
+                (None, Some(rev)) => rev.to_string(),
+                (None, None) => return None,
+            };
+            let mut config = InjectorConfig {
+                object: cm.object_ref(),
+                span: cm.span,
+                revision,
+                policy: None,
+                never: Vec::new(),
+                always: Vec::new(),
+                error: None,
+            };
+            let Some(text) = cm.body.get("config") else {
+                config.error = Some("it has no `config` key".into());
+                return Some(config);
+            };
+            match serde_yaml::Deserializer::from_str(text)
+                .next()
+                .map(|doc| NodeSeed::new(64).deserialize(doc))
+            {
+                Some(Ok(node)) => {
+                    config.policy = node.str_at(&["policy"]).map(String::from);
+                    let selectors = |key| -> Vec<LabelSelector> {
+                        node.get(key)
+                            .map(Node::items)
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|s| LabelSelector::from_node(Some(s)))
+                            .collect()
+                    };
+                    config.never = selectors("neverInjectSelector");
+                    config.always = selectors("alwaysInjectSelector");
+                }
+                Some(Err(e)) => config.error = Some(format!("its `config` is not YAML: {e}")),
+                None => config.error = Some("its `config` is empty".into()),
+            }
+            Some(config)
         })
         .collect()
 }

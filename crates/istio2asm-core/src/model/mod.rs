@@ -14,6 +14,7 @@ use crate::codes::Code;
 use crate::finding::{Finding, ObjectRef};
 use crate::load::Document;
 use crate::node::Node;
+use crate::selector::LabelSelector;
 use crate::source::Span;
 
 mod names;
@@ -157,6 +158,8 @@ pub struct PodSpec {
     pub init_containers: Vec<Container>,
     /// `terminationGracePeriodSeconds`.
     pub termination_grace_period_seconds: Option<i64>,
+    /// `hostNetwork` (Istio's injector skips such pods).
+    pub host_network: bool,
 }
 
 impl PodSpec {
@@ -312,10 +315,53 @@ pub struct PdbBody {
 /// A webhook configuration.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WebhookBody {
-    /// The webhooks' names.
-    pub webhooks: Vec<String>,
-    /// The services they call: (namespace, name).
-    pub services: Vec<(String, String)>,
+    /// Its webhooks, in list order (the order the API server calls them in).
+    pub webhooks: Vec<Webhook>,
+}
+
+impl WebhookBody {
+    /// The services the webhooks call: (namespace, name).
+    pub fn services(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.webhooks
+            .iter()
+            .filter_map(|w| w.service.as_ref())
+            .map(|s| (s.namespace.as_str(), s.name.as_str()))
+    }
+}
+
+/// A webhook's `clientConfig.service`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WebhookService {
+    /// Namespace.
+    pub namespace: String,
+    /// Name.
+    pub name: String,
+    /// Path, when set.
+    pub path: Option<String>,
+}
+
+/// One webhook of a configuration: what decides whether the API server calls it
+/// (`admissionregistration.k8s.io/v1` `MutatingWebhook`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Webhook {
+    /// `name`.
+    pub name: String,
+    /// `clientConfig.service`.
+    pub service: Option<WebhookService>,
+    /// `clientConfig.url`.
+    pub url: Option<String>,
+    /// `namespaceSelector` (omitted is `{}`, as the API server defaults it).
+    pub namespace_selector: LabelSelector,
+    /// `objectSelector` (omitted is `{}`).
+    pub object_selector: LabelSelector,
+    /// Whether a rule covers `CREATE` of core `v1` `pods`.
+    pub pod_create: bool,
+    /// `reinvocationPolicy: IfNeeded` (the default is `Never`).
+    pub reinvoke_if_needed: bool,
+    /// `failurePolicy: Ignore` (the default is `Fail`).
+    pub failure_ignored: bool,
+    /// How many `matchConditions` (CEL) it has.
+    pub match_conditions: usize,
 }
 
 /// Which control plane an object set was exported from.
@@ -691,6 +737,7 @@ fn pod_spec(spec: Option<&Node>) -> PodSpec {
         containers: list("containers"),
         init_containers: list("initContainers"),
         termination_grace_period_seconds: int(spec.get("terminationGracePeriodSeconds")),
+        host_network: spec.get("hostNetwork").and_then(Node::as_bool) == Some(true),
     }
 }
 
@@ -759,17 +806,46 @@ fn webhooks(node: &Node) -> WebhookBody {
     WebhookBody {
         webhooks: hooks
             .iter()
-            .filter_map(|h| h.str_at(&["name"]).map(String::from))
-            .collect(),
-        services: hooks
-            .iter()
-            .filter_map(|h| {
-                Some((
-                    h.str_at(&["clientConfig", "service", "namespace"])?
-                        .to_string(),
-                    h.str_at(&["clientConfig", "service", "name"])?.to_string(),
-                ))
+            .map(|h| Webhook {
+                name: h.str_at(&["name"]).unwrap_or_default().to_string(),
+                service: h.at(&["clientConfig", "service"]).map(|s| WebhookService {
+                    namespace: s.str_at(&["namespace"]).unwrap_or_default().to_string(),
+                    name: s.str_at(&["name"]).unwrap_or_default().to_string(),
+                    path: s.str_at(&["path"]).map(String::from),
+                }),
+                url: h.str_at(&["clientConfig", "url"]).map(String::from),
+                namespace_selector: LabelSelector::webhook(h.get("namespaceSelector")),
+                object_selector: LabelSelector::webhook(h.get("objectSelector")),
+                pod_create: h
+                    .get("rules")
+                    .map(Node::items)
+                    .unwrap_or_default()
+                    .iter()
+                    .any(rule_covers_pod_create),
+                reinvoke_if_needed: h.str_at(&["reinvocationPolicy"]) == Some("IfNeeded"),
+                failure_ignored: h.str_at(&["failurePolicy"]) == Some("Ignore"),
+                match_conditions: h.get("matchConditions").map_or(0, |c| c.items().len()),
             })
             .collect(),
     }
+}
+
+/// Whether a webhook rule covers `CREATE` of core `v1` `pods` (`*` matches any value of its list;
+/// a `pods/*` subresource rule does not cover the pod itself).
+fn rule_covers_pod_create(rule: &Node) -> bool {
+    let has = |field: &str, wanted: &[&str]| {
+        rule.get(field)
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(Node::as_str)
+            .any(|v| wanted.contains(&v))
+    };
+    has("operations", &["CREATE", "*"])
+        && has("resources", &["pods", "*", "*/*"])
+        && has("apiGroups", &["", "*"])
+        && has("apiVersions", &["v1", "*"])
+        && rule
+            .str_at(&["scope"])
+            .is_none_or(|s| s == "*" || s == "Namespaced")
 }

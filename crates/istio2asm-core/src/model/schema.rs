@@ -41,6 +41,7 @@ const TEMPLATE: Keep = Keep::Fields(&[
 ]);
 const POD_SPEC: Keep = Keep::Fields(&[
     ("containers", Keep::Items(&CONTAINER)),
+    ("hostNetwork", Keep::All),
     ("initContainers", Keep::Items(&CONTAINER)),
     ("terminationGracePeriodSeconds", Keep::All),
 ]);

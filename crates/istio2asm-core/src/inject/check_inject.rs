@@ -1,0 +1,120 @@
+//! The words `istioctl x check-inject` uses for one configuration, from namespace and pod labels
+//! alone (IH `istioctl/pkg/checkinject/checkinject.go` L157-280, `INJECTION.md` §4): the first
+//! webhook that decides gives the reason; a configuration no webhook decides is either
+//! deactivated (`never-match`) or has "No matching namespace labels … or pod labels …".
+//!
+//! The simulation decides whether a webhook is called by the API server's rules (it differs from
+//! check-inject where check-inject only looks for labels, e.g. a webhook whose selectors match
+//! without naming a label the pod has); this module only words the reason the way Istio's tool
+//! does, so that an operator sees the same sentence from both.
+
+use std::collections::BTreeMap;
+
+use crate::model::Webhook;
+use crate::selector::{LabelSelector, Operator};
+
+use super::meshes::is_never_match;
+
+/// check-inject's verdict and reason for one configuration.
+pub fn check_inject(
+    webhooks: &[Webhook],
+    ns_labels: &BTreeMap<String, String>,
+    pod_labels: &BTreeMap<String, String>,
+) -> (bool, String) {
+    for hook in webhooks {
+        let (ns_matched, ns_label) = matched_label(&hook.namespace_selector, ns_labels);
+        let (pod_matched, pod_label) = matched_label(&hook.object_selector, pod_labels);
+        match (ns_matched, pod_matched) {
+            (true, true) => match (ns_label, pod_label) {
+                (Some(ns), Some(pod)) => {
+                    return (
+                        true,
+                        format!("Namespace label {ns} matches, and pod label {pod} matches"),
+                    )
+                }
+                (Some(ns), None) => {
+                    let auto = if ns.contains("kubernetes.io/metadata.name") {
+                        " (Automatic injection is enabled in all namespaces)."
+                    } else {
+                        ""
+                    };
+                    return (true, format!("Namespace label {ns} matches{auto}"));
+                }
+                (None, Some(pod)) => return (true, format!("Pod label {pod} matches")),
+                (None, None) => {}
+            },
+            (true, false) => {
+                for r in hook.object_selector.requirements() {
+                    let Some(value) = pod_labels.get(&r.key) else {
+                        continue;
+                    };
+                    let prevents = match r.operator {
+                        Operator::DoesNotExist => true,
+                        Operator::NotIn => r.values.contains(value),
+                        _ => false,
+                    };
+                    if prevents {
+                        return (
+                            false,
+                            format!("Pod has {}={value} label, preventing injection", r.key),
+                        );
+                    }
+                }
+            }
+            (false, true) => {
+                if let Some(value) = ns_labels.get("istio-injection") {
+                    if value != "enabled" {
+                        return (
+                            false,
+                            format!(
+                                "Namespace has istio-injection={value} label, preventing injection"
+                            ),
+                        );
+                    }
+                }
+            }
+            (false, false) => {}
+        }
+    }
+    if webhooks.iter().any(is_never_match) {
+        return (
+            false,
+            "The injection webhook is deactivated, and will never match labels.".into(),
+        );
+    }
+    let wanted = |select: fn(&Webhook) -> &LabelSelector| {
+        webhooks
+            .iter()
+            .flat_map(|h| select(h).requirements())
+            .filter(|r| r.operator == Operator::In)
+            .map(|r| format!("{}={}", r.key, r.values.join(",")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    (
+        false,
+        format!(
+            "No matching namespace labels ({}) or pod labels ({})",
+            wanted(|h| &h.namespace_selector),
+            wanted(|h| &h.object_selector)
+        ),
+    )
+}
+
+/// Whether a selector matches, and the first `In`/`NotIn` expression whose key the labels have,
+/// as `key=value` (check-inject's `extractMatchedSelectorInfo`, which reads `matchExpressions`
+/// only).
+pub fn matched_label(
+    selector: &LabelSelector,
+    labels: &BTreeMap<String, String>,
+) -> (bool, Option<String>) {
+    if selector.matches(labels) != Some(true) {
+        return (false, None);
+    }
+    let label = selector
+        .requirements()
+        .iter()
+        .filter(|r| !r.from_match_labels && matches!(r.operator, Operator::In | Operator::NotIn))
+        .find_map(|r| labels.get(&r.key).map(|v| format!("{}={v}", r.key)));
+    (true, label)
+}
