@@ -117,6 +117,9 @@ registry! {
     Mig508 "MIG508" "envoyfilter-review" Warning [];
     Mig509 "MIG509" "workload-manually-injected" Warning [NoIstioSidecars];
     Mig510 "MIG510" "ambient-mode" Warning [];
+    Mig511 "MIG511" "injection-multiple-injectors" Warning [];
+    Mig512 "MIG512" "switch-not-to-asm" Error [];
+    Mig513 "MIG513" "restart-drops-sidecar" Error [SidecarsKeepInjector];
     Mig601 "MIG601" "istio-sidecars-remain" Error [NoIstioSidecars];
     Mig602 "MIG602" "istio-gateways-remain" Error [NoIstioGateways];
     Mig603 "MIG603" "istio-control-plane-remains" Error [IstioControlPlaneRemoved];

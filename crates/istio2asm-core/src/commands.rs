@@ -1,5 +1,7 @@
 //! The kubectl and istioctl commands the findings and the plan share, built as values.
 
+use std::collections::BTreeMap;
+
 use crate::detect::{
     is_live, Facts, Owner, OwnerKind, Proxy, Version, DATAPLANE_MODE, ISTIOCTL_UNINSTALL_GA,
     STATUS_ANNOTATION,
@@ -172,6 +174,24 @@ pub fn template_label_patch(
         .resource(kind.resource())
         .name(name)
         .args(["--type=merge", "-p", &patch.to_string()])
+        .in_namespace(namespace)
+}
+
+/// `get mutatingwebhookconfiguration NAME -o yaml`: a webhook configuration as the API server
+/// holds it (its selectors, rules and reinvocation policy).
+pub fn get_webhook_configuration(name: &str) -> Command {
+    Command::kubectl(Target::Cluster, "get")
+        .object("mutatingwebhookconfiguration", name)
+        .args(["-o", "yaml"])
+}
+
+/// `istioctl x check-inject -n NS -l k=v,...`: Istio's own reading of which of its webhooks
+/// inject a pod with these labels in this namespace (labels only; IH
+/// `istioctl/pkg/checkinject/checkinject.go`).
+pub fn check_inject(namespace: &str, labels: &BTreeMap<String, String>) -> Command {
+    let selector: Vec<String> = labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    Command::istioctl("x check-inject")
+        .args(["-l".to_string(), selector.join(",")])
         .in_namespace(namespace)
 }
 

@@ -28,6 +28,8 @@ pub enum GateId {
     EastwestLabelReconciliation,
     /// With an east-west gateway, istio-system carries no `istio-injection` label.
     IstioSystemInjectionLabel,
+    /// Every workload whose sidecar came from an injector gets one again on its next restart.
+    SidecarsKeepInjector,
     /// The mesh config has `PROXY_CONFIG_XDS_AGENT`.
     MeshConfigXdsAgent,
     /// Every Istio sidecar pod has `PROXY_CONFIG_XDS_AGENT`.
@@ -54,6 +56,7 @@ impl GateId {
             GateId::AsmVersion => "asm-version",
             GateId::EastwestLabelReconciliation => "eastwest-label-reconciliation",
             GateId::IstioSystemInjectionLabel => "istio-system-injection-label",
+            GateId::SidecarsKeepInjector => "sidecars-keep-injector",
             GateId::MeshConfigXdsAgent => "mesh-config-xds-agent",
             GateId::SidecarsXdsAgent => "sidecars-xds-agent",
             GateId::GatewaysXdsAgent => "gateways-xds-agent",
@@ -73,13 +76,14 @@ impl GateId {
 
 impl GateId {
     /// Every gate id.
-    pub const ALL: [GateId; 13] = [
+    pub const ALL: [GateId; 14] = [
         GateId::MigrationResource,
         GateId::KubernetesVersion,
         GateId::IstioVersion,
         GateId::AsmVersion,
         GateId::EastwestLabelReconciliation,
         GateId::IstioSystemInjectionLabel,
+        GateId::SidecarsKeepInjector,
         GateId::MeshConfigXdsAgent,
         GateId::SidecarsXdsAgent,
         GateId::GatewaysXdsAgent,
@@ -136,6 +140,8 @@ const fn def(into: State, id: GateId, what: &'static str) -> GateDef {
 }
 
 const RESOURCE_VALID: &str = "the ASMMigrateFromIstio resource is valid";
+const SIDECARS_KEEP_INJECTOR: &str =
+    "every workload whose sidecar came from an injector still has one that injects it on its next restart";
 
 /// The gates of every transition, in report order (SPEC §5). Which codes fail a gate is said by
 /// each code's registry entry (`codes`), not here.
@@ -170,7 +176,17 @@ pub const GATES: &[GateDef] = &[
         GateId::IstioSystemInjectionLabel,
         "with an east-west gateway, istio-system has no istio-injection label",
     ),
+    def(
+        State::SetupIstioForMigrate,
+        GateId::SidecarsKeepInjector,
+        SIDECARS_KEEP_INJECTOR,
+    ),
     def(State::Migrating, GateId::MigrationResource, RESOURCE_VALID),
+    def(
+        State::Migrating,
+        GateId::SidecarsKeepInjector,
+        SIDECARS_KEEP_INJECTOR,
+    ),
     def(
         State::Migrating,
         GateId::MeshConfigXdsAgent,

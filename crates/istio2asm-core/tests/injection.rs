@@ -82,8 +82,7 @@ fn the_eleven_cases_of_istioctl_check_inject() {
         );
         let subject = sim.subject("Pod", "test", "pod").expect(case);
         let ns_labels = &analysis.bundle.namespaces["test"].meta.labels;
-        let pod_labels = &analysis.bundle.pods[0].meta.labels;
-        let rows = sim.rows(&subject.now, ns_labels, pod_labels);
+        let rows = sim.rows(&subject.now, ns_labels);
         let got: Vec<(Option<bool>, &str)> = rows
             .iter()
             .map(|r| (r.injects, r.reason.as_str()))

@@ -4,8 +4,12 @@
 //!
 //! Injection labels that fight each other: a namespace with both `istio-injection` and
 //! `istio.io/rev`, a pod template whose `istio.io/rev` differs from its namespace's (the namespace
-//! wins), and a pod template that disables injection (`sidecar.istio.io/inject: "false"`) while it
-//! also carries the ASM opt-in label.
+//! wins), a pod template with `istio.io/rev` in a namespace labelled `istio-injection=enabled`
+//! (the namespace's label wins: Istio's `namespace.sidecar-injector.istio.io` webhook matches it,
+//! `istioctl x check-inject`'s case "ns and rev pod label"), and a pod template that disables
+//! injection (`sidecar.istio.io/inject: "false"`) while it also carries the ASM opt-in label.
+//! Which injector each workload then really gets is in the report's `injection` section
+//! (MIG511–MIG513).
 //!
 //! ## Why it matters
 //!
@@ -37,7 +41,7 @@
 
 use crate::checks::Context;
 use crate::codes::Code;
-use crate::commands::remove_namespace_label;
+use crate::commands::{check_inject, remove_namespace_label};
 use crate::finding::Finding;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
@@ -68,7 +72,18 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .get(w.ns())
             .and_then(|n| n.meta.label("istio.io/rev"));
         let pod_rev = template.labels.get("istio.io/rev").map(String::as_str);
+        let ns_injection = cx
+            .bundle
+            .namespaces
+            .get(w.ns())
+            .and_then(|n| n.meta.label("istio-injection"));
         let mut problems = Vec::new();
+        if let (Some("enabled"), Some(pod_rev)) = (ns_injection, pod_rev) {
+            problems.push(format!(
+                "its pod template asks for revision {pod_rev} but namespace {} has istio-injection=enabled, which wins",
+                w.ns()
+            ));
+        }
         if let (Some(ns_rev), Some(pod_rev)) = (ns_rev, pod_rev) {
             if ns_rev != pod_rev {
                 problems.push(format!(
@@ -101,7 +116,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                     problems.join("; ")
                 ),
             )
-            .at(w.object_ref(), w.span),
+            .at(w.object_ref(), w.span)
+            .commands([check_inject(w.ns(), &template.labels)]),
         );
     }
 }

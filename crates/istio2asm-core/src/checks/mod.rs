@@ -47,6 +47,8 @@ pub(crate) mod graceful_shutdown_risk;
 pub(crate) mod ingress_gateway_to_migrate;
 #[path = "injection-label-conflict.rs"]
 pub(crate) mod injection_label_conflict;
+#[path = "injection-multiple-injectors.rs"]
+pub(crate) mod injection_multiple_injectors;
 #[path = "input-limit.rs"]
 pub(crate) mod input_limit;
 #[path = "invalid-name.rs"]
@@ -77,12 +79,16 @@ pub(crate) mod kubernetes_too_old;
 pub(crate) mod mesh_config_missing_xds_agent;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
+#[path = "restart-drops-sidecar.rs"]
+pub(crate) mod restart_drops_sidecar;
 #[path = "secrets-dropped.rs"]
 pub(crate) mod secrets_dropped;
 #[path = "sidecar-manual-restart.rs"]
 pub(crate) mod sidecar_manual_restart;
 #[path = "sidecar-missing-xds-agent.rs"]
 pub(crate) mod sidecar_missing_xds_agent;
+#[path = "switch-not-to-asm.rs"]
+pub(crate) mod switch_not_to_asm;
 #[path = "workload-manually-injected.rs"]
 pub(crate) mod workload_manually_injected;
 #[path = "workload-on-istio-sidecar.rs"]
@@ -132,6 +138,9 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     envoyfilter_review::run,
     workload_manually_injected::run,
     ambient_mode::run,
+    injection_multiple_injectors::run,
+    switch_not_to_asm::run,
+    restart_drops_sidecar::run,
     istio_sidecars_remain::run,
     istio_gateways_remain::run,
     istio_control_plane_remains::run,

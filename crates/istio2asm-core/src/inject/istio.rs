@@ -187,7 +187,10 @@ mod tests {
                 namespace: Some("istio-system".into()),
                 name: "istio-sidecar-injector".into(),
             },
-            span: Default::default(),
+            span: crate::source::Span {
+                file: crate::source::FileId(0),
+                offset: 0,
+            },
             revision: "default".into(),
             policy: Some(policy.into()),
             never: selector(never),

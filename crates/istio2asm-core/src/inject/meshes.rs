@@ -45,17 +45,19 @@ pub enum Rule {
     SelectsAsmLabel,
 }
 
-/// The rules, in the order they are tried: the first that holds decides the mesh.
+/// The rules, in the order they are tried: the first that holds decides the mesh. ASM's comes
+/// first: Istio's chart never selects on the ASM label, while ASM (built from Istio) may well name
+/// its webhooks `*sidecar-injector.istio.io` too.
 pub const RULES: &[(Mesh, Rule, &str)] = &[
-    (
-        Mesh::Istio,
-        Rule::WebhookNameSuffix("sidecar-injector.istio.io"),
-        "a webhook named *sidecar-injector.istio.io (Istio's chart, mutatingwebhook.yaml)",
-    ),
     (
         Mesh::Asm,
         Rule::SelectsAsmLabel,
         "a webhook selects on the ASM opt-in label (setting asm-label); an assumption: no public source shows ASM's configuration",
+    ),
+    (
+        Mesh::Istio,
+        Rule::WebhookNameSuffix("sidecar-injector.istio.io"),
+        "a webhook named *sidecar-injector.istio.io (Istio's chart, mutatingwebhook.yaml)",
     ),
 ];
 

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::detect::{Facts, InjectorConfig, OwnerKind, Role};
+use crate::detect::{Facts, Flavor, InjectorConfig, OwnerKind, Role};
 use crate::finding::ObjectRef;
 use crate::model::{Bundle, Object, Webhook, WebhookBody, WorkloadKind};
 
@@ -106,6 +106,8 @@ pub struct Outcome {
     pub sidecar: Sidecar,
     /// Why, in words.
     pub reason: String,
+    /// The pod labels it was simulated with.
+    pub labels: BTreeMap<String, String>,
 }
 
 impl Outcome {
@@ -134,6 +136,8 @@ pub struct Subject {
     /// Whether it runs a sidecar today that comes from injection (its pods carry a proxy that its
     /// template does not hold, or the template's proxy has `image: auto`).
     pub injected_today: bool,
+    /// Whose proxy its pods run today, when they run one.
+    pub today: Option<Flavor>,
     /// Its next restart as exported.
     pub now: Outcome,
     /// Its next restart after the plan's switch patch, when the plan switches it.
@@ -181,14 +185,14 @@ pub struct Row<'a> {
 }
 
 impl Simulation {
-    /// Each configuration's verdict for an outcome, in call order. `ns_labels` and `pod_labels`
-    /// are the labels the outcome was simulated with (for check-inject's wording).
+    /// Each configuration's verdict for an outcome, in call order; `ns_labels` are the labels of
+    /// the pod's namespace (for check-inject's wording).
     pub fn rows<'a>(
         &'a self,
         outcome: &Outcome,
         ns_labels: &BTreeMap<String, String>,
-        pod_labels: &BTreeMap<String, String>,
     ) -> Vec<Row<'a>> {
+        let pod_labels = &outcome.labels;
         self.configurations
             .iter()
             .enumerate()
@@ -262,7 +266,9 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
             .find(|c| c.revision == revision)
             .and_then(|c| c.version.minor())
     };
+    let asm_exported = chain.iter().any(|c| c.mesh == Mesh::Asm);
     let cx = Cx {
+        asm_exported,
         bundle,
         chain: &chain,
         configs: &facts.injector_configs,
@@ -289,17 +295,19 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
         let injected_today = !proxies.is_empty() && template_proxy.is_none_or(|i| i == "auto");
         let switched = proxies
             .iter()
-            .any(|p| p.role == Role::Sidecar && p.flavor == crate::detect::Flavor::Istio);
-        let now = cx.run(w.ns(), &template);
+            .any(|p| p.role == Role::Sidecar && p.flavor == Flavor::Istio);
+        let today = proxies.first().map(|p| p.flavor);
+        let now = cx.unknown_without_asm(cx.run(w.ns(), &template), today == Some(Flavor::Asm));
         let after_switch = switched.then(|| {
             let patched = switch_patch(&template, w.body.kind, w.ns(), w.name(), settings);
-            cx.run(w.ns(), &patched)
+            cx.unknown_without_asm(cx.run(w.ns(), &patched), true)
         });
         subjects.push(Subject {
             object: w.object_ref(),
             span: w.span,
             kind: Some(w.body.kind),
             injected_today,
+            today,
             now,
             after_switch,
         });
@@ -315,22 +323,24 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
                 && p.owner.namespace == pod.ns()
                 && p.owner.name == pod.name()
         });
+        let today = proxy.map(|p| p.flavor);
         subjects.push(Subject {
             object: pod.object_ref(),
             span: pod.span,
             kind: None,
+            today,
             // A pod holds its proxy either way; the status annotation says an injector put it there.
             injected_today: proxy.is_some()
                 && pod
                     .meta
                     .annotations
                     .contains_key(crate::detect::STATUS_ANNOTATION),
-            now: cx.run(pod.ns(), &template),
+            now: cx.unknown_without_asm(cx.run(pod.ns(), &template), today == Some(Flavor::Asm)),
             after_switch: None,
         });
     }
     Simulation {
-        asm_exported: chain.iter().any(|c| c.mesh == Mesh::Asm),
+        asm_exported,
         configurations: chain,
         subjects,
     }
@@ -378,6 +388,7 @@ fn switch_patch(
 }
 
 struct Cx<'a> {
+    asm_exported: bool,
     bundle: &'a Bundle,
     chain: &'a [Configuration],
     configs: &'a [InjectorConfig],
@@ -385,6 +396,20 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// Where ASM's injector would decide (after the switch, or for a pod on ASM's proxy today)
+    /// and its configuration is not in the export, the result is unknown: before the cluster is
+    /// added to ASM it does not exist, and its selectors are not guessed.
+    fn unknown_without_asm(&self, mut outcome: Outcome, needs_asm: bool) -> Outcome {
+        if needs_asm && !self.asm_exported && outcome.sidecar != Sidecar::Asm {
+            outcome.reason = format!(
+                "ASM's injector webhook configuration is not in the export, so which sidecar ASM gives is unknown (it exists once the cluster is added to ASM; export it with kubectl get mutatingwebhookconfigurations -o yaml); of the exported injectors: {}",
+                outcome.reason
+            );
+            outcome.sidecar = Sidecar::Unknown;
+        }
+        outcome
+    }
+
     /// One pod creation through the whole chain.
     fn run(&self, namespace: &str, pod: &Template) -> Outcome {
         let ns_labels = self
@@ -417,6 +442,7 @@ impl Cx<'_> {
             calls,
             sidecar,
             reason,
+            labels: pod.labels.clone(),
         }
     }
 
@@ -527,6 +553,12 @@ impl Cx<'_> {
         pod: &Template,
     ) -> (Sidecar, String) {
         let config = |c: &Call| &self.chain[c.configuration];
+        if !self.chain.iter().any(|c| c.mesh == Mesh::Istio) {
+            return (
+                Sidecar::Unknown,
+                "no Istio injector webhook configuration is in the export (kubectl get mutatingwebhookconfigurations -o yaml exports them)".into(),
+            );
+        }
         if let Some(unknown) = calls.iter().find(|c| c.verdict == Verdict::Unknown) {
             return (
                 Sidecar::Unknown,
@@ -583,6 +615,13 @@ impl Cx<'_> {
     ) -> String {
         let empty = BTreeMap::new();
         let ns_labels = ns_labels.unwrap_or(&empty);
+        if pod.labels.get(istio::INJECT).map(String::as_str) == Some("false") {
+            return format!(
+                "its pod label {}=false keeps every Istio webhook from matching (objectSelector {} NotIn [false]); if its pods run a sidecar, the label came after they started",
+                istio::INJECT,
+                istio::INJECT
+            );
+        }
         let istio = || self.chain.iter().filter(|c| c.mesh == Mesh::Istio);
         let serves = |rev: &str| {
             istio().any(|c| {
