@@ -28,8 +28,24 @@ enum Command {
     Collect(CollectArgs),
     /// Print the documentation of a finding code (`MIG402`) or, with --all, of every code.
     Explain(ExplainArgs),
+    /// Which injector webhooks give one workload its sidecar, now and after its switch (like
+    /// `istioctl x check-inject`, offline): `istio2asm inject [INPUT]... NAMESPACE/KIND/NAME`.
+    Inject(Box<InjectArgs>),
     /// Check the embedded demo cluster (a migration in SetupIstioForMigrate).
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+struct InjectArgs {
+    /// Files or directories as for `check`, then the workload or bare pod as
+    /// NAMESPACE/KIND/NAME (`shop/deployment/cart`, `shop/pod/debug`).
+    #[arg(value_name = "INPUT... TARGET", required = true, num_args = 1..)]
+    words: Vec<PathBuf>,
+    /// Use the embedded demo cluster instead of inputs.
+    #[arg(long)]
+    demo: bool,
+    #[command(flatten)]
+    settings: SettingsArgs,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +269,7 @@ fn main() -> ExitCode {
         Command::Plan(args) => plan_cmd(*args),
         Command::Collect(args) => collect_cmd(&args),
         Command::Explain(args) => explain(&args),
+        Command::Inject(args) => inject_cmd(*args),
         Command::Demo(args) => demo_cmd(args),
     };
     match result {
@@ -476,6 +493,60 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+fn inject_cmd(mut args: InjectArgs) -> Result<ExitCode, Usage> {
+    let target = args
+        .words
+        .pop()
+        .map(|w| w.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let parts: Vec<&str> = target.split('/').collect();
+    let [namespace, kind, name] = parts[..] else {
+        return Err(Usage(format!(
+            "{target:?} is not NAMESPACE/KIND/NAME (for example shop/deployment/cart); it is the last argument, after the inputs"
+        )));
+    };
+    if args.demo && !args.words.is_empty() {
+        return Err(Usage("give inputs or --demo, not both".into()));
+    }
+    let input = InputArgs {
+        inputs: std::mem::take(&mut args.words),
+        demo: args.demo,
+        asm_config: Vec::new(),
+    };
+    let (inputs, asm_inputs, settings) = load_args(&input, &args.settings)?;
+    let analysis = analyze(inputs, asm_inputs, &settings);
+    let sim = &analysis.injection;
+    let Some(subject) = sim.subjects.iter().find(|s| {
+        s.namespace() == namespace
+            && s.object.name == name
+            && (s.object.kind.eq_ignore_ascii_case(kind)
+                || s.kind
+                    .is_some_and(|k| k.resource().eq_ignore_ascii_case(kind)))
+    }) else {
+        let known: Vec<String> = sim
+            .subjects
+            .iter()
+            .take(8)
+            .map(|s| {
+                format!(
+                    "{}/{}/{}",
+                    s.namespace(),
+                    s.object.kind.to_lowercase(),
+                    s.object.name
+                )
+            })
+            .collect();
+        return Err(Usage(format!(
+            "no workload or bare pod {target} in the inputs ({} in all{}{})",
+            sim.subjects.len(),
+            if known.is_empty() { "" } else { ", e.g. " },
+            known.join(", ")
+        )));
+    };
+    let _ = write_stdout(&report::inject_text(&analysis, subject));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {

@@ -8,9 +8,12 @@ use crate::analysis::Analysis;
 use crate::codes::Severity;
 use crate::finding::{Finding, ObjectRef};
 use crate::gate::Verdict;
-use crate::inject::{self, Outcome, Sidecar, Simulation};
 use crate::phase::Gate;
 use crate::source::Location;
+
+mod injection;
+
+pub use injection::{inject_text, injection_summary};
 
 /// The JSON schema version; bumped only on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -77,94 +80,6 @@ struct InputsJson<'a> {
     secrets_dropped: usize,
 }
 
-/// `{kind, namespace, name}` of an object in the `injection` section.
-#[derive(Debug, Serialize)]
-struct ObjectJson<'a> {
-    kind: &'a str,
-    namespace: Option<&'a str>,
-    name: &'a str,
-}
-
-/// One injector webhook the API server calls for a pod.
-#[derive(Debug, Serialize)]
-struct WebhookCallJson<'a> {
-    configuration: &'a str,
-    webhook: &'a str,
-    mesh: &'static str,
-    revision: Option<&'a str>,
-    tag: Option<&'a str>,
-    /// `injects`, `skips` or `unknown`.
-    result: &'static str,
-    reason: &'a str,
-    round: u8,
-}
-
-/// One pod creation: the webhooks called, in call order, and the sidecar it ends with.
-#[derive(Debug, Serialize)]
-struct OutcomeJson<'a> {
-    webhooks: Vec<WebhookCallJson<'a>>,
-    sidecar: &'static str,
-    revision: Option<&'a str>,
-    reason: &'a str,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct InjectionJson<'a> {
-    object: ObjectJson<'a>,
-    injected_today: bool,
-    now: OutcomeJson<'a>,
-    after_switch: Option<OutcomeJson<'a>>,
-}
-
-fn outcome_json<'a>(sim: &'a Simulation, outcome: &'a Outcome) -> OutcomeJson<'a> {
-    OutcomeJson {
-        webhooks: outcome
-            .called()
-            .map(|call| {
-                let config = &sim.configurations[call.configuration];
-                WebhookCallJson {
-                    configuration: &config.name,
-                    webhook: &call.webhook,
-                    mesh: config.mesh.as_str(),
-                    revision: config.revision.as_deref(),
-                    tag: config.tag.as_deref(),
-                    result: match call.verdict {
-                        inject::Verdict::Injects => "injects",
-                        inject::Verdict::Skips => "skips",
-                        _ => "unknown",
-                    },
-                    reason: &call.reason,
-                    round: call.round,
-                }
-            })
-            .collect(),
-        sidecar: outcome.sidecar.as_str(),
-        revision: match &outcome.sidecar {
-            Sidecar::Istio(rev) => rev.as_deref(),
-            _ => None,
-        },
-        reason: &outcome.reason,
-    }
-}
-
-/// The `injection` section: every workload and bare pod, now and after its switch.
-fn injection_json(sim: &Simulation) -> Vec<InjectionJson<'_>> {
-    sim.subjects
-        .iter()
-        .map(|s| InjectionJson {
-            object: ObjectJson {
-                kind: &s.object.kind,
-                namespace: s.object.namespace.as_deref(),
-                name: &s.object.name,
-            },
-            injected_today: s.injected_today,
-            now: outcome_json(sim, &s.now),
-            after_switch: s.after_switch.as_ref().map(|o| outcome_json(sim, o)),
-        })
-        .collect()
-}
-
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct CheckJson<'a> {
@@ -173,7 +88,7 @@ struct CheckJson<'a> {
     migration: Option<MigrationJson<'a>>,
     versions: VersionsJson<'a>,
     gates: &'a [Gate],
-    injection: Vec<InjectionJson<'a>>,
+    injection: Vec<injection::InjectionJson<'a>>,
     findings: Vec<FindingJson<'a>>,
     summary: SummaryJson,
 }
@@ -241,7 +156,7 @@ pub fn check_value(analysis: &Analysis) -> serde_json::Value {
             asm: analysis.settings.asm_version.as_deref(),
         },
         gates: &analysis.gates,
-        injection: injection_json(&analysis.injection),
+        injection: injection::json(&analysis.injection),
         findings: analysis
             .findings
             .iter()
@@ -442,6 +357,13 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
             "{} none: the migration is finished\n",
             bold("next:")
         )),
+    }
+    if let Some(line) = injection_summary(analysis) {
+        out.push_str(&format!(
+            "{} {}\n",
+            bold("injection:"),
+            terminal_safe(&line)
+        ));
     }
     let (errors, warnings, infos) = analysis.counts();
     out.push_str(&format!(
