@@ -525,9 +525,11 @@ fn inject_cmd(mut args: InjectArgs) -> Result<ExitCode, Usage> {
                 || s.kind
                     .is_some_and(|k| k.resource().eq_ignore_ascii_case(kind)))
     }) else {
-        let known: Vec<String> = sim
-            .subjects
-            .iter()
+        // Those of the namespace asked for first.
+        let mut near: Vec<&istio2asm_core::inject::Subject> = sim.subjects.iter().collect();
+        near.sort_by_key(|s| s.namespace() != namespace);
+        let known: Vec<String> = near
+            .into_iter()
             .take(8)
             .map(|s| {
                 format!(

@@ -89,6 +89,38 @@ const BROKEN_SECOND_DOCUMENT: &str =
 const PLANTED_SECRET: &str = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: cGxhbnRlZC1zZWNyZXQ=\nstringData:\n  token: planted-secret\n";
 
 const CASES: &[Case] = &[
+    // `inject` names a workload last; a wrong target is a usage error naming what exists.
+    Case {
+        args: &["inject", "--demo", "shop/deployment/checkout"],
+        stdin: None,
+        code: 0,
+        stdout: &[
+            Starts("Deployment shop/checkout\n"),
+            Line(
+                "istio-sidecar-injector ",
+                "The injection webhook is deactivated",
+            ),
+            Has("Sidecar: none"),
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &["inject", "--demo", "shop/cart"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("is not NAMESPACE/KIND/NAME")],
+    },
+    Case {
+        args: &["inject", "--demo", "shop/deployment/nope"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[
+            Has("no workload or bare pod shop/deployment/nope"),
+            Has("shop/deployment/cart"),
+        ],
+    },
     // --fail-on decides the exit code.
     Case {
         args: &["check", "--demo", "--fail-on", "never"],
@@ -213,7 +245,9 @@ const CASES: &[Case] = &[
         args: &["plan", "--demo"],
         stdin: None,
         code: 0,
-        stdout: &[Has("**Blocked**: the gate(s) `sidecars-xds-agent` fail")],
+        stdout: &[Has(
+            "**Blocked**: the gate(s) `sidecars-keep-injector`, `sidecars-xds-agent` fail",
+        )],
         stderr: &[],
     },
     Case {
@@ -221,8 +255,8 @@ const CASES: &[Case] = &[
         stdin: None,
         code: 0,
         stdout: &[
-            Has("Gates overridden (setting force)**: sidecars-xds-agent"),
-            Has("FORCED: the gate(s) sidecars-xds-agent fail"),
+            Has("Gates overridden (setting force)**: sidecars-keep-injector, sidecars-xds-agent"),
+            Has("FORCED: the gate(s) sidecars-keep-injector, sidecars-xds-agent fail"),
         ],
         stderr: &[],
     },
@@ -275,13 +309,32 @@ fn the_demo_text_report_matches_its_snapshot() {
 }
 
 #[test]
+fn inject_on_the_demo_matches_its_snapshot() {
+    for target in ["shop/deployment/cart", "shop/deployment/checkout"] {
+        let output = istio2asm(&["inject", "--demo", target]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        insta::assert_snapshot!(
+            format!("inject_{}", target.replace('/', "_")),
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
 fn the_demo_json_report_has_every_documented_field() {
     let output = istio2asm(&["check", "--demo", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1));
     let text = stdout(&output);
     let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(value["schemaVersion"], 1);
-    for key in ["findings", "migration", "versions", "gates", "summary"] {
+    for key in [
+        "findings",
+        "migration",
+        "versions",
+        "gates",
+        "injection",
+        "summary",
+    ] {
         assert!(value.get(key).is_some(), "missing {key}");
     }
     let finding = &value["findings"][0];

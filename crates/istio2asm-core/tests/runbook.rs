@@ -339,9 +339,21 @@ fn runbook_stops_at_a_blocked_switch() {
         .iter()
         .position(|s| s.id == "switch-migrating")
         .unwrap_or_else(|| panic!("no switch step"));
+    use istio2asm_core::gate::GateId;
     assert_eq!(
         steps[switch].blocked_by,
-        vec![istio2asm_core::gate::GateId::SidecarsXdsAgent]
+        vec![GateId::SidecarsKeepInjector, GateId::SidecarsXdsAgent]
+    );
+    // The demo's shop/checkout would lose its sidecar (MIG513): the wave that restarts it is
+    // blocked first, and the runbook stops there.
+    let first_blocked = steps
+        .iter()
+        .position(|s| !s.blocked_by.is_empty())
+        .unwrap_or_else(|| unreachable!());
+    assert!(first_blocked < switch);
+    assert_eq!(
+        steps[first_blocked].blocked_by,
+        vec![GateId::SidecarsKeepInjector]
     );
     let run = run_runbook(
         &dir,
@@ -351,8 +363,12 @@ fn runbook_stops_at_a_blocked_switch() {
     );
     assert_eq!(run.code, Some(3), "{}", run.stderr);
     assert!(run.stderr.contains("BLOCKED"), "{}", run.stderr);
-    assert!(run.stderr.contains("sidecars-xds-agent"), "{}", run.stderr);
-    assert_eq!(run.calls, expected_calls(&steps[..switch]));
+    assert!(
+        run.stderr.contains("sidecars-keep-injector"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.calls, expected_calls(&steps[..first_blocked]));
     let patch = resolved_argv(&phase::switch_command(
         Some(phase::ResourceShape::V1beta1),
         State::Migrating,

@@ -661,6 +661,3 @@ impl Cx<'_> {
         format!("no injector webhook matches namespace {namespace} and the pod's labels")
     }
 }
-
-#[cfg(test)]
-mod tests;

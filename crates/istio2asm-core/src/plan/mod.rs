@@ -66,6 +66,9 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                     _ => phase_steps(analysis, state),
                 };
 
+                if !force {
+                    block_dropping_waves(analysis, &mut steps);
+                }
                 if status == PhaseStatus::Current && !analysis.migration.is_present() {
                     // Before the first patch of the resource: which shape ASM serves.
                     steps.insert(0, resource_shape_step());
@@ -107,6 +110,43 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
         force,
         vars: analysis.settings.kubeconfig_vars(),
         phases,
+    }
+}
+
+/// Waves that restart a workload whose next restart gets no sidecar (MIG513) are blocked by the
+/// gate `sidecars-keep-injector`: the restart would take it out of the mesh.
+fn block_dropping_waves(analysis: &Analysis, steps: &mut [Step]) {
+    let dropped: Vec<&crate::finding::ObjectRef> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.code == crate::codes::Code::Mig513)
+        .filter_map(|f| f.object.as_ref())
+        .collect();
+    for step in steps {
+        let (StepKind::RestartWave { workloads, .. } | StepKind::SwitchWave { workloads, .. }) =
+            &step.kind
+        else {
+            continue;
+        };
+        let hit: Vec<String> = workloads
+            .iter()
+            .filter(|w| {
+                dropped.iter().any(|o| {
+                    o.namespace.as_deref() == Some(w.namespace.as_str())
+                        && o.name == w.name
+                        && matches!(&w.kind, OwnerKind::Workload(k) if k.as_str() == o.kind)
+                })
+            })
+            .map(Owner::display)
+            .collect();
+        if hit.is_empty() {
+            continue;
+        }
+        step.blocked_by.push(GateId::SidecarsKeepInjector);
+        step.notes.push(format!(
+            "Its restart would leave {} without a sidecar (MIG513): no injector webhook matches it any more.",
+            hit.join(", ")
+        ));
     }
 }
 

@@ -125,7 +125,9 @@ pub struct Step {
     pub wave: bool,
     /// The gates of the phase's switch that this step makes pass.
     pub fixes: Vec<GateId>,
-    /// For a state switch: the gates that fail (empty when it may run).
+    /// The gates that fail and keep it from running (empty when it may run): for a state switch,
+    /// the switch's own gates; for a restart or switch wave, `sidecars-keep-injector` when one of
+    /// its workloads would come back without a sidecar.
     pub blocked_by: Vec<GateId>,
 }
 

@@ -64,8 +64,18 @@ pub fn render(plan: &PlanDoc) -> String {
         if phase.steps.is_empty() {
             out.push_str("  :\n");
         }
-        for step in &phase.steps {
+        for (i, step) in phase.steps.iter().enumerate() {
             self::step(&mut out, step);
+            if !step.blocked_by.is_empty() {
+                // `blocked` exits: the steps after it wait for the next plan.
+                let rest = phase.steps.len() - i - 1;
+                if rest > 0 {
+                    out.push_str(&format!(
+                        "  # {rest} more step(s) of this phase follow in runbook.md once it is unblocked\n"
+                    ));
+                }
+                break;
+            }
         }
         out.push_str("}\n\n");
     }
