@@ -47,7 +47,7 @@ test('init() and initSync() are harmless in Node', async () => {
 test('check() on the demo: the CLI JSON shape, as plain objects', () => {
   const result = check(null, { demo: true });
   assert.ok(plainJson(result), 'only plain objects and arrays');
-  assert.deepEqual(Object.keys(result).sort(), ['findings', 'gates', 'inputs', 'migration', 'schemaVersion', 'summary', 'versions']);
+  assert.deepEqual(Object.keys(result).sort(), ['findings', 'gates', 'injection', 'inputs', 'migration', 'schemaVersion', 'summary', 'versions']);
   assert.equal(result.schemaVersion, 1);
   assert.equal(result.migration.state, 'SetupIstioForMigrate');
   assert.equal(result.versions.asm, '1.24.6', 'the demo sets the ASM version when none is given');
@@ -334,4 +334,19 @@ test('nothing panics: odd values in every argument position throw coded Errors o
 test('invalid UTF-8 bytes are a finding, not a crash', () => {
   const result = check([{ name: 'latin1.yaml', text: new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) }]);
   assert.ok(result.findings.some((f) => f.severity === 'error'), JSON.stringify(result.findings));
+});
+
+test('check() on the demo: the injection section, now and after the switch', () => {
+  const result = check(null, { demo: true });
+  const checkout = result.injection.find((i) => i.object.namespace === 'shop' && i.object.name === 'checkout');
+  assert.equal(checkout.object.kind, 'Deployment');
+  assert.equal(checkout.injectedToday, true);
+  assert.equal(checkout.now.sidecar, 'none');
+  assert.equal(checkout.afterSwitch.sidecar, 'none');
+  assert.equal(checkout.afterSwitch.webhooks[0].configuration, 'sidecar-injector-asm');
+  assert.equal(checkout.afterSwitch.webhooks[0].result, 'skips');
+  const cart = result.injection.find((i) => i.object.namespace === 'shop' && i.object.name === 'cart');
+  assert.deepEqual(cart.now.webhooks.map((w) => [w.configuration, w.mesh, w.revision, w.tag]), [['istio-revision-tag-default', 'istio', 'default', 'default']]);
+  assert.equal(cart.afterSwitch.sidecar, 'asm');
+  assert.ok(['MIG511', 'MIG512', 'MIG513'].every((c) => codes(result).has(c)));
 });

@@ -138,6 +138,45 @@ export interface Gate {
   objects: ObjectRef[];
 }
 
+/** One injector webhook the API server calls for a pod, in call order. */
+export interface InjectionWebhook {
+  /** The MutatingWebhookConfiguration. */
+  configuration: string;
+  webhook: string;
+  /** `"asm"` is recognised by a selector on the ASM opt-in label: an assumption. */
+  mesh: "istio" | "asm";
+  /** Istio: the revision it injects (a revision tag resolved to its revision). */
+  revision: string | null;
+  /** Istio: the revision tag it serves. */
+  tag: string | null;
+  result: "injects" | "skips" | "unknown";
+  reason: string;
+  /** 2 when reinvoked (`reinvocationPolicy: IfNeeded`). */
+  round: 1 | 2;
+}
+
+/** One pod creation through the webhook chain. */
+export interface InjectionOutcome {
+  /** The webhooks called, in the order the API server calls them. */
+  webhooks: InjectionWebhook[];
+  /** The sidecar it ends with (the last injector called decides). */
+  sidecar: "istio" | "asm" | "none" | "unknown";
+  /** Istio's revision, when `sidecar` is `"istio"`. */
+  revision: string | null;
+  reason: string;
+}
+
+/** Which injector gives a workload or bare pod its sidecar, now and after its switch. */
+export interface Injection {
+  object: { kind: string; namespace: string | null; name: string };
+  /** Its pods run a sidecar an injector gave them. */
+  injectedToday: boolean;
+  /** The next restart, as exported. */
+  now: InjectionOutcome;
+  /** The next restart after the plan's switch patch; `null` when the plan does not switch it. */
+  afterSwitch: InjectionOutcome | null;
+}
+
 /** `istio2asm check --format json`. */
 export interface CheckResult {
   schemaVersion: 1;
@@ -157,6 +196,8 @@ export interface CheckResult {
     asm: string | null;
   };
   gates: Gate[];
+  /** Every workload and bare pod through the injector webhook chain. */
+  injection: Injection[];
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number };
 }
@@ -203,7 +244,10 @@ export interface Step {
   risks: RiskRow[];
   /** Whether it is a wave (the shell runbook pauses before each). */
   wave: boolean;
-  /** For a state switch: the gates that fail (empty when it may run). */
+  /**
+   * The gates that keep it from running (empty when it may): a state switch's own failing gates,
+   * or `sidecars-keep-injector` on a wave that would restart a workload out of the mesh.
+   */
   blockedBy: string[];
 }
 
