@@ -250,6 +250,9 @@ mod tests {
             .collect()
     }
 
+    /// (rule, selector, labels, expected).
+    type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], Option<bool>);
+
     /// Every rule of INJECTION.md §1.2 "Label selector semantics", one row each:
     /// (rule, selector YAML (`~` for nil), labels, expected).
     #[test]
@@ -257,7 +260,7 @@ mod tests {
         let ab = [("a", "b")];
         let none: [(&str, &str); 0] = [];
         #[rustfmt::skip]
-        let table: &[(&str, &str, &[(&str, &str)], Option<bool>)] = &[
+        let table: &[Row] = &[
             ("nil selects nothing", "~", &none, Some(false)),
             ("nil selects nothing, even with labels", "~", &ab, Some(false)),
             ("empty selects everything", "{}", &none, Some(true)),

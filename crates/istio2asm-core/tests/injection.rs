@@ -34,10 +34,20 @@ fn objects(ns: &[(&str, &str)], pod: &[(&str, &str)]) -> Input {
     )
 }
 
+type Labels<'a> = &'a [(&'a str, &'a str)];
+/// (case, namespace labels, pod labels, default injector, 1-16 injector).
+type Case<'a> = (
+    &'a str,
+    Labels<'a>,
+    Labels<'a>,
+    (bool, &'a str),
+    (bool, &'a str),
+);
+
 #[test]
 fn the_eleven_cases_of_istioctl_check_inject() {
     #[rustfmt::skip]
-    let cases: &[(&str, &[(&str, &str)], &[(&str, &str)], (bool, &str), (bool, &str))] = &[
+    let cases: &[Case] = &[
         ("no inj because of no match labels", &[], &[], (false, NO_MATCH_D), (false, NO_MATCH_16)),
         ("default ns injection", &[("istio-injection", "enabled")], &[],
             (true, "Namespace label istio-injection=enabled matches"), (false, NO_MATCH_16)),
@@ -81,7 +91,9 @@ fn the_eleven_cases_of_istioctl_check_inject() {
             ],
             "{case}: configurations in call order"
         );
-        let subject = sim.subject("Pod", "test", "pod").expect(case);
+        let subject = sim
+            .subject("Pod", "test", "pod")
+            .unwrap_or_else(|| panic!("{case}: no pod"));
         let ns_labels = &analysis.bundle.namespaces["test"].meta.labels;
         let rows = sim.rows(&subject.now, ns_labels);
         let got: Vec<(Option<bool>, &str)> = rows
@@ -160,7 +172,8 @@ fn simulate_yaml(yaml: &str) -> (Simulation, Vec<istio2asm_core::Finding>) {
 }
 
 fn web(sim: &Simulation) -> &Subject {
-    sim.subject("Deployment", "shop", "web").expect("web")
+    sim.subject("Deployment", "shop", "web")
+        .unwrap_or_else(|| panic!("no Deployment shop/web"))
 }
 
 fn hooks<'a>(

@@ -207,6 +207,21 @@ mod tests {
         }
     }
 
+    type Labels<'a> = &'a [(&'a str, &'a str)];
+    /// (rule, namespace, hostNetwork, labels, annotations, policy, never, always, version, injects).
+    type Row<'a> = (
+        &'a str,
+        &'a str,
+        bool,
+        Labels<'a>,
+        Labels<'a>,
+        &'a str,
+        Labels<'a>,
+        Labels<'a>,
+        Option<(u64, u64)>,
+        Option<bool>,
+    );
+
     /// Every rule of INJECTION.md §2.1, in its order, one row each (with the rows of Istio's
     /// `TestInjectRequired` that §2.1 quotes).
     #[test]
@@ -215,7 +230,7 @@ mod tests {
         let new = Some((1, 27));
         let old = Some((1, 22));
         #[rustfmt::skip]
-        let table: &[(&str, &str, bool, &[(&str, &str)], &[(&str, &str)], &str, &[(&str, &str)], &[(&str, &str)], Option<(u64, u64)>, Option<bool>)] = &[
+        let table: &[Row] = &[
             // rule, namespace, hostNetwork, labels, annotations, policy, never, always, version, injects
             ("hostNetwork first", "shop", true, &[(INJECT, "true")], &[], "enabled", &[], &[], new, Some(false)),
             ("ignored namespace", "kube-system", false, &[(INJECT, "true")], &[], "enabled", &[], &[], new, Some(false)),

@@ -336,7 +336,17 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
                     .annotations
                     .contains_key(crate::detect::STATUS_ANNOTATION),
             now: cx.unknown_without_asm(cx.run(pod.ns(), &template), today == Some(Flavor::Asm)),
-            after_switch: None,
+            // A bare pod is switched by re-creating it with the ASM label (the plan's manual step).
+            after_switch: proxy
+                .filter(|p| p.role == Role::Sidecar && p.flavor == Flavor::Istio)
+                .map(|_| {
+                    let mut relabelled = template.clone();
+                    relabelled.labels.insert(
+                        settings.asm_label_key.clone(),
+                        settings.asm_label_value.clone(),
+                    );
+                    cx.unknown_without_asm(cx.run(pod.ns(), &relabelled), true)
+                }),
         });
     }
     Simulation {
