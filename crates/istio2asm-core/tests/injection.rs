@@ -404,3 +404,95 @@ fn a_webhook_whose_rules_skip_pods_is_not_called() {
     assert_eq!(w.now.calls[0].verdict, Verdict::NotCalled);
     assert!(w.now.calls[0].reason.contains("CREATE pods"));
 }
+
+/// The webhooks of Istio's chart with the selectors INJECTION.md §3 reads from
+/// `mutatingwebhook.yaml` (default revision with `enableNamespacesByDefault`, so `auto.` is
+/// there) and a named revision `1-22`: which webhook the API server calls for each namespace and
+/// pod, in call order.
+#[test]
+fn every_webhook_of_istios_chart_by_its_selectors() {
+    let not_false = "{key: sidecar.istio.io/inject, operator: NotIn, values: [\"false\"]}";
+    let rev_ns = |r: &str| {
+        format!("{{matchExpressions: [{{key: istio.io/rev, operator: In, values: [{r}]}}, {{key: istio-injection, operator: DoesNotExist}}]}}")
+    };
+    let rev_obj = |r: &str| {
+        format!("{{matchExpressions: [{not_false}, {{key: istio.io/rev, operator: In, values: [{r}]}}]}}")
+    };
+    let no_labels = "{matchExpressions: [{key: istio.io/rev, operator: DoesNotExist}, {key: istio-injection, operator: DoesNotExist}]}".to_string();
+    let obj_not_false = format!("{{matchExpressions: [{not_false}]}}");
+    let default_hooks = vec![
+        ("rev.namespace.sidecar-injector.istio.io", rev_ns("default"), obj_not_false.clone()),
+        ("rev.object.sidecar-injector.istio.io", no_labels.clone(), rev_obj("default")),
+        ("namespace.sidecar-injector.istio.io", "{matchExpressions: [{key: istio-injection, operator: In, values: [enabled]}]}".to_string(), obj_not_false.clone()),
+        ("object.sidecar-injector.istio.io", no_labels.clone(), "{matchExpressions: [{key: sidecar.istio.io/inject, operator: In, values: [\"true\"]}, {key: istio.io/rev, operator: DoesNotExist}]}".to_string()),
+        ("auto.sidecar-injector.istio.io", "{matchExpressions: [{key: istio-injection, operator: DoesNotExist}, {key: istio.io/rev, operator: DoesNotExist}, {key: kubernetes.io/metadata.name, operator: NotIn, values: [kube-system, kube-public, kube-node-lease, local-path-storage]}]}".to_string(), "{matchExpressions: [{key: sidecar.istio.io/inject, operator: DoesNotExist}, {key: istio.io/rev, operator: DoesNotExist}]}".to_string()),
+    ];
+    let rev_hooks = vec![
+        (
+            "rev.namespace.sidecar-injector.istio.io",
+            rev_ns("1-22"),
+            obj_not_false.clone(),
+        ),
+        (
+            "rev.object.sidecar-injector.istio.io",
+            no_labels,
+            rev_obj("1-22"),
+        ),
+    ];
+    let config = |name: &str, rev: &str, hooks: &[(&str, String, String)], service: &str| {
+        let mut out = format!("---\napiVersion: admissionregistration.k8s.io/v1\nkind: MutatingWebhookConfiguration\nmetadata:\n  name: {name}\n  labels: {{istio.io/rev: {rev}}}\nwebhooks:\n");
+        for (hook, ns, obj) in hooks {
+            out.push_str(&format!("- name: {hook}\n  clientConfig: {{service: {{name: {service}, namespace: istio-system}}}}\n  namespaceSelector: {ns}\n  objectSelector: {obj}\n  rules: [{{operations: [CREATE], apiGroups: [\"\"], apiVersions: [v1], resources: [pods]}}]\n"));
+        }
+        out
+    };
+    let webhooks = config(
+        "istio-sidecar-injector",
+        "default",
+        &default_hooks,
+        "istiod",
+    ) + &config(
+        "istio-sidecar-injector-1-22",
+        "1-22",
+        &rev_hooks,
+        "istiod-1-22",
+    );
+    #[rustfmt::skip]
+    let table: &[(&str, Labels, Labels, &[&str])] = &[
+        ("no labels: auto-injection in every namespace", &[], &[], &["istio-sidecar-injector auto.sidecar-injector.istio.io"]),
+        ("kube-system is left out by auto.'s selector", &[], &[], &[]),
+        ("istio-injection=enabled", &[("istio-injection", "enabled")], &[], &["istio-sidecar-injector namespace.sidecar-injector.istio.io"]),
+        ("istio-injection=disabled stops every webhook", &[("istio-injection", "disabled")], &[("sidecar.istio.io/inject", "true")], &[]),
+        ("namespace revision", &[("istio.io/rev", "1-22")], &[], &["istio-sidecar-injector-1-22 rev.namespace.sidecar-injector.istio.io"]),
+        ("namespace revision default", &[("istio.io/rev", "default")], &[], &["istio-sidecar-injector rev.namespace.sidecar-injector.istio.io"]),
+        ("pod revision", &[], &[("istio.io/rev", "1-22")], &["istio-sidecar-injector-1-22 rev.object.sidecar-injector.istio.io"]),
+        ("pod opt-in", &[], &[("sidecar.istio.io/inject", "true")], &["istio-sidecar-injector object.sidecar-injector.istio.io"]),
+        ("pod opt-out under a namespace revision", &[("istio.io/rev", "1-22")], &[("sidecar.istio.io/inject", "false")], &[]),
+        ("istio-injection wins over a pod revision", &[("istio-injection", "enabled")], &[("istio.io/rev", "1-22")], &["istio-sidecar-injector namespace.sidecar-injector.istio.io"]),
+        ("both namespace labels: only namespace. matches", &[("istio-injection", "enabled"), ("istio.io/rev", "1-22")], &[], &["istio-sidecar-injector namespace.sidecar-injector.istio.io"]),
+    ];
+    for (i, (case, ns, pod, expected)) in table.iter().enumerate() {
+        let namespace = if i == 1 { "kube-system" } else { "test" };
+        let objects = String::from_utf8(objects(ns, pod).bytes)
+            .unwrap_or_default()
+            .replace("test", namespace);
+        let analysis = analyze(
+            vec![
+                Input::new("webhooks.yaml", webhooks.clone()),
+                Input::new("case.yaml", objects),
+            ],
+            Vec::new(),
+            &Settings::default(),
+        );
+        let sim = &analysis.injection;
+        let subject = sim
+            .subject("Pod", namespace, "pod")
+            .unwrap_or_else(|| panic!("{case}: no pod"));
+        let called: Vec<String> = subject
+            .now
+            .called()
+            .map(|c| format!("{} {}", sim.configurations[c.configuration].name, c.webhook))
+            .collect();
+        assert_eq!(called, *expected, "{case}");
+    }
+}
