@@ -16,9 +16,9 @@
 //! Once called, Istio's injector runs its own checks ([`istio::inject_required`]). ASM's injector
 //! is assumed to run the same checks (ASM is built from Istio); the output says so.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::detect::{Facts, Flavor, InjectorConfig, OwnerKind, Role};
+use crate::detect::{Facts, Flavor, InjectorConfig, OwnerKind, Proxy, Role};
 use crate::finding::ObjectRef;
 use crate::model::{Bundle, Object, Webhook, WebhookBody, WorkloadKind};
 
@@ -274,6 +274,18 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
         configs: &facts.injector_configs,
         minor: &minor,
     };
+    // Proxies by owner, so that each subject finds its own in one lookup.
+    let mut by_owner: HashMap<(&OwnerKind, &str, &str), Vec<&Proxy>> = HashMap::new();
+    for p in &facts.proxies {
+        by_owner
+            .entry((
+                &p.owner.kind,
+                p.owner.namespace.as_str(),
+                p.owner.name.as_str(),
+            ))
+            .or_default()
+            .push(p);
+    }
     let mut subjects = Vec::new();
     for w in bundle.workloads.iter().filter(|w| !w.is_owned_by_parent()) {
         let template = Template {
@@ -282,15 +294,9 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
             host_network: w.body.template.spec.host_network,
         };
         let owner_kind = OwnerKind::Workload(w.body.kind);
-        let proxies: Vec<_> = facts
-            .proxies
-            .iter()
-            .filter(|p| {
-                p.owner.kind == owner_kind
-                    && p.owner.namespace == w.ns()
-                    && p.owner.name == w.name()
-            })
-            .collect();
+        let proxies = by_owner
+            .get(&(&owner_kind, w.ns(), w.name()))
+            .map_or(&[][..], Vec::as_slice);
         let template_proxy = w.body.template.spec.proxy().map(|(c, _)| c.image.as_str());
         let injected_today = !proxies.is_empty() && template_proxy.is_none_or(|i| i == "auto");
         let switched = proxies
@@ -318,11 +324,9 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
             annotations: pod.meta.annotations.clone(),
             host_network: pod.body.spec.host_network,
         };
-        let proxy = facts.proxies.iter().find(|p| {
-            p.owner.kind == OwnerKind::Bare
-                && p.owner.namespace == pod.ns()
-                && p.owner.name == pod.name()
-        });
+        let proxy = by_owner
+            .get(&(&OwnerKind::Bare, pod.ns(), pod.name()))
+            .and_then(|p| p.first().copied());
         let today = proxy.map(|p| p.flavor);
         subjects.push(Subject {
             object: pod.object_ref(),
