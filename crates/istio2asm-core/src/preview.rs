@@ -131,19 +131,50 @@ impl Preview {
             .collect()
     }
 
-    /// The changes as diff lines: `- PATH: OLD` for the value before, `+ PATH: NEW` for the value
-    /// after. No line holds a control character.
-    pub fn diff_lines(&self) -> Vec<String> {
+    /// The changes as diff lines: for each path, its value before (if it had one), then its
+    /// value after (if it has one).
+    pub fn diff_lines(&self) -> Vec<DiffLine> {
         let mut lines = Vec::new();
         for change in self.changes() {
-            if let Some(before) = &change.before {
-                lines.push(one_line(&format!("- {}: {before}", change.path)));
-            }
-            if let Some(after) = &change.after {
-                lines.push(one_line(&format!("+ {}: {after}", change.path)));
+            for (side, value) in [(Side::Before, &change.before), (Side::After, &change.after)] {
+                if let Some(value) = value {
+                    lines.push(DiffLine {
+                        side,
+                        text: one_line(&format!("{}: {value}", change.path)),
+                    });
+                }
             }
         }
         lines
+    }
+}
+
+/// Which side of a change a [`DiffLine`] shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The value in the exported object (`-`).
+    Before,
+    /// The value after the patch (`+`).
+    After,
+}
+
+/// One line of a preview's diff: `PATH: VALUE` and the side it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    /// Before or after.
+    pub side: Side,
+    /// `PATH: VALUE`, without control characters.
+    pub text: String,
+}
+
+impl DiffLine {
+    /// The line as a diff writes it: `- PATH: OLD` or `+ PATH: NEW`.
+    pub fn line(&self) -> String {
+        let sign = match self.side {
+            Side::Before => '-',
+            Side::After => '+',
+        };
+        format!("{sign} {}", self.text)
     }
 }
 
@@ -365,6 +396,10 @@ mod tests {
         Preview::new(deployment(), &object, &merge(&object, &patch))
     }
 
+    fn lines(preview: &Preview) -> Vec<String> {
+        preview.diff_lines().iter().map(DiffLine::line).collect()
+    }
+
     #[test]
     fn a_label_set_where_there_were_no_labels_shows_only_in_after() {
         let p = preview(
@@ -373,7 +408,7 @@ mod tests {
         );
         assert_eq!(p.before, json!({}));
         assert_eq!(p.after, json!({"metadata": {"labels": {"a": "1"}}}));
-        assert_eq!(p.diff_lines(), ["+ metadata.labels.a: \"1\""]);
+        assert_eq!(lines(&p), ["+ metadata.labels.a: \"1\""]);
     }
 
     #[test]
@@ -385,7 +420,7 @@ mod tests {
         assert_eq!(p.before, json!({"metadata": {"labels": {"a": "1"}}}));
         assert_eq!(p.after, json!({"metadata": {"labels": {"a": "3"}}}));
         assert_eq!(
-            p.diff_lines(),
+            lines(&p),
             ["- metadata.labels.a: \"1\"", "+ metadata.labels.a: \"3\""]
         );
     }
@@ -437,7 +472,7 @@ mod tests {
             }}}})
         );
         assert_eq!(
-            p.diff_lines(),
+            lines(&p),
             [
                 "+ spec.template.metadata.annotations.k: \"v\"",
                 "+ spec.template.metadata.labels[\"sidecar.asm.aliyun.com/inject\"]: \"true\"",
@@ -462,10 +497,7 @@ mod tests {
         );
         assert_eq!(p.before, json!({"a": [1, 2], "b": {"c": 1}}));
         assert_eq!(p.after, json!({"a": [3], "b": 5}));
-        assert_eq!(
-            p.diff_lines(),
-            ["- a: [1,2]", "+ a: [3]", "+ b: 5", "- b.c: 1"]
-        );
+        assert_eq!(lines(&p), ["- a: [1,2]", "+ a: [3]", "+ b: 5", "- b.c: 1"]);
     }
 
     #[test]
@@ -480,7 +512,7 @@ mod tests {
             &json!({"metadata": {"annotations": {"a\nb": "c\nd"}}}),
         );
         assert!(!p.object.title().contains(['\n', '\r']));
-        for line in p.diff_lines() {
+        for line in lines(&p) {
             assert!(!line.chars().any(char::is_control), "{line:?}");
         }
     }

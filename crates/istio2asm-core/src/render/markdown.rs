@@ -99,7 +99,7 @@ fn preview_text(previews: &[Preview]) -> String {
             text.push_str("  (no change)\n");
         }
         for line in lines {
-            text.push_str(&line);
+            text.push_str(&line.line());
             text.push('\n');
         }
     }

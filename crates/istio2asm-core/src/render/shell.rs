@@ -134,7 +134,7 @@ fn step(out: &mut String, step: &StepDoc) {
             out.push_str("  #   (no change)\n");
         }
         for line in lines {
-            out.push_str(&format!("  #   {line}\n"));
+            out.push_str(&format!("  #   {}\n", line.line()));
         }
     }
     for text in &step.commands {
