@@ -147,6 +147,18 @@ test('plan(): the CLI plan shape, deep-frozen; render() gives the three runbooks
   assert.match(shell, /set -euo pipefail/);
   assert.ok(json.endsWith('}\n'));
   assert.deepEqual(JSON.parse(json), p);
+  // Every step carries its patch preview; the demo's label removal shows the value it removes.
+  const steps = p.phases.flatMap((ph) => ph.steps);
+  assert.ok(steps.every((s) => Array.isArray(s.preview)));
+  const label = steps.find((s) => s.id === 'istio-system-injection-label');
+  assert.deepEqual(label.preview, [
+    {
+      object: { kind: 'Namespace', namespace: null, name: 'istio-system' },
+      before: { metadata: { labels: { 'istio-injection': 'disabled' } } },
+      after: {},
+    },
+  ]);
+  assert.match(markdown, /```diff\n@@ Namespace istio-system @@\n- metadata\.labels\.istio-injection: "disabled"\n```/);
   // The commands of the current phase's steps appear in both runbooks, verbatim.
   const current = p.phases.find((ph) => ph.status === 'current');
   assert.ok(current.steps.length > 0);

@@ -75,7 +75,7 @@ test('the web build gives the same results (initSync with the .wasm bytes, in No
 test('the TypeScript types compile under --strict and describe the API', () => {
   const ts = `
     import init, { check, plan, render, collect, explain, version, initSync } from 'istio2asm';
-    import type { CheckResult, Plan, Finding, Options, InputFile, Istio2asmError, Explanation, Step, Gate } from 'istio2asm';
+    import type { CheckResult, Plan, Finding, Options, InputFile, Istio2asmError, Explanation, Step, Gate, Preview } from 'istio2asm';
 
     await init();
     initSync();
@@ -88,12 +88,14 @@ test('the TypeScript types compile under --strict and describe the API', () => {
     const gates: Gate[] = result.gates;
     const p: Plan = plan(null, { demo: true });
     const steps: Step[] = p.phases.flatMap((phase) => phase.steps);
+    const previews: Preview[] = steps.flatMap((step) => step.preview);
+    const changedNamespace: string | null | undefined = previews[0]?.object.namespace;
     const text: string = render(p, 'markdown') + render(p, 'shell') + render(p, 'json');
     const script: string = collect({ format: 'json', clusterKubeconfigVar: 'KC' });
     const doc: Explanation = explain('MIG402');
     const v: string = version();
     try { check([]); } catch (e) { const code: Istio2asmError['code'] = (e as Istio2asmError).code; void code; }
-    void [line, state, gates, steps, text, script, doc.sections[0]?.heading, v, result.inputs.kinds['Pod']];
+    void [line, state, gates, steps, previews, changedNamespace, text, script, doc.sections[0]?.heading, v, result.inputs.kinds['Pod']];
 
     // @ts-expect-error: not a format
     render(p, 'html');

@@ -225,6 +225,27 @@ export interface RiskRow {
   };
 }
 
+/** A JSON object of a preview: the changed paths, nested from the object's root. */
+export type PreviewFields = { [key: string]: unknown };
+
+/**
+ * What a step's commands change in one object, computed offline by applying their exact merge
+ * patches to the object as exported (with the earlier steps applied). `before` holds each changed
+ * path with its exported value, `after` with its value after the patch; a path that exists on one
+ * side only is absent from the other (a removed label is in `before` only). A patch that changes
+ * nothing gives `{}` and `{}`.
+ */
+export interface Preview {
+  object: {
+    kind: string;
+    /** `null` for cluster-scoped objects. */
+    namespace: string | null;
+    name: string;
+  };
+  before: PreviewFields;
+  after: PreviewFields;
+}
+
 /** One step of a phase. Every command is exactly the text a user pastes into bash. */
 export interface Step {
   id: string;
@@ -249,6 +270,11 @@ export interface Step {
    * or `sidecars-keep-injector` on a wave that would restart a workload out of the mesh.
    */
   blockedBy: string[];
+  /**
+   * What its patch commands change, one entry per object; empty for a step that patches nothing
+   * and for an object the export does not hold (no preview is guessed). Rollbacks have none.
+   */
+  preview: Preview[];
 }
 
 /** The work done while in `state`, ending with the switch into `next`. */

@@ -103,6 +103,20 @@ fn copy_puts_the_exact_command_on_the_clipboard() {
 }
 
 #[test]
+fn a_patching_step_shows_what_it_changes_under_its_command() {
+    let mut harness = harness();
+    harness.get_by_label("Plan").click();
+    harness.run();
+    harness
+        .get_by_label_contains("istio-system-injection-label:")
+        .click();
+    harness.run();
+    harness.get_by_label("What it changes (computed offline from the export)");
+    harness.get_by_label("Namespace istio-system");
+    harness.get_by_label(r#"- metadata.labels.istio-injection: "disabled""#);
+}
+
+#[test]
 fn a_setting_change_replans_at_once() {
     let mut harness = harness();
     harness.get_by_label("Plan").click();

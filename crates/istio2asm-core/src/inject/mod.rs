@@ -21,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::detect::{Facts, Flavor, InjectorConfig, OwnerKind, Proxy, Role};
 use crate::finding::ObjectRef;
 use crate::model::{Bundle, Object, Webhook, WebhookBody, WorkloadKind};
+use crate::preview;
 
 use crate::settings::Settings;
 use crate::source::Span;
@@ -361,7 +362,8 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
 }
 
 /// The template after the plan's switch patch: the exact merge patch the runbook prints
-/// (`commands::template_label_patch`), applied with RFC 7386 semantics.
+/// (`commands::template_label_patch`), read and applied as the plan's preview does
+/// (`preview::patch_of`, `preview::merge`: RFC 7386).
 fn switch_patch(
     template: &Template,
     kind: WorkloadKind,
@@ -376,17 +378,11 @@ fn switch_patch(
         &settings.asm_label_key,
         Some(&settings.asm_label_value),
     );
-    let mut doc =
+    let before =
         serde_json::json!({"spec": {"template": {"metadata": {"labels": template.labels}}}});
-    if let Some(patch) = command
-        .flags()
-        .skip_while(|f| *f != "-p")
-        .nth(1)
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-    {
-        json_patch::merge(&mut doc, &patch);
-    }
-    let labels = doc
+    let after = preview::patch_of(&command, |_| None)
+        .map_or(before.clone(), |patch| preview::merge(&before, &patch));
+    let labels = after
         .pointer("/spec/template/metadata/labels")
         .and_then(|l| l.as_object())
         .map(|l| {

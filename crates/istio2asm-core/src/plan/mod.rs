@@ -3,7 +3,8 @@
 //! still needs. Renderers (`render`) turn the same plan into Markdown, bash and JSON.
 //!
 //! `types` holds the plan's types; one builder per phase (`init`, `setup`, `migrating`,
-//! `finished`) beside the Migrating phase's larger pieces (`bundle`, `ingress`, `egress`).
+//! `finished`) beside the Migrating phase's larger pieces (`bundle`, `ingress`, `egress`), and
+//! `patched`, which previews what each step's patches change.
 
 use std::collections::BTreeMap;
 
@@ -25,6 +26,7 @@ mod finished;
 mod ingress;
 mod init;
 mod migrating;
+mod patched;
 mod reinject;
 mod setup;
 mod types;
@@ -37,7 +39,7 @@ pub use types::{file_header, Phase, PhaseStatus, Plan, PlanFile, RiskRow, Step, 
 pub fn plan(analysis: &Analysis, force: bool) -> Plan {
     let current = analysis.migration.state;
     let mut forced = Vec::new();
-    let phases = State::ALL
+    let mut phases: Vec<Phase> = State::ALL
         .into_iter()
         .map(|state| {
             let status = match state.cmp(&current) {
@@ -102,6 +104,7 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
             }
         })
         .collect();
+    patched::attach(analysis, &mut phases);
     Plan {
         current,
         assumed: !analysis.migration.is_present(),

@@ -7,6 +7,7 @@ use crate::detect::Owner;
 use crate::gate::GateId;
 use crate::kubectl::{Command, KubeconfigVars, Target};
 use crate::phase::{Gate, Situation};
+use crate::preview::Preview;
 use crate::risk::Risks;
 use crate::state::State;
 
@@ -129,6 +130,12 @@ pub struct Step {
     /// the switch's own gates; for a restart or switch wave, `sidecars-keep-injector` when one of
     /// its workloads would come back without a sidecar.
     pub blocked_by: Vec<GateId>,
+    /// What its commands change, one entry per object they patch, computed offline by applying
+    /// their exact patches to the exported object as the steps before it leave it. Empty for a
+    /// step that patches nothing, and for an object the export does not hold (the migration
+    /// resource before it is exported, ASM's IstioGateway that the plan creates): such an object
+    /// gets no preview rather than a guessed one. Rollbacks are not previewed.
+    pub preview: Vec<Preview>,
 }
 
 impl Step {
@@ -155,6 +162,7 @@ impl Step {
             wave: false,
             fixes: Vec::new(),
             blocked_by: Vec::new(),
+            preview: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@ use crate::gate::Verdict;
 use crate::kubectl::Target;
 use crate::phase::GateJson;
 use crate::plan::{file_header, PhaseStatus, RiskRow};
+use crate::preview::Preview;
 
 use super::{target_name, PhaseDoc, PlanDoc, StepDoc};
 
@@ -76,12 +77,33 @@ fn status_word(status: PhaseStatus) -> &'static str {
     }
 }
 
+/// A fenced block; its fence is longer than any run of backticks in `body`, so text from the
+/// export (an annotation's value in a preview) cannot close it.
 fn fence(out: &mut String, lang: &str, body: &str) {
-    out.push_str(&format!("```{lang}\n{body}"));
+    let longest = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let marks = "`".repeat(longest.max(2) + 1);
+    out.push_str(&format!("{marks}{lang}\n{body}"));
     if !body.ends_with('\n') {
         out.push('\n');
     }
-    out.push_str("```\n");
+    out.push_str(&format!("{marks}\n"));
+}
+
+/// Each preview as a diff hunk: `@@ KIND NS/NAME @@`, then its `-`/`+` lines.
+fn preview_text(previews: &[Preview]) -> String {
+    let mut text = String::new();
+    for preview in previews {
+        text.push_str(&format!("@@ {} @@\n", preview.object.title()));
+        let lines = preview.diff_lines();
+        if lines.is_empty() {
+            text.push_str("  (no change)\n");
+        }
+        for line in lines {
+            text.push_str(&line.line());
+            text.push('\n');
+        }
+    }
+    text
 }
 
 /// Escapes text for a Markdown table cell.
@@ -152,6 +174,11 @@ fn step(out: &mut String, step: &StepDoc) {
     }
     if !step.commands.is_empty() {
         fence(out, "bash", &step.commands.join("\n"));
+        out.push('\n');
+    }
+    if !step.preview.is_empty() {
+        out.push_str("What it changes (computed offline from the export):\n\n");
+        fence(out, "diff", &preview_text(&step.preview));
         out.push('\n');
     }
     for (command, expect) in step.verify.iter().zip(&step.expect) {

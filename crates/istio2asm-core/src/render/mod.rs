@@ -12,6 +12,7 @@ use crate::gate::GateId;
 use crate::kubectl::{KubeconfigVars, Target};
 use crate::phase::{GateJson, Situation};
 use crate::plan::{PhaseStatus, Plan, PlanFile, RiskRow, Step};
+use crate::preview::Preview;
 use crate::report::SCHEMA_VERSION;
 use crate::state::State;
 
@@ -88,6 +89,10 @@ pub struct StepDoc {
     pub wave: bool,
     /// For a state switch: the gates that fail.
     pub blocked_by: Vec<GateId>,
+    /// What its commands change in each object they patch, before and after. Always written,
+    /// like the other lists; a plan written before it existed reads back with none.
+    #[serde(default)]
+    pub preview: Vec<Preview>,
 }
 
 impl PlanDoc {
@@ -138,6 +143,17 @@ impl PlanDoc {
                     step.id,
                     step.verify.len(),
                     step.expect.len()
+                ));
+            }
+            if let Some(p) = step
+                .preview
+                .iter()
+                .find(|p| !p.before.is_object() || !p.after.is_object())
+            {
+                return Err(format!(
+                    "step {}: the preview of {} has a before or after that is no object",
+                    step.id,
+                    p.object.title()
                 ));
             }
         }
@@ -207,6 +223,7 @@ impl StepDoc {
             risks: step.risks.clone(),
             wave: step.wave,
             blocked_by: step.blocked_by.clone(),
+            preview: step.preview.clone(),
         }
     }
 }
@@ -273,6 +290,28 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_written_before_previews_existed_reads_back_without_them() {
+        let doc = PlanDoc::new(&demo_plan(false));
+        assert!(doc
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .any(|s| !s.preview.is_empty()));
+        let mut value = serde_json::to_value(&doc).expect("value");
+        for phase in value["phases"].as_array_mut().expect("phases") {
+            for step in phase["steps"].as_array_mut().expect("steps") {
+                step.as_object_mut().expect("a step").remove("preview");
+            }
+        }
+        let back = PlanDoc::from_json(&value.to_string()).expect("reads back");
+        assert!(back
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .all(|s| s.preview.is_empty()));
+    }
+
+    #[test]
     fn json_that_is_not_a_plan_is_refused_with_a_reason() {
         let doc = PlanDoc::new(&demo_plan(false));
         let mut value = serde_json::to_value(&doc).expect("value");
@@ -290,6 +329,20 @@ mod tests {
         value["phases"][0]["gates"][0]["passed"] = true.into();
         let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
         assert!(error.contains("is no verdict"), "{error}");
+
+        let mut value = serde_json::to_value(&doc).expect("value");
+        let step = value["phases"]
+            .as_array_mut()
+            .and_then(|phases| {
+                phases
+                    .iter_mut()
+                    .flat_map(|p| p["steps"].as_array_mut().into_iter().flatten())
+                    .find(|s| s["preview"].as_array().is_some_and(|p| !p.is_empty()))
+            })
+            .expect("a step with a preview");
+        step["preview"][0]["after"] = "Migrating".into();
+        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        assert!(error.contains("no object"), "{error}");
 
         for text in ["", "[]", "{\"findings\": []}", "null"] {
             let error = PlanDoc::from_json(text).unwrap_err();

@@ -135,6 +135,18 @@ fn step(out: &mut String, step: &StepDoc) {
             quote(&format!("   note: {note}"))
         ));
     }
+    for preview in &step.preview {
+        // Comments only: each line is free of control characters (`Preview::diff_lines`), so
+        // nothing from the export can end the comment.
+        out.push_str(&format!("  # changes {}:\n", preview.object.title()));
+        let lines = preview.diff_lines();
+        if lines.is_empty() {
+            out.push_str("  #   (no change)\n");
+        }
+        for line in lines {
+            out.push_str(&format!("  #   {}\n", line.line()));
+        }
+    }
     for text in &step.commands {
         out.push_str(&format!("  say {}\n  {text}\n", quote(text)));
     }
