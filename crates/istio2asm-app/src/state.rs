@@ -93,6 +93,10 @@ pub enum WorkloadColumn {
     Replicas,
     /// The proxy flavour and version.
     Proxy,
+    /// The sidecar the next restart gives.
+    NextRestart,
+    /// The sidecar the first restart after the switch gives.
+    AfterSwitch,
     /// Whether the proxies run the XDS agent.
     XdsAgent,
     /// The restart risks.
@@ -103,12 +107,14 @@ pub enum WorkloadColumn {
 
 impl WorkloadColumn {
     /// Every column, in the table's order.
-    pub const ALL: [WorkloadColumn; 8] = [
+    pub const ALL: [WorkloadColumn; 10] = [
         WorkloadColumn::Namespace,
         WorkloadColumn::Kind,
         WorkloadColumn::Name,
         WorkloadColumn::Replicas,
         WorkloadColumn::Proxy,
+        WorkloadColumn::NextRestart,
+        WorkloadColumn::AfterSwitch,
         WorkloadColumn::XdsAgent,
         WorkloadColumn::Risk,
         WorkloadColumn::Wave,
@@ -122,6 +128,8 @@ impl WorkloadColumn {
             WorkloadColumn::Name => "Name",
             WorkloadColumn::Replicas => "Replicas",
             WorkloadColumn::Proxy => "Proxy",
+            WorkloadColumn::NextRestart => "Next restart",
+            WorkloadColumn::AfterSwitch => "After switch",
             WorkloadColumn::XdsAgent => "XDS agent",
             WorkloadColumn::Risk => "Risk",
             WorkloadColumn::Wave => "Wave",
@@ -159,6 +167,11 @@ impl WorkloadColumn {
                     Dataplane::Ambient => Cow::Borrowed("ambient (ztunnel, MIG510)"),
                 }
             }
+            WorkloadColumn::NextRestart => Cow::Owned(row.next_restart.label()),
+            WorkloadColumn::AfterSwitch => row
+                .after_switch
+                .as_ref()
+                .map_or(Cow::Borrowed("-"), |s| Cow::Owned(s.label())),
             WorkloadColumn::XdsAgent => match row.xds_agent {
                 AgentCoverage::NoSidecars => Cow::Borrowed("-"),
                 AgentCoverage::All => Cow::Borrowed("yes"),
@@ -257,9 +270,18 @@ fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usi
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| {
             needle.is_empty()
-                || [C::Namespace, C::Kind, C::Name, C::Proxy, C::Risk, C::Wave]
-                    .iter()
-                    .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
+                || [
+                    C::Namespace,
+                    C::Kind,
+                    C::Name,
+                    C::Proxy,
+                    C::NextRestart,
+                    C::AfterSwitch,
+                    C::Risk,
+                    C::Wave,
+                ]
+                .iter()
+                .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
         })
         .collect();
     // Each row's cell is formatted once, not once per comparison. Replicas sort as

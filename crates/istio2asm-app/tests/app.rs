@@ -10,6 +10,7 @@ use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::state::WorkloadColumn;
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::inject::Sidecar;
 use istio2asm_core::progress::{next_action, AgentCoverage, ProxyVersion};
 use istio2asm_core::state::State;
 use istio2asm_core::{Input, Settings};
@@ -429,4 +430,42 @@ fn the_workloads_table_words_its_typed_cells_as_before() {
     assert!(proxy.starts_with("ASM v"), "{proxy}");
     // The table draws those words: the ASM proxy's cell is there.
     harness.get_by_label(&proxy);
+}
+
+/// The Workloads tab of the demo.
+fn workloads() -> Harness<'static, App> {
+    let mut harness = harness();
+    harness.get_by_label("Workloads").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_workloads_table_shows_the_sidecar_of_the_next_restart_and_after_the_switch() {
+    let mut harness = workloads();
+    harness.get_by_label("Next restart");
+    harness.get_by_label("After switch");
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
+    let cart = rows.iter().find(|r| r.name == "cart").expect("cart");
+    // cart runs Istio's sidecar in a namespace labelled istio-injection=enabled.
+    assert!(
+        matches!(cart.next_restart, Sidecar::Istio(_)),
+        "{:?}",
+        cart.next_restart
+    );
+    assert!(cart.after_switch.is_some(), "the plan switches cart");
+    // The cells are core's words for the typed values.
+    let next = WorkloadColumn::NextRestart.cell(cart).into_owned();
+    assert_eq!(next, cart.next_restart.label());
+    harness
+        .get_all_by_label(&next)
+        .next()
+        .expect("a Next restart cell");
+    // The columns sort like the others.
+    harness.get_by_label("Next restart").click();
+    harness.run();
+    harness.get_by_label("Next restart ^");
+    harness.get_by_label("After switch").click();
+    harness.run();
+    harness.get_by_label("After switch ^");
 }

@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 use istio2asm_core::detect::Flavor;
 use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
 
-use super::widgets::{field, AMBER, GREEN, RED};
+use super::widgets::{field, sidecar_text, AMBER, GREEN, RED};
 use crate::app::Outcome;
 use crate::state::{WorkloadColumn, WorkloadsTab};
 
@@ -29,6 +29,8 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
         .column(Column::auto().at_least(140.0))
         .column(Column::auto().at_least(60.0))
         .column(Column::auto().at_least(110.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(90.0))
         .column(Column::auto().at_least(70.0))
         .column(Column::remainder().at_least(160.0))
         .column(Column::auto().at_least(70.0))
@@ -71,6 +73,17 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
                             )
                             .on_hover_text(text.as_ref());
                         }
+                        WorkloadColumn::NextRestart => {
+                            ui.label(sidecar_text(ui, &r.next_restart));
+                        }
+                        WorkloadColumn::AfterSwitch => match &r.after_switch {
+                            Some(sidecar) => {
+                                ui.label(sidecar_text(ui, sidecar));
+                            }
+                            None => {
+                                ui.label(text.as_ref());
+                            }
+                        },
                         WorkloadColumn::XdsAgent => {
                             let color = match r.xds_agent {
                                 AgentCoverage::All => GREEN,
