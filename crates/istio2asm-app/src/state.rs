@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use istio2asm_core::codes::Severity;
-use istio2asm_core::detect::Flavor;
+use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, WorkloadRow};
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{Analysis, Settings};
@@ -232,13 +232,45 @@ struct OrderKey {
     generation: u64,
 }
 
-/// The Workloads tab's state: its filter, its sort, and the row order they give.
+/// A workload as the Workloads tab selects it: by namespace, kind and name rather than by row
+/// index, so the selection means the same workload after a re-analysis reorders the rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkloadKey {
+    /// The namespace.
+    pub namespace: String,
+    /// The controller's kind, or bare.
+    pub kind: OwnerKind,
+    /// The name.
+    pub name: String,
+}
+
+impl WorkloadKey {
+    /// The key of a row.
+    pub fn of(row: &WorkloadRow) -> Self {
+        WorkloadKey {
+            namespace: row.namespace.clone(),
+            kind: row.kind.clone(),
+            name: row.name.clone(),
+        }
+    }
+
+    /// Whether `row` is this workload.
+    pub fn is(&self, row: &WorkloadRow) -> bool {
+        self.namespace == row.namespace && self.kind == row.kind && self.name == row.name
+    }
+}
+
+/// The Workloads tab's state: its filter, its sort, the row order they give, and the workload
+/// whose panel is open.
 #[derive(Debug, Clone, Default)]
 pub struct WorkloadsTab {
     /// Text a row must contain (case-insensitive, in any column but replicas and XDS agent).
     pub(crate) filter: String,
     /// The sort column and direction.
     pub(crate) sort: WorkloadSort,
+    /// The workload whose panel is shown, if any. A workload the outcome does not have shows
+    /// no panel.
+    pub(crate) selected: Option<WorkloadKey>,
     /// The row order, kept because filtering and sorting 10,000 rows every frame would cost
     /// more than drawing them.
     order: Option<(OrderKey, Vec<usize>)>,
