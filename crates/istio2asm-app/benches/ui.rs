@@ -17,6 +17,7 @@ use egui_kittest::Harness;
 use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::inject::Sidecar;
 use istio2asm_core::model::WorkloadKind;
 use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, Wave, WorkloadRow};
 use istio2asm_core::risk::Risks;
@@ -161,6 +162,8 @@ fn main() {
                     number: i / 400 + 1,
                 }),
                 dataplane: Dataplane::Sidecar,
+                next_restart: Sidecar::Istio(None),
+                after_switch: Some(Sidecar::Asm),
             })
             .collect();
         app.show_outcome(outcome);

@@ -265,7 +265,7 @@ impl App {
             }
             Slot::Asm => self.asm_inputs = inputs,
         }
-        self.findings.selected = None;
+        self.forget_selections();
         self.reanalyse(now);
     }
 
@@ -281,8 +281,16 @@ impl App {
             }
             Slot::Asm => self.asm_inputs.extend(inputs),
         }
-        self.findings.selected = None;
+        self.forget_selections();
         self.reanalyse(now);
+    }
+
+    /// Forgets the selected finding and workload when other inputs are loaded: an index would
+    /// point into another list, and a workload of the same name in another cluster is not the
+    /// one the user chose. (A re-analysis of the same inputs keeps the workload selected.)
+    fn forget_selections(&mut self) {
+        self.findings.selected = None;
+        self.workloads.selected = None;
     }
 
     /// Loads the demo again.
@@ -290,7 +298,7 @@ impl App {
         self.inputs = demo::inputs();
         self.asm_inputs.clear();
         self.is_demo = true;
-        self.findings.selected = None;
+        self.forget_selections();
         self.reanalyse(now);
     }
 
@@ -300,7 +308,7 @@ impl App {
         self.inputs.clear();
         self.asm_inputs.clear();
         self.is_demo = false;
-        self.findings.selected = None;
+        self.forget_selections();
         self.reanalyse(now);
     }
 

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use istio2asm_core::codes::Severity;
-use istio2asm_core::detect::Flavor;
+use istio2asm_core::detect::{Flavor, OwnerKind};
 use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, WorkloadRow};
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{Analysis, Settings};
@@ -93,6 +93,10 @@ pub enum WorkloadColumn {
     Replicas,
     /// The proxy flavour and version.
     Proxy,
+    /// The sidecar the next restart gives.
+    NextRestart,
+    /// The sidecar the first restart after the switch gives.
+    AfterSwitch,
     /// Whether the proxies run the XDS agent.
     XdsAgent,
     /// The restart risks.
@@ -103,12 +107,14 @@ pub enum WorkloadColumn {
 
 impl WorkloadColumn {
     /// Every column, in the table's order.
-    pub const ALL: [WorkloadColumn; 8] = [
+    pub const ALL: [WorkloadColumn; 10] = [
         WorkloadColumn::Namespace,
         WorkloadColumn::Kind,
         WorkloadColumn::Name,
         WorkloadColumn::Replicas,
         WorkloadColumn::Proxy,
+        WorkloadColumn::NextRestart,
+        WorkloadColumn::AfterSwitch,
         WorkloadColumn::XdsAgent,
         WorkloadColumn::Risk,
         WorkloadColumn::Wave,
@@ -122,6 +128,8 @@ impl WorkloadColumn {
             WorkloadColumn::Name => "Name",
             WorkloadColumn::Replicas => "Replicas",
             WorkloadColumn::Proxy => "Proxy",
+            WorkloadColumn::NextRestart => "Next restart",
+            WorkloadColumn::AfterSwitch => "After switch",
             WorkloadColumn::XdsAgent => "XDS agent",
             WorkloadColumn::Risk => "Risk",
             WorkloadColumn::Wave => "Wave",
@@ -159,6 +167,11 @@ impl WorkloadColumn {
                     Dataplane::Ambient => Cow::Borrowed("ambient (ztunnel, MIG510)"),
                 }
             }
+            WorkloadColumn::NextRestart => Cow::Owned(row.next_restart.label()),
+            WorkloadColumn::AfterSwitch => row
+                .after_switch
+                .as_ref()
+                .map_or(Cow::Borrowed("-"), |s| Cow::Owned(s.label())),
             WorkloadColumn::XdsAgent => match row.xds_agent {
                 AgentCoverage::NoSidecars => Cow::Borrowed("-"),
                 AgentCoverage::All => Cow::Borrowed("yes"),
@@ -219,13 +232,45 @@ struct OrderKey {
     generation: u64,
 }
 
-/// The Workloads tab's state: its filter, its sort, and the row order they give.
+/// A workload as the Workloads tab selects it: by namespace, kind and name rather than by row
+/// index, so the selection means the same workload after a re-analysis reorders the rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkloadKey {
+    /// The namespace.
+    pub namespace: String,
+    /// The controller's kind, or bare.
+    pub kind: OwnerKind,
+    /// The name.
+    pub name: String,
+}
+
+impl WorkloadKey {
+    /// The key of a row.
+    pub fn of(row: &WorkloadRow) -> Self {
+        WorkloadKey {
+            namespace: row.namespace.clone(),
+            kind: row.kind.clone(),
+            name: row.name.clone(),
+        }
+    }
+
+    /// Whether `row` is this workload.
+    pub fn is(&self, row: &WorkloadRow) -> bool {
+        self.namespace == row.namespace && self.kind == row.kind && self.name == row.name
+    }
+}
+
+/// The Workloads tab's state: its filter, its sort, the row order they give, and the workload
+/// whose panel is open.
 #[derive(Debug, Clone, Default)]
 pub struct WorkloadsTab {
     /// Text a row must contain (case-insensitive, in any column but replicas and XDS agent).
     pub(crate) filter: String,
     /// The sort column and direction.
     pub(crate) sort: WorkloadSort,
+    /// The workload whose panel is shown, if any. A workload the outcome does not have shows
+    /// no panel.
+    pub(crate) selected: Option<WorkloadKey>,
     /// The row order, kept because filtering and sorting 10,000 rows every frame would cost
     /// more than drawing them.
     order: Option<(OrderKey, Vec<usize>)>,
@@ -257,9 +302,18 @@ fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usi
     let mut order: Vec<usize> = (0..rows.len())
         .filter(|&i| {
             needle.is_empty()
-                || [C::Namespace, C::Kind, C::Name, C::Proxy, C::Risk, C::Wave]
-                    .iter()
-                    .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
+                || [
+                    C::Namespace,
+                    C::Kind,
+                    C::Name,
+                    C::Proxy,
+                    C::NextRestart,
+                    C::AfterSwitch,
+                    C::Risk,
+                    C::Wave,
+                ]
+                .iter()
+                .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
         })
         .collect();
     // Each row's cell is formatted once, not once per comparison. Replicas sort as

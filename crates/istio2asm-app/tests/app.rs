@@ -10,6 +10,7 @@ use istio2asm_app::app::{Outcome, Slot, View};
 use istio2asm_app::state::WorkloadColumn;
 use istio2asm_app::App;
 use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::inject::Sidecar;
 use istio2asm_core::progress::{next_action, AgentCoverage, ProxyVersion};
 use istio2asm_core::state::State;
 use istio2asm_core::{Input, Settings};
@@ -443,4 +444,152 @@ fn the_workloads_table_words_its_typed_cells_as_before() {
     assert!(proxy.starts_with("ASM v"), "{proxy}");
     // The table draws those words: the ASM proxy's cell is there.
     harness.get_by_label(&proxy);
+}
+
+/// The Workloads tab of the demo.
+fn workloads() -> Harness<'static, App> {
+    let mut harness = harness();
+    harness.get_by_label("Workloads").click();
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_workloads_table_shows_the_sidecar_of_the_next_restart_and_after_the_switch() {
+    let mut harness = workloads();
+    harness.get_by_label("Next restart");
+    harness.get_by_label("After switch");
+    let rows = harness.state().outcome().expect("outcome").rows.clone();
+    let cart = rows.iter().find(|r| r.name == "cart").expect("cart");
+    // cart runs Istio's sidecar in a namespace labelled istio-injection=enabled.
+    assert!(
+        matches!(cart.next_restart, Sidecar::Istio(_)),
+        "{:?}",
+        cart.next_restart
+    );
+    assert!(
+        cart.after_switch.is_some(),
+        "cart runs Istio's sidecar, so it is switched"
+    );
+    // The cells are core's words for the typed values.
+    let next = WorkloadColumn::NextRestart.cell(cart).into_owned();
+    assert_eq!(next, cart.next_restart.label());
+    harness
+        .get_all_by_label(&next)
+        .next()
+        .expect("a Next restart cell");
+    // The columns sort like the others.
+    harness.get_by_label("Next restart").click();
+    harness.run();
+    harness.get_by_label("Next restart ^");
+    harness.get_by_label("After switch").click();
+    harness.run();
+    harness.get_by_label("After switch ^");
+}
+
+#[test]
+fn selecting_a_workload_lists_the_webhooks_of_its_next_restart() {
+    let mut harness = workloads();
+    harness.get_by_label("cart").click();
+    harness.run();
+    harness.get_by_label("Deployment shop/cart");
+    harness.get_by_label("Next restart:");
+    // Each configuration as check-inject prints it, then each webhook called.
+    harness.get_by_label("next restart configuration ✔ istio-sidecar-injector");
+    harness.get_by_label_contains("next restart webhook istio-sidecar-injector");
+    harness.get_by_label("After switch:");
+    harness.get_by_label("Switch patch");
+    // A second click on the name closes the panel.
+    harness.get_by_label("cart").click();
+    harness.run();
+    assert!(harness.query_by_label("Deployment shop/cart").is_none());
+}
+
+/// A namespace labelled for Istio's default revision, Istio's injector configuration, and one
+/// Deployment whose pod runs Istio's sidecar: no ASM injector configuration.
+const WITHOUT_ASM: &str = r#"apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels: {istio-injection: enabled}
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: MutatingWebhookConfiguration
+metadata:
+  name: istio-sidecar-injector
+webhooks:
+- name: namespace.sidecar-injector.istio.io
+  clientConfig:
+    service: {name: istiod, namespace: istio-system, path: /inject}
+  rules:
+  - {operations: [CREATE], apiGroups: [""], apiVersions: [v1], resources: [pods]}
+  namespaceSelector:
+    matchExpressions:
+    - {key: istio-injection, operator: In, values: [enabled]}
+  objectSelector:
+    matchExpressions:
+    - {key: sidecar.istio.io/inject, operator: NotIn, values: ["false"]}
+  sideEffects: None
+  admissionReviewVersions: [v1]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: cart
+  namespace: shop
+spec:
+  replicas: 1
+  template:
+    metadata:
+      labels: {app: cart}
+    spec:
+      containers:
+      - {name: cart, image: shop/cart:1}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cart-5d4f8b7c9-x2x7q
+  namespace: shop
+  labels: {app: cart, pod-template-hash: 5d4f8b7c9}
+  ownerReferences:
+  - {apiVersion: apps/v1, kind: ReplicaSet, name: cart-5d4f8b7c9, uid: a1, controller: true}
+spec:
+  containers:
+  - {name: cart, image: shop/cart:1}
+  - {name: istio-proxy, image: docker.io/istio/proxyv2:1.22.3}
+"#;
+
+#[test]
+fn without_asms_webhook_in_the_export_the_after_switch_is_unknown() {
+    // The demo's cart is selected first: loading other inputs forgets it.
+    let mut harness = workloads();
+    harness.get_by_label("cart").click();
+    harness.run();
+    harness.get_by_label("Deployment shop/cart");
+    harness.state_mut().load(
+        Slot::Cluster,
+        vec![Input::new("cluster.yaml", WITHOUT_ASM)],
+        0.0,
+    );
+    settle(&mut harness);
+    let outcome = harness.state().outcome().expect("outcome");
+    assert!(!outcome.analysis.injection.asm_exported);
+    let cart = outcome
+        .rows
+        .iter()
+        .find(|r| r.name == "cart")
+        .expect("cart");
+    assert_eq!(cart.next_restart, Sidecar::Istio(Some("default".into())));
+    assert_eq!(cart.after_switch, Some(Sidecar::Unknown));
+    harness.run();
+    assert!(
+        harness.query_by_label("Deployment shop/cart").is_none(),
+        "the other cluster's cart opens no panel until selected"
+    );
+    harness.get_by_label("cart").click();
+    harness.run();
+    harness.get_by_label_contains("ASM's injector webhook is not in the export");
+    // What the exported configurations alone do is still listed.
+    harness.get_by_label("after switch configuration ✔ istio-sidecar-injector");
 }

@@ -1,8 +1,9 @@
 //! How far the migration has got: one row per workload (its sidecars, their XDS agent, the risks
-//! of restarting it, the wave that switches it) and the one thing to do next. These are derived
-//! from what [`crate::analysis::analyze`] and [`crate::plan::plan`] returned, never from raw text, so every
-//! shell that shows progress shows the same. Values are typed; words are chosen where they are
-//! shown.
+//! of restarting it, the wave that switches it, the sidecar its next restart gives before and
+//! after its switch), the injection detail of one workload, and the one thing to do next. These
+//! are derived from what [`crate::analysis::analyze`] and [`crate::plan::plan`] returned, never
+//! from raw text, so every shell that shows progress shows the same. Values are typed; words are
+//! chosen where they are shown.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,10 +11,13 @@ use crate::analysis::Analysis;
 use crate::codes::{Code, Severity, INVALID_RESOURCE};
 use crate::detect::{image_parts, Flavor, OwnerKind, Proxy, Role};
 use crate::finding::Finding;
+use crate::inject::{Call, Configuration, Outcome, Row, Sidecar, Simulation, Subject};
 use crate::kubectl::Command;
+use crate::model::WorkloadKind;
 use crate::phase::Situation;
 use crate::plan::{PhaseStatus, Plan, Step, StepKind};
 use crate::risk::{assess, Risks};
+use crate::settings::Settings;
 
 /// One workload as the migration sees it. Workload controllers are listed once (a ReplicaSet
 /// owned by a Deployment, or a Job owned by a CronJob, is folded into its owner), and so is every
@@ -39,6 +43,14 @@ pub struct WorkloadRow {
     pub wave: Option<Wave>,
     /// How it is in the mesh, when not by a webhook-injected sidecar.
     pub dataplane: Dataplane,
+    /// The sidecar its next restart gives, by the injection simulation ([`crate::inject`]).
+    /// [`Sidecar::Unknown`] when the simulation has no such workload (its pods were exported,
+    /// its controller was not).
+    pub next_restart: Sidecar,
+    /// The sidecar its first restart after its switch gives; `None` when the simulation does not
+    /// switch it (it runs no Istio sidecar). [`Sidecar::Unknown`] while ASM's injector
+    /// configuration is not in the export, whatever the exported injectors do.
+    pub after_switch: Option<Sidecar>,
 }
 
 /// How a workload is in the mesh.
@@ -157,6 +169,26 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
             .push(proxy);
     }
     let waves = plan.map(switch_waves).unwrap_or_default();
+    // By kind, namespace and name, so 10,000 rows do not each search every subject.
+    let sim = &analysis.injection;
+    let subjects: BTreeMap<(&str, &str, &str), &Subject> = sim
+        .subjects
+        .iter()
+        .map(|s| {
+            let key = (
+                s.object.kind.as_str(),
+                s.namespace(),
+                s.object.name.as_str(),
+            );
+            (key, s)
+        })
+        .collect();
+    let simulated = |row: &mut WorkloadRow| {
+        let subject = subjects
+            .get(&(row.kind_name(), row.namespace.as_str(), row.name.as_str()))
+            .copied();
+        (row.next_restart, row.after_switch) = restarts(sim, subject);
+    };
     let mut rows = Vec::new();
     for workload in &bundle.workloads {
         if workload.is_owned_by_parent() {
@@ -171,6 +203,7 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
         let risks = assess(bundle, &analysis.facts, workload);
         let mut row = row(key, workload.body.replicas, &pods, Some(risks), &waves);
         row.dataplane = dataplane(analysis, &row.namespace, &row.name);
+        simulated(&mut row);
         if let (ProxyVersion::None, Some(manual)) = (
             &row.proxy,
             analysis.facts.manual_injection(&row.namespace, &row.name),
@@ -187,6 +220,7 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
     for (key, pods) in proxies {
         let mut row = row(key, None, &pods, None, &waves);
         row.dataplane = dataplane(analysis, &row.namespace, &row.name);
+        simulated(&mut row);
         rows.push(row);
     }
     // By the kind's name, not the enum's order, so `Pod` sorts among the controllers' kinds.
@@ -258,7 +292,173 @@ fn row(
         risks,
         wave,
         dataplane: Dataplane::Sidecar,
+        next_restart: Sidecar::Unknown,
+        after_switch: None,
     }
+}
+
+/// The sidecars of a workload's next restart and of its first restart after its switch.
+fn restarts(sim: &Simulation, subject: Option<&Subject>) -> (Sidecar, Option<Sidecar>) {
+    let Some(subject) = subject else {
+        return (Sidecar::Unknown, None);
+    };
+    let after_switch = subject.after_switch.as_ref().map(|outcome| {
+        // ASM's injector may be called after every exported one and decide: without its
+        // configuration nothing can be said (the simulation does not guess its selectors).
+        if sim.asm_exported {
+            outcome.sidecar.clone()
+        } else {
+            Sidecar::Unknown
+        }
+    });
+    (subject.now.sidecar.clone(), after_switch)
+}
+
+/// What a workload's panel shows of the injection simulation: for its next restart and for its
+/// first restart after its switch, each injector configuration's verdict as `istioctl x
+/// check-inject` words it, and the webhooks the API server calls.
+#[derive(Debug, Clone)]
+pub struct InjectionDetail<'a> {
+    /// The simulated workload or bare pod.
+    pub subject: &'a Subject,
+    /// Its next restart as exported.
+    pub next_restart: RestartDetail<'a>,
+    /// Its first restart after the plan's switch patch.
+    pub after_switch: AfterSwitch<'a>,
+}
+
+/// One simulated pod creation, as the panel lists it.
+#[derive(Debug, Clone)]
+pub struct RestartDetail<'a> {
+    /// The sidecar it ends with and why.
+    pub outcome: &'a Outcome,
+    /// Each injector configuration's verdict, in call order ([`Simulation::rows`]).
+    pub configurations: Vec<Row<'a>>,
+    /// The webhooks the API server calls, in call order, reinvocations (round 2) last.
+    pub calls: Vec<WebhookCall<'a>>,
+}
+
+/// One webhook the API server calls, with the configuration that holds it.
+#[derive(Debug, Clone, Copy)]
+pub struct WebhookCall<'a> {
+    /// The configuration (its mesh, revision, tag).
+    pub configuration: &'a Configuration,
+    /// The call: the webhook, its verdict, why, and the round.
+    pub call: &'a Call,
+}
+
+/// A workload's first restart after its switch.
+#[derive(Debug, Clone)]
+pub enum AfterSwitch<'a> {
+    /// The simulation does not switch it: it runs no Istio sidecar.
+    NotSwitched,
+    /// Simulated over the exported injector configurations, ASM's among them.
+    Simulated(RestartDetail<'a>),
+    /// ASM's injector configuration is not in the export (as before the cluster is added to
+    /// ASM): what the exported configurations do, while the sidecar itself is unknown.
+    AsmNotExported(RestartDetail<'a>),
+}
+
+/// The injection detail of a row's workload; `None` when the simulation has no such workload
+/// (its pods were exported, its controller was not).
+pub fn injection_detail<'a>(
+    analysis: &'a Analysis,
+    row: &WorkloadRow,
+) -> Option<InjectionDetail<'a>> {
+    let sim = &analysis.injection;
+    let subject = sim.subject(row.kind_name(), &row.namespace, &row.name)?;
+    let bundle = &analysis.bundle;
+    let no_labels = BTreeMap::new();
+    let ns_labels = bundle
+        .namespaces
+        .get(&row.namespace)
+        .map_or(&no_labels, |n| &n.meta.labels);
+    // The labels the simulation created the pod with: the template's, or the bare pod's own.
+    let (pod_labels, kind) = match row.kind {
+        OwnerKind::Workload(kind) => (
+            bundle
+                .workloads
+                .iter()
+                .find(|w| w.body.kind == kind && w.ns() == row.namespace && w.name() == row.name)
+                .map_or(&no_labels, |w| &w.body.template.labels),
+            Some(kind),
+        ),
+        _ => (
+            bundle
+                .pods
+                .iter()
+                .find(|p| {
+                    p.meta.owners.is_empty() && p.ns() == row.namespace && p.name() == row.name
+                })
+                .map_or(&no_labels, |p| &p.meta.labels),
+            None,
+        ),
+    };
+    let detail = |outcome: &'a Outcome, pod_labels: &BTreeMap<String, String>| RestartDetail {
+        outcome,
+        configurations: sim.rows(outcome, ns_labels, pod_labels),
+        calls: outcome
+            .called()
+            .filter_map(|call| {
+                Some(WebhookCall {
+                    configuration: sim.configurations.get(call.configuration)?,
+                    call,
+                })
+            })
+            .collect(),
+    };
+    let after_switch = match (&subject.after_switch, kind) {
+        (Some(outcome), Some(kind)) => {
+            let labels = switched_labels(pod_labels, kind, row, &analysis.settings);
+            let shown = detail(outcome, &labels);
+            if sim.asm_exported {
+                AfterSwitch::Simulated(shown)
+            } else {
+                AfterSwitch::AsmNotExported(shown)
+            }
+        }
+        _ => AfterSwitch::NotSwitched,
+    };
+    Some(InjectionDetail {
+        subject,
+        next_restart: detail(&subject.now, pod_labels),
+        after_switch,
+    })
+}
+
+/// A template's labels after the plan's switch patch: the merge patch the runbook prints
+/// ([`crate::commands::template_label_patch`]) applied with RFC 7386 semantics, as the
+/// simulation applies it (`inject::switch_patch`, private to it).
+fn switched_labels(
+    labels: &BTreeMap<String, String>,
+    kind: WorkloadKind,
+    row: &WorkloadRow,
+    settings: &Settings,
+) -> BTreeMap<String, String> {
+    let command = crate::commands::template_label_patch(
+        kind,
+        &row.namespace,
+        &row.name,
+        &settings.asm_label_key,
+        Some(&settings.asm_label_value),
+    );
+    let mut doc = serde_json::json!({"spec": {"template": {"metadata": {"labels": labels}}}});
+    if let Some(patch) = command
+        .flags()
+        .skip_while(|f| *f != "-p")
+        .nth(1)
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+    {
+        json_patch::merge(&mut doc, &patch);
+    }
+    doc.pointer("/spec/template/metadata/labels")
+        .and_then(|l| l.as_object())
+        .map(|l| {
+            l.iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The one thing to do next.

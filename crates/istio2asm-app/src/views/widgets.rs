@@ -4,6 +4,7 @@
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::codes::Severity;
 use istio2asm_core::gate::Verdict;
+use istio2asm_core::inject::Sidecar;
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
 use istio2asm_core::phase::Gate;
 
@@ -35,6 +36,18 @@ pub(crate) fn gate_verdict(gate: &Gate) -> RichText {
         Verdict::Manual | Verdict::Warn => AMBER,
     };
     RichText::new(gate.verdict.as_str()).color(color).strong()
+}
+
+/// The sidecar a restart gives, in its colour: ASM's green, Istio's the text's own, none red
+/// (a restart drops the proxy), unknown amber. The same on the Workloads table and its panel.
+pub(crate) fn sidecar_text(ui: &Ui, sidecar: &Sidecar) -> RichText {
+    let color = match sidecar {
+        Sidecar::Asm => GREEN,
+        Sidecar::Istio(_) => ui.visuals().text_color(),
+        Sidecar::None => RED,
+        Sidecar::Unknown => AMBER,
+    };
+    RichText::new(sidecar.label()).color(color)
 }
 
 /// A command in monospace with a copy button that puts exactly its text on the clipboard.

@@ -1,26 +1,63 @@
-//! The Workloads tab: a sortable, filterable table; rows are laid out only when visible.
+//! The Workloads tab: a sortable, filterable table, rows laid out only when visible, and the
+//! selected workload's panel: which injector webhooks its next restart calls, before and after
+//! its switch.
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use istio2asm_core::detect::Flavor;
-use istio2asm_core::progress::{AgentCoverage, ProxyVersion, WorkloadRow};
+use istio2asm_core::inject::{Configuration, Mesh, Row, Verdict};
+use istio2asm_core::progress::{
+    injection_detail, AfterSwitch, AgentCoverage, ProxyVersion, RestartDetail, WorkloadRow,
+};
 
-use super::widgets::{field, AMBER, GREEN, RED};
+use super::widgets::{field, sidecar_text, Labelled, AMBER, GREEN, RED};
 use crate::app::Outcome;
-use crate::state::{WorkloadColumn, WorkloadsTab};
+use crate::state::{WorkloadColumn, WorkloadKey, WorkloadsTab};
 
-/// Workloads: a sortable, filterable table; rows are laid out only when visible. `generation`
-/// tells this outcome from any other the app showed (see [`WorkloadsTab::order`]).
+/// Workloads: a sortable, filterable table; rows are laid out only when visible. A click on a
+/// workload's name opens its panel below the table. `generation` tells this outcome from any
+/// other the app showed (see [`WorkloadsTab::order`]).
 pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64) {
     ui.horizontal(|ui| {
         field(ui, "Filter workloads", &mut tab.filter);
         ui.label(format!("{} workloads", outcome.rows.len()));
     });
+    let selected = tab
+        .selected
+        .as_ref()
+        .and_then(|key| outcome.rows.iter().find(|r| key.is(r)));
+    if let Some(row) = selected {
+        // Laid out before the table, so the table takes the height the panel leaves.
+        let height = ui.available_height();
+        egui::Panel::bottom("workload-panel")
+            .resizable(true)
+            .default_size(height * 0.5)
+            .min_size(120.0)
+            .max_size((height - 120.0).max(120.0))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("workload-panel-scroll")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if workload_panel(ui, outcome, row) {
+                            tab.selected = None;
+                        }
+                    });
+            });
+    }
+    // In a scope of its own: the table draws its column lines down to the bottom of its `Ui`'s
+    // content, which in the tab's `Ui` would include the panel.
+    ui.scope(|ui| table(ui, tab, outcome, generation));
+}
+
+/// The table itself.
+fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64) {
     let sort = tab.sort;
     let order = tab.order(&outcome.rows, generation);
     // The order was computed from these very rows, so every index is in bounds.
     let rows: Vec<&WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let mut clicked = None;
     TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
@@ -29,6 +66,8 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
         .column(Column::auto().at_least(140.0))
         .column(Column::auto().at_least(60.0))
         .column(Column::auto().at_least(110.0))
+        .column(Column::auto().at_least(90.0))
+        .column(Column::auto().at_least(90.0))
         .column(Column::auto().at_least(70.0))
         .column(Column::remainder().at_least(160.0))
         .column(Column::auto().at_least(70.0))
@@ -49,9 +88,24 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
                 let r = rows[row.index()];
+                let selected = tab.selected.as_ref().is_some_and(|key| key.is(r));
+                row.set_selected(selected);
                 for column in WorkloadColumn::ALL {
                     let text = column.cell(r);
                     row.col(|ui| match column {
+                        // The name opens the workload's panel, and closes it again.
+                        WorkloadColumn::Name => {
+                            let name = egui::Label::new(text.as_ref())
+                                .truncate()
+                                .sense(egui::Sense::click());
+                            let response = ui
+                                .add(name)
+                                .on_hover_cursor(egui::CursorIcon::PointingHand)
+                                .on_hover_text(text.as_ref());
+                            if response.clicked() {
+                                clicked = Some((!selected).then(|| WorkloadKey::of(r)));
+                            }
+                        }
                         // Long cells are cut to the column and shown whole on hover.
                         WorkloadColumn::Proxy => {
                             let color = match r.proxy {
@@ -71,6 +125,17 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
                             )
                             .on_hover_text(text.as_ref());
                         }
+                        WorkloadColumn::NextRestart => {
+                            ui.label(sidecar_text(ui, &r.next_restart));
+                        }
+                        WorkloadColumn::AfterSwitch => match &r.after_switch {
+                            Some(sidecar) => {
+                                ui.label(sidecar_text(ui, sidecar));
+                            }
+                            None => {
+                                ui.label(text.as_ref());
+                            }
+                        },
                         WorkloadColumn::XdsAgent => {
                             let color = match r.xds_agent {
                                 AgentCoverage::All => GREEN,
@@ -91,4 +156,206 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
                 }
             });
         });
+    if let Some(selection) = clicked {
+        tab.selected = selection;
+    }
+}
+
+/// The selected workload's panel: the injector webhooks of its next restart and of its first
+/// restart after its switch, then its switch patch. Returns whether the user closed it.
+fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
+    let mut close = false;
+    ui.horizontal(|ui| {
+        ui.heading(format!(
+            "{} {}/{}",
+            row.kind_name(),
+            row.namespace,
+            row.name
+        ));
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
+    let Some(detail) = injection_detail(&outcome.analysis, row) else {
+        ui.label(
+            "Its controller is not in the export, only its pods: there is no template to \
+             simulate a restart of.",
+        );
+        return close;
+    };
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Next restart:").strong());
+        ui.label(sidecar_text(ui, &detail.next_restart.outcome.sidecar));
+    });
+    restart(ui, &detail.next_restart, "next restart");
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("After switch:").strong());
+        match &row.after_switch {
+            Some(sidecar) => ui.label(sidecar_text(ui, sidecar)),
+            None => ui.label("-"),
+        };
+    });
+    match &detail.after_switch {
+        AfterSwitch::NotSwitched => {
+            ui.label("Not switched: it runs no Istio sidecar today.");
+        }
+        AfterSwitch::Simulated(shown) => restart(ui, shown, "after switch"),
+        AfterSwitch::AsmNotExported(shown) => {
+            ui.label(
+                RichText::new(
+                    "ASM's injector webhook is not in the export, so the after-switch result \
+                     is unknown.",
+                )
+                .color(AMBER),
+            );
+            ui.horizontal(|ui| {
+                ui.label("The exported configurations alone give:");
+                ui.label(sidecar_text(ui, &shown.outcome.sidecar));
+            });
+            restart(ui, shown, "after switch");
+        }
+    }
+    ui.add_space(8.0);
+    patch_preview(ui, row);
+    close
+}
+
+/// One simulated restart: why it ends with its sidecar, each configuration's verdict as
+/// `istioctl x check-inject` prints it, and the webhooks the API server calls.
+fn restart(ui: &mut Ui, shown: &RestartDetail<'_>, id: &str) {
+    ui.indent(id, |ui| restart_lists(ui, shown, id));
+}
+
+fn restart_lists(ui: &mut Ui, shown: &RestartDetail<'_>, id: &str) {
+    ui.add(egui::Label::new(&shown.outcome.reason).wrap());
+    ui.label(RichText::new("Configurations").strong());
+    if shown.configurations.is_empty() {
+        ui.label("No injector configuration is in the export.");
+    }
+    for row in &shown.configurations {
+        configuration_row(ui, row, id);
+    }
+    ui.label(RichText::new("Webhooks called").strong());
+    if shown.calls.is_empty() {
+        ui.label("No webhook is called.");
+    }
+    for call in &shown.calls {
+        let (result, color) = match call.call.verdict {
+            Verdict::Injects => ("injects", GREEN),
+            Verdict::Skips => ("skips", ui.visuals().text_color()),
+            Verdict::Unknown => ("unknown", AMBER),
+            // Core lists only the webhooks the API server calls.
+            Verdict::NotCalled => ("not called", ui.visuals().weak_text_color()),
+        };
+        let round = if call.call.round > 1 {
+            format!(" (round {}, reinvoked)", call.call.round)
+        } else {
+            String::new()
+        };
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(result).color(color).strong());
+            ui.add(
+                egui::Label::new(format!(
+                    "{} / {}{round}: {}",
+                    call.configuration.name, call.call.webhook, call.call.reason
+                ))
+                .wrap(),
+            )
+            .labelled_by_text(&format!(
+                "{id} webhook {} {}{round}",
+                call.configuration.name, call.call.webhook
+            ));
+        });
+    }
+}
+
+/// One configuration's verdict: ✔ injects, ✘ does not, ? unknown, with its mesh and revision.
+fn configuration_row(ui: &mut Ui, row: &Row<'_>, id: &str) {
+    let mark = match row.injects {
+        Some(true) => "✔",
+        Some(false) => "✘",
+        None => "?",
+    };
+    ui.horizontal(|ui| {
+        verdict_mark(ui, row.injects);
+        ui.add(
+            egui::Label::new(format!(
+                "{} ({}): {}",
+                row.configuration.name,
+                served(row.configuration),
+                row.reason
+            ))
+            .wrap(),
+        )
+        .labelled_by_text(&format!(
+            "{id} configuration {mark} {}",
+            row.configuration.name
+        ));
+    });
+}
+
+/// Whose sidecar a configuration gives: `ASM`, `Istio revision 1-22`, `Istio revision 1-22, tag
+/// prod`, with `deactivated` when istioctl switched it off.
+fn served(configuration: &Configuration) -> String {
+    let mut text = match configuration.mesh {
+        Mesh::Asm => "ASM".to_string(),
+        Mesh::Istio => match &configuration.revision {
+            Some(revision) => format!("Istio revision {revision}"),
+            None => "Istio".to_string(),
+        },
+    };
+    if let Some(tag) = &configuration.tag {
+        text.push_str(&format!(", tag {tag}"));
+    }
+    if configuration.deactivated {
+        text.push_str(", deactivated");
+    }
+    text
+}
+
+/// The switch patch of the workload. The place for its preview, the fields it changes before and
+/// after (`Step.preview`, issue 12 §3), once plan steps carry it; until then, which wave
+/// patches it.
+fn patch_preview(ui: &mut Ui, row: &WorkloadRow) {
+    ui.label(RichText::new("Switch patch").strong());
+    match &row.wave {
+        Some(wave) => ui.label(format!(
+            "Patched by switch wave {} (namespace {}); see the Plan tab.",
+            wave.number, wave.namespace
+        )),
+        None => ui.label("No switch wave of the plan patches it."),
+    };
+}
+
+/// check-inject's ✔ (injects, green) or ✘ (does not), painted rather than typed: egui's
+/// default fonts, which the web page embeds, have neither glyph. Unknown is an amber `?`.
+fn verdict_mark(ui: &mut Ui, injects: Option<bool>) {
+    let Some(injects) = injects else {
+        ui.label(RichText::new("?").color(AMBER).strong());
+        return;
+    };
+    let side = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let at = |x: f32, y: f32| rect.min + egui::vec2(x * rect.width(), y * rect.height());
+    if injects {
+        let stroke = egui::Stroke::new(2.0, GREEN);
+        ui.painter().add(egui::Shape::line(
+            vec![at(0.15, 0.55), at(0.4, 0.8), at(0.85, 0.2)],
+            stroke,
+        ));
+    } else {
+        let stroke = egui::Stroke::new(2.0, ui.visuals().text_color());
+        ui.painter()
+            .line_segment([at(0.2, 0.2), at(0.8, 0.8)], stroke);
+        ui.painter()
+            .line_segment([at(0.8, 0.2), at(0.2, 0.8)], stroke);
+    }
+    let text = if injects {
+        "injects"
+    } else {
+        "does not inject"
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, text));
 }
