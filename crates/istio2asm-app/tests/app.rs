@@ -492,13 +492,21 @@ fn selecting_a_workload_lists_the_webhooks_of_its_next_restart() {
     let mut harness = workloads();
     harness.get_by_label("cart").click();
     harness.run();
-    harness.get_by_label("Deployment shop/cart");
+    // The panel's heading, and the preview's object under "Switch patch".
+    assert_eq!(harness.get_all_by_label("Deployment shop/cart").count(), 2);
     harness.get_by_label("Next restart:");
-    // Each configuration as check-inject prints it, then each webhook called.
-    harness.get_by_label("next restart configuration ✔ istio-sidecar-injector");
-    harness.get_by_label_contains("next restart webhook istio-sidecar-injector");
+    // Each configuration as check-inject prints it, then each webhook called: the demo's
+    // `default` tag injects, the deactivated default does not.
+    harness.get_by_label("next restart configuration ✔ istio-revision-tag-default");
+    harness.get_by_label("next restart configuration ✘ istio-sidecar-injector");
+    harness.get_by_label_contains("next restart webhook istio-revision-tag-default");
     harness.get_by_label("After switch:");
+    harness.get_by_label("after switch configuration ✔ sidecar-injector-asm");
+    // The switch wave's patch, before and after, as core computed it.
     harness.get_by_label("Switch patch");
+    harness.get_by_label_contains(
+        "+ spec.template.metadata.labels[\"sidecar.asm.aliyun.com/inject\"]",
+    );
     // A second click on the name closes the panel.
     harness.get_by_label("cart").click();
     harness.run();
@@ -566,7 +574,7 @@ fn without_asms_webhook_in_the_export_the_after_switch_is_unknown() {
     let mut harness = workloads();
     harness.get_by_label("cart").click();
     harness.run();
-    harness.get_by_label("Deployment shop/cart");
+    assert_eq!(harness.get_all_by_label("Deployment shop/cart").count(), 2);
     harness.state_mut().load(
         Slot::Cluster,
         vec![Input::new("cluster.yaml", WITHOUT_ASM)],

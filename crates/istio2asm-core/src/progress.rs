@@ -11,13 +11,12 @@ use crate::analysis::Analysis;
 use crate::codes::{Code, Severity, INVALID_RESOURCE};
 use crate::detect::{image_parts, Flavor, OwnerKind, Proxy, Role};
 use crate::finding::Finding;
-use crate::inject::{Call, Configuration, Outcome, Row, Sidecar, Simulation, Subject};
+use crate::inject::{Call, Configuration, Outcome, Row, Sidecar, Subject};
 use crate::kubectl::Command;
-use crate::model::WorkloadKind;
 use crate::phase::Situation;
 use crate::plan::{PhaseStatus, Plan, Step, StepKind};
+use crate::preview::Preview;
 use crate::risk::{assess, Risks};
-use crate::settings::Settings;
 
 /// One workload as the migration sees it. Workload controllers are listed once (a ReplicaSet
 /// owned by a Deployment, or a Job owned by a CronJob, is folded into its owner), and so is every
@@ -187,7 +186,7 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
         let subject = subjects
             .get(&(row.kind_name(), row.namespace.as_str(), row.name.as_str()))
             .copied();
-        (row.next_restart, row.after_switch) = restarts(sim, subject);
+        (row.next_restart, row.after_switch) = restarts(subject);
     };
     let mut rows = Vec::new();
     for workload in &bundle.workloads {
@@ -298,19 +297,12 @@ fn row(
 }
 
 /// The sidecars of a workload's next restart and of its first restart after its switch.
-fn restarts(sim: &Simulation, subject: Option<&Subject>) -> (Sidecar, Option<Sidecar>) {
+fn restarts(subject: Option<&Subject>) -> (Sidecar, Option<Sidecar>) {
     let Some(subject) = subject else {
         return (Sidecar::Unknown, None);
     };
-    let after_switch = subject.after_switch.as_ref().map(|outcome| {
-        // ASM's injector may be called after every exported one and decide: without its
-        // configuration nothing can be said (the simulation does not guess its selectors).
-        if sim.asm_exported {
-            outcome.sidecar.clone()
-        } else {
-            Sidecar::Unknown
-        }
-    });
+    // Without ASM's configuration the simulation itself says unknown after the switch.
+    let after_switch = subject.after_switch.as_ref().map(|o| o.sidecar.clone());
     (subject.now.sidecar.clone(), after_switch)
 }
 
@@ -367,36 +359,15 @@ pub fn injection_detail<'a>(
 ) -> Option<InjectionDetail<'a>> {
     let sim = &analysis.injection;
     let subject = sim.subject(row.kind_name(), &row.namespace, &row.name)?;
-    let bundle = &analysis.bundle;
     let no_labels = BTreeMap::new();
-    let ns_labels = bundle
+    let ns_labels = analysis
+        .bundle
         .namespaces
         .get(&row.namespace)
         .map_or(&no_labels, |n| &n.meta.labels);
-    // The labels the simulation created the pod with: the template's, or the bare pod's own.
-    let (pod_labels, kind) = match row.kind {
-        OwnerKind::Workload(kind) => (
-            bundle
-                .workloads
-                .iter()
-                .find(|w| w.body.kind == kind && w.ns() == row.namespace && w.name() == row.name)
-                .map_or(&no_labels, |w| &w.body.template.labels),
-            Some(kind),
-        ),
-        _ => (
-            bundle
-                .pods
-                .iter()
-                .find(|p| {
-                    p.meta.owners.is_empty() && p.ns() == row.namespace && p.name() == row.name
-                })
-                .map_or(&no_labels, |p| &p.meta.labels),
-            None,
-        ),
-    };
-    let detail = |outcome: &'a Outcome, pod_labels: &BTreeMap<String, String>| RestartDetail {
+    let detail = |outcome: &'a Outcome| RestartDetail {
         outcome,
-        configurations: sim.rows(outcome, ns_labels, pod_labels),
+        configurations: sim.rows(outcome, ns_labels),
         calls: outcome
             .called()
             .filter_map(|call| {
@@ -407,58 +378,38 @@ pub fn injection_detail<'a>(
             })
             .collect(),
     };
-    let after_switch = match (&subject.after_switch, kind) {
-        (Some(outcome), Some(kind)) => {
-            let labels = switched_labels(pod_labels, kind, row, &analysis.settings);
-            let shown = detail(outcome, &labels);
-            if sim.asm_exported {
-                AfterSwitch::Simulated(shown)
-            } else {
-                AfterSwitch::AsmNotExported(shown)
-            }
-        }
-        _ => AfterSwitch::NotSwitched,
+    let after_switch = match &subject.after_switch {
+        Some(outcome) if sim.asm_exported => AfterSwitch::Simulated(detail(outcome)),
+        Some(outcome) => AfterSwitch::AsmNotExported(detail(outcome)),
+        None => AfterSwitch::NotSwitched,
     };
     Some(InjectionDetail {
         subject,
-        next_restart: detail(&subject.now, pod_labels),
+        next_restart: detail(&subject.now),
         after_switch,
     })
 }
 
-/// A template's labels after the plan's switch patch: the merge patch the runbook prints
-/// ([`crate::commands::template_label_patch`]) applied with RFC 7386 semantics, as the
-/// simulation applies it (`inject::switch_patch`, private to it).
-fn switched_labels(
-    labels: &BTreeMap<String, String>,
-    kind: WorkloadKind,
-    row: &WorkloadRow,
-    settings: &Settings,
-) -> BTreeMap<String, String> {
-    let command = crate::commands::template_label_patch(
-        kind,
-        &row.namespace,
-        &row.name,
-        &settings.asm_label_key,
-        Some(&settings.asm_label_value),
-    );
-    let mut doc = serde_json::json!({"spec": {"template": {"metadata": {"labels": labels}}}});
-    if let Some(patch) = command
-        .flags()
-        .skip_while(|f| *f != "-p")
-        .nth(1)
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-    {
-        json_patch::merge(&mut doc, &patch);
-    }
-    doc.pointer("/spec/template/metadata/labels")
-        .and_then(|l| l.as_object())
-        .map(|l| {
-            l.iter()
-                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-                .collect()
-        })
-        .unwrap_or_default()
+/// The plan's switch wave of a row's workload and the preview of its patch for that workload
+/// (`Step::preview`): what the switch changes in the exported template.
+pub fn switch_preview<'a>(plan: &'a Plan, row: &WorkloadRow) -> Option<(&'a Step, &'a Preview)> {
+    plan.phases.iter().flat_map(|p| &p.steps).find_map(|step| {
+        let StepKind::SwitchWave { workloads, .. } = &step.kind else {
+            return None;
+        };
+        workloads
+            .iter()
+            .any(|w| w.namespace == row.namespace && w.kind == row.kind && w.name == row.name)
+            .then(|| {
+                step.preview.iter().find(|p| {
+                    p.object.namespace.as_deref() == Some(row.namespace.as_str())
+                        && p.object.name == row.name
+                        && p.object.kind == row.kind_name()
+                })
+            })
+            .flatten()
+            .map(|preview| (step, preview))
+    })
 }
 
 /// The one thing to do next.

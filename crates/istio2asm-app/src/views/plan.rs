@@ -4,9 +4,8 @@ use egui::{RichText, Ui};
 use istio2asm_core::gate::GateId;
 use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::plan::{PhaseStatus, Step};
-use istio2asm_core::preview::{Preview, Side};
 
-use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, GREEN, RED};
+use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, RED};
 use super::Request;
 use crate::app::{human_size, Outcome};
 use crate::state::PlanTab;
@@ -110,29 +109,6 @@ pub fn show(
     request
 }
 
-/// What the step's commands change, under them: each object, then its values before (red) and
-/// after (green), the lines core writes for the runbooks.
-fn preview_ui(ui: &mut Ui, previews: &[Preview]) {
-    if previews.is_empty() {
-        return;
-    }
-    ui.label(RichText::new("What it changes (computed offline from the export)").strong());
-    for preview in previews {
-        ui.label(RichText::new(preview.object.title()).monospace().strong());
-        let lines = preview.diff_lines();
-        if lines.is_empty() {
-            ui.label(RichText::new("(no change)").monospace());
-        }
-        for line in lines {
-            let color = match line.side {
-                Side::Before => RED,
-                Side::After => GREEN,
-            };
-            ui.add(egui::Label::new(RichText::new(line.line()).monospace().color(color)).wrap());
-        }
-    }
-}
-
 fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
     let target = match step.target {
         istio2asm_core::kubectl::Target::Cluster => "cluster",
@@ -175,7 +151,7 @@ fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
                 }
             }
             commands(ui, &step.commands, vars, &step.id);
-            preview_ui(ui, &step.preview);
+            super::widgets::preview_ui(ui, &step.preview);
             for verify in &step.verify {
                 ui.label(RichText::new(format!("Verify (expect: {})", verify.expect)).strong());
                 command_row(

@@ -7,6 +7,7 @@ use istio2asm_core::gate::Verdict;
 use istio2asm_core::inject::Sidecar;
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
 use istio2asm_core::phase::Gate;
+use istio2asm_core::preview::{Preview, Side};
 
 /// Errors, failed gates, blocked steps.
 pub(crate) const RED: Color32 = Color32::from_rgb(220, 60, 60);
@@ -125,4 +126,27 @@ pub(crate) fn choice<'a>(
         })
         .response
         .labelled_by(label.id);
+}
+
+/// What the step's commands change, under them: each object, then its values before (red) and
+/// after (green), the lines core writes for the runbooks.
+pub(crate) fn preview_ui(ui: &mut Ui, previews: &[Preview]) {
+    if previews.is_empty() {
+        return;
+    }
+    ui.label(RichText::new("What it changes (computed offline from the export)").strong());
+    for preview in previews {
+        ui.label(RichText::new(preview.object.title()).monospace().strong());
+        let lines = preview.diff_lines();
+        if lines.is_empty() {
+            ui.label(RichText::new("(no change)").monospace());
+        }
+        for line in lines {
+            let color = match line.side {
+                Side::Before => RED,
+                Side::After => GREEN,
+            };
+            ui.add(egui::Label::new(RichText::new(line.line()).monospace().color(color)).wrap());
+        }
+    }
 }

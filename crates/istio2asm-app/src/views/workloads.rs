@@ -7,10 +7,11 @@ use egui_extras::{Column, TableBuilder};
 use istio2asm_core::detect::Flavor;
 use istio2asm_core::inject::{Configuration, Mesh, Row, Verdict};
 use istio2asm_core::progress::{
-    injection_detail, AfterSwitch, AgentCoverage, ProxyVersion, RestartDetail, WorkloadRow,
+    injection_detail, switch_preview, AfterSwitch, AgentCoverage, ProxyVersion, RestartDetail,
+    WorkloadRow,
 };
 
-use super::widgets::{field, sidecar_text, Labelled, AMBER, GREEN, RED};
+use super::widgets::{field, preview_ui, sidecar_text, Labelled, AMBER, GREEN, RED};
 use crate::app::Outcome;
 use crate::state::{WorkloadColumn, WorkloadKey, WorkloadsTab};
 
@@ -218,7 +219,7 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
         }
     }
     ui.add_space(8.0);
-    patch_preview(ui, row);
+    patch_preview(ui, outcome, row);
     close
 }
 
@@ -315,18 +316,19 @@ fn served(configuration: &Configuration) -> String {
     text
 }
 
-/// The switch patch of the workload. The place for its preview, the fields it changes before and
-/// after (`Step.preview`, issue 12 §3), once plan steps carry it; until then, which wave
-/// patches it.
-fn patch_preview(ui: &mut Ui, row: &WorkloadRow) {
+/// The switch patch of the workload: the plan's wave that patches it and what the patch changes
+/// in the exported template (the step's preview, computed by core).
+fn patch_preview(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) {
     ui.label(RichText::new("Switch patch").strong());
-    match &row.wave {
-        Some(wave) => ui.label(format!(
-            "Patched by switch wave {} (namespace {}); see the Plan tab.",
-            wave.number, wave.namespace
-        )),
-        None => ui.label("No switch wave of the plan patches it."),
-    };
+    match switch_preview(&outcome.plan, row) {
+        Some((step, preview)) => {
+            ui.label(format!("{}: {}", step.id, step.title));
+            preview_ui(ui, std::slice::from_ref(preview));
+        }
+        None => {
+            ui.label("No switch wave of the plan patches it.");
+        }
+    }
 }
 
 /// check-inject's ✔ (injects, green) or ✘ (does not), painted rather than typed: egui's
