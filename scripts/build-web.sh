@@ -60,7 +60,12 @@ build_web_main() {
     gz="$(gzip -9c "$OUT/${NAME}_bg.wasm" | wc -c)"
     log "build-web: the app in $((SECONDS - start)) s: ${NAME}_bg.wasm $bytes bytes ($gz gzipped)" \
         "[$ISTIO2ASM_WASM_RESOLVED path]"
-    [[ "$bytes" -lt 6000000 ]] || die "build-web: the .wasm is $bytes bytes, over the 6 MB budget"
+    # Budget: 6.5 MB raw. Issue 12 (the injection simulation, patch previews, the workload panel)
+    # took the app from under 6 MB to 6.23 MB after wasm-opt -Oz. Measured then, before wasm-opt:
+    # ~0.3 MB is 227 instances of std's slice sort, ~0.5 MB ron's serde for eframe's persistence,
+    # ~0.9 MB text shaping and font parsing (harfrust, skrifa, read-fonts); opt-level "s" and fat
+    # LTO both made it larger (6.73 and 6.83 MB). Issue 13 sets the next budget (8 MB with a CJK font).
+    [[ "$bytes" -lt 6500000 ]] || die "build-web: the .wasm is $bytes bytes, over the 6.5 MB budget"
     printf '%s\n' "$OUT"
 }
 
