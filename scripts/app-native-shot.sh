@@ -34,37 +34,60 @@ cleanup() {
 trap cleanup EXIT
 
 # A free display: try a few numbers, and wait until the server answers before using it.
-DISPLAY_NUMBER=""
-for n in $(seq 90 99); do
-    [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
-    Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-    XVFB=$!
-    for _ in $(seq 1 50); do
-        if xdpyinfo -display ":$n" >/dev/null 2>&1; then
-            DISPLAY_NUMBER=":$n"
-            break 2
-        fi
-        kill -0 "$XVFB" 2>/dev/null || break
-        sleep 0.2
+start_xvfb() {
+    DISPLAY_NUMBER=""
+    local n
+    for n in $(seq 90 99); do
+        [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
+        Xvfb ":$n" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+        XVFB=$!
+        for _ in $(seq 1 50); do
+            if xdpyinfo -display ":$n" >/dev/null 2>&1; then
+                DISPLAY_NUMBER=":$n"
+                return 0
+            fi
+            kill -0 "$XVFB" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill "$XVFB" 2>/dev/null || true
+        XVFB=""
     done
+    die "could not start Xvfb on any display from :90 to :99"
+}
+
+# Starts the app on the display and waits for its window: 0 when it shows, 1 when the app could
+# not open the display (seen once in a full run right after the browser tests: Xvfb answered
+# xdpyinfo, then refused the app), and a failure for any other early exit.
+start_app() {
+    # A fresh HOME so no persisted settings from earlier runs change what is shown.
+    DISPLAY="$DISPLAY_NUMBER" XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" HOME="$HOME_DIR" "$APP" >/dev/null 2>"$OUT.log" &
+    APP_PID=$!
+    for _ in $(seq 1 30); do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            APP_PID=""
+            grep -q XOpenDisplayFailed "$OUT.log" && return 1
+            cat "$OUT.log" >&2
+            die "the app exited before its window appeared"
+        fi
+        if DISPLAY="$DISPLAY_NUMBER" xwininfo -root -tree 2>/dev/null | grep -q '"istio2asm"'; then
+            return 0
+        fi
+        sleep 1
+    done
+}
+
+started=""
+for attempt in 1 2 3; do
+    start_xvfb
+    if start_app; then
+        started=yes
+        break
+    fi
+    log "the app could not open $DISPLAY_NUMBER (attempt $attempt); starting another X server"
     kill "$XVFB" 2>/dev/null || true
     XVFB=""
 done
-[[ -n "$DISPLAY_NUMBER" ]] || die "could not start Xvfb on any display from :90 to :99"
-
-# A fresh HOME so no persisted settings from earlier runs change what is shown.
-DISPLAY="$DISPLAY_NUMBER" XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" HOME="$HOME_DIR" "$APP" >/dev/null 2>"$OUT.log" &
-APP_PID=$!
-for _ in $(seq 1 30); do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        cat "$OUT.log" >&2
-        die "the app exited before its window appeared"
-    fi
-    if DISPLAY="$DISPLAY_NUMBER" xwininfo -root -tree 2>/dev/null | grep -q '"istio2asm"'; then
-        break
-    fi
-    sleep 1
-done
+[[ -n "$started" ]] || { cat "$OUT.log" >&2; die "the app could not open an X display in 3 attempts"; }
 sleep 3
 DISPLAY="$DISPLAY_NUMBER" import -window root "$OUT"
 # A blank (one-colour) screenshot means nothing was drawn.
