@@ -64,7 +64,7 @@ build_web_main() {
     # took the app from under 6 MB to 6.23 MB after wasm-opt -Oz. Measured then, before wasm-opt:
     # ~0.3 MB is 227 instances of std's slice sort, ~0.5 MB ron's serde for eframe's persistence,
     # ~0.9 MB text shaping and font parsing (harfrust, skrifa, read-fonts); opt-level "s" and fat
-    # LTO both made it larger (6.73 and 6.83 MB). Issue 13 sets the next budget (8 MB with a CJK font).
+    # LTO both made it larger (opt-level "s": 6.83 MB; with fat LTO and one codegen unit: 6.73 MB). Issue 13 sets the next budget (8 MB with a CJK font).
     [[ "$bytes" -lt 6500000 ]] || die "build-web: the .wasm is $bytes bytes, over the 6.5 MB budget"
     printf '%s\n' "$OUT"
 }
