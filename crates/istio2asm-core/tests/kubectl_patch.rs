@@ -41,15 +41,19 @@ struct MergePatch {
     body: String,
 }
 
+/// A kubectl argv without `kubectl --kubeconfig=…`, its `-n NS` taken off the front.
+fn namespace_and_rest(argv: &[String]) -> (Option<String>, &[String]) {
+    let rest = &argv[2..];
+    match rest {
+        [flag, namespace, rest @ ..] if flag == "-n" => (Some(namespace.clone()), rest),
+        _ => (None, rest),
+    }
+}
+
 /// Parses a command's argv as a merge patch; `None` for any other command.
 fn merge_patch_of(command: &Command) -> Option<MergePatch> {
     let argv = command.argv(&vars());
-    let mut rest = &argv[2..];
-    let mut namespace = None;
-    if rest.first().map(String::as_str) == Some("-n") {
-        namespace = Some(rest[1].clone());
-        rest = &rest[2..];
-    }
+    let (namespace, rest) = namespace_and_rest(&argv);
     match rest {
         [verb, resource, name, kind, flag, body]
             if verb == "patch" && kind == "--type=merge" && flag == "-p" =>
@@ -741,12 +745,7 @@ fn exported_objects(texts: &[(&str, &str)]) -> Vec<Value> {
 /// its kind, namespace and name, and the apiVersion its resource names, if it names one.
 fn patched_object(command: &Command) -> Option<(ObjectName, Option<String>)> {
     let argv = command.argv(&vars());
-    let mut rest = &argv[2..];
-    let mut namespace = None;
-    if rest.first().map(String::as_str) == Some("-n") {
-        namespace = Some(rest[1].clone());
-        rest = &rest[2..];
-    }
+    let (namespace, rest) = namespace_and_rest(&argv);
     let [verb, resource, name, ..] = rest else {
         return None;
     };

@@ -267,30 +267,6 @@ pub struct EgressRoute {
     pub port: Option<i64>,
 }
 
-/// How a namespace selects injection.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Injection {
-    /// `istio-injection: enabled`.
-    Enabled,
-    /// `istio-injection: disabled` (or `disable`, the seed's spelling, or any other value).
-    Disabled(String),
-    /// `istio.io/rev: <rev>`.
-    Revision(String),
-    /// No injection label.
-    None,
-}
-
-/// An injection webhook configuration of Istio's, with the revision or tag it serves.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Injector {
-    /// The MutatingWebhookConfiguration.
-    pub object: ObjectRef,
-    /// `istio.io/rev`.
-    pub revision: Option<String>,
-    /// `istio.io/tag` (revision tags).
-    pub tag: Option<String>,
-}
-
 /// All facts about an export.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
@@ -313,10 +289,6 @@ pub struct Facts {
     pub egress_routes: Vec<EgressRoute>,
     /// The egress gateway hosts routes are matched against.
     pub egress_hosts: BTreeSet<String>,
-    /// Each namespace's injection mode (`istio-injection` wins over `istio.io/rev`, as in Istio).
-    pub injection: BTreeMap<String, Injection>,
-    /// Istio's injection webhooks.
-    pub injectors: Vec<Injector>,
     /// Istio's injector ConfigMaps, one per revision.
     pub injector_configs: Vec<InjectorConfig>,
     /// Workloads whose pod template carries Istio's proxy (`istioctl kube-inject`).
@@ -370,23 +342,6 @@ pub fn detect(bundle: &Bundle) -> Facts {
     facts.networks = networks(bundle, &facts);
     facts.egress_hosts = egress_hosts(&facts.gateways);
     facts.egress_routes = egress_routes(bundle, &facts.egress_hosts);
-    facts.injection = bundle
-        .namespaces
-        .iter()
-        .map(|(name, ns)| {
-            let mode = match (
-                ns.meta.label("istio-injection"),
-                ns.meta.label("istio.io/rev"),
-            ) {
-                (Some("enabled"), _) => Injection::Enabled,
-                (Some(other), _) => Injection::Disabled(other.to_string()),
-                (None, Some(rev)) => Injection::Revision(rev.to_string()),
-                (None, None) => Injection::None,
-            };
-            (name.clone(), mode)
-        })
-        .collect();
-    facts.injectors = webhooks::injectors(bundle);
     facts.injector_configs = webhooks::injector_configs(bundle);
     facts.manual_injections = manual::manual_injections(bundle);
     facts.ambient = ambient::ambient(bundle);
