@@ -107,6 +107,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
             injection: &injection,
             migration: &migration,
             settings,
+            lang: settings.lang,
             asm: asm.as_ref(),
         };
         checks::run_all(&cx, &mut findings);

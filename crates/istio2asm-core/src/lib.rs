@@ -6,6 +6,10 @@
 //! The core is pure: it takes text and returns values. It does no IO, reads no clock or
 //! environment, starts no threads and prints nothing (enforced by `clippy.toml`).
 
+// First, so that every module can use `t!`.
+#[macro_use]
+pub mod i18n;
+
 // Each module uses only those before it in the layer order of ARCHITECTURE.md (`tests/layers.rs`).
 pub mod analysis;
 mod block_yaml;

@@ -1,6 +1,8 @@
 //! Kubernetes' name rules. A name that breaks them never reaches a command: the object becomes a
 //! MIG006 finding instead of entering the model.
 
+use crate::i18n::Lang;
+
 /// RFC 1123 label: at most 63 characters of `[a-z0-9-]`, starting and ending alphanumeric.
 /// Namespaces and label-like names follow it.
 pub fn is_dns1123_label(name: &str) -> bool {
@@ -79,14 +81,14 @@ pub fn is_label_value(value: &str) -> bool {
             && bytes[bytes.len() - 1].is_ascii_alphanumeric()
 }
 
-/// Where a namespaced object is, for messages: ` in shop`, or, for a manifest that names no
+/// Where a namespaced object is, for messages: ` in shop` (`（命名空间 shop）`), or, for a manifest that names no
 /// namespace (injector outputs, `--dry-run` exports), ` (in the context's namespace)`, which is
 /// where kubectl then applies it.
-pub fn in_namespace(namespace: &str) -> String {
+pub fn in_namespace(lang: Lang, namespace: &str) -> String {
     if namespace.is_empty() {
-        " (in the context's namespace)".to_string()
+        t!(lang, "in-context-namespace")
     } else {
-        format!(" in {namespace}")
+        t!(lang, "in-namespace", namespace = namespace)
     }
 }
 

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::detect::Version;
+use crate::i18n::Lang;
 use crate::kubectl::KubeconfigVars;
 use crate::load::Limits;
 use crate::names::{is_dns1123_subdomain, is_label_key, is_label_value};
@@ -32,6 +33,9 @@ pub struct Settings {
     pub wave_size: usize,
     /// Load limits.
     pub limits: Limits,
+    /// The language of every text of the analysis and the plan (not a [`Setting`]: each
+    /// surface chooses it its own way, from the locale or a switch).
+    pub lang: Lang,
 }
 
 impl Default for Settings {
@@ -46,6 +50,7 @@ impl Default for Settings {
             asm_egress_host: None,
             wave_size: 10,
             limits: Limits::default(),
+            lang: Lang::En,
         }
     }
 }

@@ -13,14 +13,18 @@ use common::{core_dir, files_under};
 
 /// The only crates core may depend on (SPEC §1: serde, serde_yaml, serde_json, semver, small
 /// pure crates). `json-patch` applies the plan's merge patches for their previews; it depends on
-/// serde, serde_json, jsonptr and thiserror only.
-const ALLOWED: [&str; 6] = [
+/// serde, serde_json, jsonptr and thiserror only. `fluent-bundle` and `unic-langid` format the
+/// message catalogs (Project Fluent; their dependencies are pure: fluent-syntax, intl-memoizer,
+/// intl_pluralrules, type-map, self_cell, smallvec, rustc-hash, tinystr).
+const ALLOWED: [&str; 8] = [
     "serde",
     "serde_json",
     "serde_yaml",
     "semver",
     "memchr",
     "json-patch",
+    "fluent-bundle",
+    "unic-langid",
 ];
 
 /// Paths that would reach the network or start a process.

@@ -93,7 +93,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{}{} is enrolled in Istio's ambient mode by its own {DATAPLANE_MODE} label; it has no sidecar, so the procedure does not move it",
                     w.display(),
-                    in_namespace(w.object.namespace.as_deref().unwrap_or_default())
+                    in_namespace(cx.lang, w.object.namespace.as_deref().unwrap_or_default())
                 ),
             )
             .at(w.object.clone(), w.span),
@@ -106,7 +106,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{}{} is an ambient waypoint proxy (class istio-waypoint); the procedure does not migrate it, and uninstalling Istio removes it",
                     waypoint.display(),
-                    in_namespace(waypoint.object.namespace.as_deref().unwrap_or_default())
+                    in_namespace(cx.lang, waypoint.object.namespace.as_deref().unwrap_or_default())
                 ),
             )
             .at(waypoint.object.clone(), waypoint.span),
@@ -119,7 +119,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{}{} runs: Istio's ambient data plane is installed; uninstalling Istio removes it, with the mesh of every ambient workload",
                     ztunnel.display(),
-                    in_namespace(ztunnel.object.namespace.as_deref().unwrap_or_default())
+                    in_namespace(cx.lang, ztunnel.object.namespace.as_deref().unwrap_or_default())
                 ),
             )
             .at(ztunnel.object.clone(), ztunnel.span)

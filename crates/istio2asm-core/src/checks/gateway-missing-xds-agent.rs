@@ -49,8 +49,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "gateway {}{}: PROXY_CONFIG_XDS_AGENT=true is missing on {}",
                     owner.display(),
-                    in_namespace(&owner.namespace),
-                    pod_list(cx.bundle, &proxies)
+                    in_namespace(cx.lang, &owner.namespace),
+                    pod_list(cx.lang, cx.bundle, &proxies)
                 ),
             )
             .at(first.object_ref(), first.span)

@@ -46,7 +46,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "ingress gateway {}{} ({services}) runs Istio's proxy",
                     gw.owner.display(),
-                    in_namespace(&gw.owner.namespace)
+                    in_namespace(cx.lang, &gw.owner.namespace)
                 ),
             )
             .at(gw.object.clone(), gw.span),

@@ -46,7 +46,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 .find(|w| &w.object_ref() == deployment)
             {
                 remains.push((
-                    format!("deployment/{}{}", w.name(), in_namespace(w.ns())),
+                    format!("deployment/{}{}", w.name(), in_namespace(cx.lang, w.ns())),
                     w.object_ref(),
                     w.span,
                 ));

@@ -42,7 +42,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "{}{} ({})",
                 g.owner.display(),
-                in_namespace(&g.owner.namespace),
+                in_namespace(cx.lang, &g.owner.namespace),
                 g.kind.as_str()
             )
         })

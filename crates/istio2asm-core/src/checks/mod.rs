@@ -4,6 +4,7 @@
 
 use crate::detect::Facts;
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::inject::Simulation;
 use crate::model::Bundle;
 use crate::phase::Migration;
@@ -109,6 +110,8 @@ pub struct Context<'a> {
     pub migration: &'a Migration,
     /// The settings.
     pub settings: &'a Settings,
+    /// The language of the messages (the settings').
+    pub lang: Lang,
     /// The ASM control plane's export, when given.
     pub asm: Option<&'a Bundle>,
 }
@@ -160,6 +163,7 @@ pub(crate) mod support {
 
     use super::Context;
     use crate::detect::{is_live, Flavor, Owner, Proxy, Role};
+    use crate::i18n::Lang;
     use crate::model::Bundle;
 
     /// Live proxies of a role and flavor that match `keep`, grouped by owner (sorted).
@@ -183,19 +187,26 @@ pub(crate) mod support {
     }
 
     /// `3 pods (a, b, c)` with at most five names.
-    pub(crate) fn pod_list(bundle: &Bundle, proxies: &[&Proxy]) -> String {
+    pub(crate) fn pod_list(lang: Lang, bundle: &Bundle, proxies: &[&Proxy]) -> String {
         let mut names: Vec<&str> = proxies.iter().map(|p| bundle.pods[p.pod].name()).collect();
         names.sort_unstable();
-        let shown = names.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+        let shown = names
+            .iter()
+            .take(5)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "list-separator"));
         let more = if names.len() > 5 {
-            format!(", +{} more", names.len() - 5)
+            t!(lang, "pod-list-more", count = names.len() - 5)
         } else {
             String::new()
         };
-        format!(
-            "{} pod{} ({shown}{more})",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" }
+        t!(
+            lang,
+            "pod-list",
+            count = names.len(),
+            names = shown,
+            more = more
         )
     }
 }

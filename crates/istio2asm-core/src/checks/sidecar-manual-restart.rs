@@ -49,33 +49,69 @@ use crate::state::State;
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for (owner, proxies) in by_owner(cx, Role::Sidecar, Flavor::Istio, |p| !p.xds_agent) {
         let method = restart(cx.bundle, owner);
-        let pods = pod_list(cx.bundle, &proxies);
+        let pods = pod_list(cx.lang, cx.bundle, &proxies);
         let ns = owner.namespace.as_str();
-        let at_ns = in_namespace(ns);
+        let at_ns = in_namespace(cx.lang, ns);
         let (message, commands) = match method {
             Restart::Rollout(_) => continue,
             Restart::OnDelete => (
-                format!("{}{at_ns} uses updateStrategy OnDelete: delete its {pods} one at a time, waiting for each to be Ready", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-on-delete",
+                    owner = owner.display(),
+                    at_ns = &at_ns,
+                    pods = &pods
+                ),
                 on_delete_recreate(cx.bundle, cx.facts, owner, |p| !p.xds_agent),
             ),
             Restart::Job => (
-                format!("{}{at_ns} is a Job: let its {pods} finish, or delete and re-create the Job", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-job",
+                    owner = owner.display(),
+                    at_ns = &at_ns,
+                    pods = &pods
+                ),
                 Vec::new(),
             ),
             Restart::CronJob => (
-                format!("{}{at_ns} is a CronJob: its next run picks the change up; its {pods} still run the old configuration", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-cronjob",
+                    owner = owner.display(),
+                    at_ns = &at_ns,
+                    pods = &pods
+                ),
                 vec![job_from_cronjob(ns, &owner.name)],
             ),
             Restart::Bare => (
-                format!("{}{at_ns} is a bare pod: re-create it from its original manifest", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-bare",
+                    owner = owner.display(),
+                    at_ns = &at_ns
+                ),
                 vec![get_pod_yaml(ns, &owner.name), delete_pod(ns, &owner.name)],
             ),
             Restart::ByHand => (
-                format!("{}{at_ns} was injected by hand (MIG509): a restart keeps the proxy settings its {pods} were injected with; inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-by-hand",
+                    owner = owner.display(),
+                    at_ns = &at_ns,
+                    pods = &pods
+                ),
                 Vec::new(),
             ),
             Restart::Other(kind) => (
-                format!("{}{at_ns} is managed by a {kind}: restart its {pods} through that controller", owner.display()),
+                t!(
+                    cx.lang,
+                    "mig403-other",
+                    owner = owner.display(),
+                    at_ns = &at_ns,
+                    kind = kind.as_str(),
+                    pods = &pods
+                ),
                 Vec::new(),
             ),
         };
@@ -104,11 +140,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig403,
-                format!(
-                    "{}/{}{} was injected by hand (MIG509) without PROXY_CONFIG_XDS_AGENT in its pod template; a restart keeps it so: inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that",
-                    manual.kind.resource(),
-                    manual.object.name,
-                    in_namespace(manual.namespace())
+                t!(
+                    cx.lang,
+                    "mig403-by-hand-template",
+                    object = format!("{}/{}", manual.kind.resource(), manual.object.name),
+                    at_ns = in_namespace(cx.lang, manual.namespace()),
                 ),
             )
             .at(manual.object.clone(), manual.span)

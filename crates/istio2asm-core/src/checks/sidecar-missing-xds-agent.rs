@@ -67,8 +67,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{}{}: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on {}",
                     owner.display(),
-                    in_namespace(&owner.namespace),
-                    pod_list(cx.bundle, &proxies)
+                    in_namespace(cx.lang, &owner.namespace),
+                    pod_list(cx.lang, cx.bundle, &proxies)
                 ),
             )
             .at(object, span)

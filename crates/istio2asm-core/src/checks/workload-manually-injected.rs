@@ -65,7 +65,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 "{}/{}{} was injected by hand: its pod template holds Istio's proxy ({}{}); ASM's label cannot switch it",
                 manual.kind.resource(),
                 object.name,
-                in_namespace(manual.namespace()),
+                in_namespace(cx.lang, manual.namespace()),
                 manual.image,
                 if manual.native { ", a native sidecar" } else { "" }
             ),

@@ -70,9 +70,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{}{}: still on Istio's proxy {} ({}){}",
                     owner.display(),
-                    in_namespace(&owner.namespace),
+                    in_namespace(cx.lang, &owner.namespace),
                     proxies[0].tag,
-                    pod_list(cx.bundle, &proxies),
+                    pod_list(cx.lang, cx.bundle, &proxies),
                     if by_hand {
                         "; injected by hand (MIG509), the label does not switch it"
                     } else {

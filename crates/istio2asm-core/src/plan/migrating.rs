@@ -125,7 +125,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
             step.notes.push(format!(
                 "{}{}: add the label to its pod template or manifest and re-create it.",
                 owner.display(),
-                in_namespace(&owner.namespace)
+                in_namespace(analysis.settings.lang, &owner.namespace)
             ));
         }
         steps.push(step);
@@ -273,7 +273,7 @@ fn ambient_step(analysis: &Analysis) -> Option<Step> {
                 ns => format!(
                     "{}{}",
                     o.display(),
-                    in_namespace(ns.as_deref().unwrap_or_default())
+                    in_namespace(analysis.settings.lang, ns.as_deref().unwrap_or_default())
                 ),
             })
             .collect::<Vec<_>>()

@@ -113,6 +113,7 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
         force,
         vars: analysis.settings.kubeconfig_vars(),
         phases,
+        lang: analysis.settings.lang,
     }
 }
 

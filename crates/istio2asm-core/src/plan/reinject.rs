@@ -39,7 +39,7 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
         };
         step.needs.push(format!(
             "{file}: the original manifest of {kind}/{name}{}, without Istio's proxy (not the export, which holds it), with the pod label {}: \"{}\" in its template",
-            in_namespace(namespace),
+            in_namespace(settings.lang, namespace),
             settings.asm_label_key,
             settings.asm_label_value
         ));
@@ -67,7 +67,7 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
         } else {
             step.notes.push(format!(
                 "{kind}/{name}{}: no rollout to undo; to go back, apply its injected manifest again.",
-                in_namespace(namespace)
+                in_namespace(settings.lang, namespace)
             ));
         }
         step.verify.push(Verify {

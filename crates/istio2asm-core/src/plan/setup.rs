@@ -79,7 +79,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         );
         for (owner, method) in &manual {
             let ns = owner.namespace.as_str();
-            let at_ns = in_namespace(ns);
+            let at_ns = in_namespace(analysis.settings.lang, ns);
             match method {
                 Restart::OnDelete => {
                     step.commands.extend(on_delete_recreate(&analysis.bundle, &analysis.facts, owner, |p| !p.xds_agent));

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::Owner;
 use crate::gate::GateId;
+use crate::i18n::Lang;
 use crate::kubectl::{Command, KubeconfigVars, Target};
 use crate::phase::{Gate, Situation};
 use crate::preview::Preview;
@@ -217,6 +218,8 @@ pub struct Plan {
     pub vars: KubeconfigVars,
     /// Init, SetupIstioForMigrate, Migrating, Finished.
     pub phases: Vec<Phase>,
+    /// The language of its texts; commands, files and structure are the same in every language.
+    pub lang: Lang,
 }
 
 impl Plan {

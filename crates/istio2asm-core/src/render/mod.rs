@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::gate::GateId;
+use crate::i18n::Lang;
 use crate::kubectl::{KubeconfigVars, Target};
 use crate::phase::{GateJson, Situation};
 use crate::plan::{PhaseStatus, Plan, PlanFile, RiskRow, Step};
@@ -39,6 +40,9 @@ pub struct PlanDoc {
     pub forced: Vec<GateId>,
     /// Init, SetupIstioForMigrate, Migrating, Finished.
     pub phases: Vec<PhaseDoc>,
+    /// The language of the texts (English when absent, as plans before it were).
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// A phase of a [`PlanDoc`].
@@ -121,6 +125,7 @@ impl PlanDoc {
                         .collect(),
                 })
                 .collect(),
+            lang: plan.lang,
         }
     }
 

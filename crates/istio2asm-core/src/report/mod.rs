@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::codes::Severity;
 use crate::finding::{Finding, ObjectRef};
 use crate::gate::Verdict;
+use crate::i18n::Lang;
 use crate::phase::Gate;
 use crate::source::Location;
 
@@ -84,6 +85,7 @@ struct InputsJson<'a> {
 #[serde(rename_all = "camelCase")]
 struct CheckJson<'a> {
     schema_version: u32,
+    lang: Lang,
     inputs: InputsJson<'a>,
     migration: Option<MigrationJson<'a>>,
     versions: VersionsJson<'a>,
@@ -115,6 +117,7 @@ pub fn check_value(analysis: &Analysis) -> serde_json::Value {
     let (errors, warnings, infos) = analysis.counts();
     let doc = CheckJson {
         schema_version: SCHEMA_VERSION,
+        lang: analysis.settings.lang,
         inputs: InputsJson {
             files: analysis.sources.files().iter().map(|f| f.name()).collect(),
             objects: analysis.bundle.object_count(),

@@ -1,0 +1,1 @@
+# changes — zh-CN

@@ -1,0 +1,1 @@
+# detect — zh-CN

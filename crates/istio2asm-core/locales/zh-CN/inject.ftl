@@ -1,0 +1,1 @@
+# inject — zh-CN

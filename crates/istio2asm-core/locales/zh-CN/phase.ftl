@@ -1,0 +1,1 @@
+# phase — zh-CN
