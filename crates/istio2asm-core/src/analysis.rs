@@ -90,14 +90,14 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     if secrets > 0 {
         let mut finding = Finding::new(
             crate::codes::Code::Mig004,
-            format!("{secrets} Secret(s) in the input were dropped unread; they are never stored or shown"),
+            t!(settings.lang, "mig004-dropped", count = secrets),
         );
         finding.span = bundle
             .first_secret
             .or(asm.as_ref().and_then(|a| a.first_secret));
         findings.push(finding);
     }
-    let facts = detect::detect(&bundle);
+    let facts = detect::detect(&bundle, settings.lang);
     let injection = inject::simulate(&bundle, &facts, settings);
     let migration = phase::interpret(&bundle, &mut findings);
     {

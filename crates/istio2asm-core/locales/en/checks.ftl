@@ -8,3 +8,97 @@ mig403-bare = { $owner }{ $at_ns } is a bare pod: re-create it from its original
 mig403-by-hand = { $owner }{ $at_ns } was injected by hand (MIG509): a restart keeps the proxy settings its { $pods } were injected with; inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that
 mig403-other = { $owner }{ $at_ns } is managed by a { $kind }: restart its { $pods } through that controller
 mig403-by-hand-template = { $object }{ $at_ns } was injected by hand (MIG509) without PROXY_CONFIG_XDS_AGENT in its pod template; a restart keeps it so: inject it again from its original manifest (`istioctl kube-inject` against the current mesh config) and apply that
+
+## Shared by the checks below: joins the clauses of one finding (MIG505's problems, MIG601's parts).
+checks-clause-separator = {"; "}
+
+## MIG004 secrets-dropped. $count is the number of Secrets.
+mig004-dropped = { $count } Secret(s) in the input were dropped unread; they are never stored or shown
+
+## MIG201 kubernetes-too-old. $version as found ($version quoted in mig201-no-minor), $floor MAJOR.MINOR,
+## $evidence where it was read (detect-kubectl-version, detect-lowest-kubelet).
+mig201-unknown = the Kubernetes version is unknown: the input has neither `kubectl version -o yaml` nor nodes
+mig201-too-old = Kubernetes { $version } is older than { $floor } ({ $evidence })
+mig201-no-minor = the Kubernetes version { $version } has no MAJOR.MINOR to compare
+
+## MIG202 istio-too-old. $tag is the image tag, quoted.
+mig202-too-old = Istio control plane (revision { $revision }) runs { $version }, older than { $floor }
+mig202-unknown = the version of Istio control plane (revision { $revision }) is unknown: tag { $tag }
+
+## MIG204 istio-multiple-revisions. $planes is a list of mig204-plane.
+mig204-planes = { $count } Istio control planes: { $planes }
+mig204-plane = { $revision } ({ $version })
+
+## MIG205 istio-not-found.
+mig205-not-found = no Istio control plane (istiod) in the input
+
+## MIG302 istio-system-injection-label. $value is the label's value.
+mig302-label = namespace istio-system carries istio-injection={ $value } and the cluster has an east-west gateway
+
+## MIG401 mesh-config-missing-xds-agent. $why is mig401-parse-error or empty; $error the YAML parser's message.
+mig401-no-mesh-config = no mesh config (ConfigMap istio in istio-system) in the input; it cannot be checked for PROXY_CONFIG_XDS_AGENT
+mig401-missing = mesh config { $name } (revision { $revision }) has no PROXY_CONFIG_XDS_AGENT: "true"{ $why }
+mig401-parse-error = {" "}(its mesh key does not parse: { $error })
+
+## MIG402 sidecar-missing-xds-agent. $owner kind/name, $at_ns in-namespace, $pods a pod-list.
+mig402-missing = { $owner }{ $at_ns }: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on { $pods }
+mig402-help-no-rollout = This owner has no rollout restart: use the manual method under MIG403, then verify that every pod shows `true`.
+
+## MIG501 workload-on-istio-sidecar. $tag the proxy's image tag; $by_hand is mig501-by-hand or empty.
+mig501-on-istio = { $owner }{ $at_ns }: still on Istio's proxy { $tag } ({ $pods }){ $by_hand }
+mig501-by-hand = ; injected by hand (MIG509), the label does not switch it
+
+## MIG505 invalid-route-weights. $object namespace/name, $route like http[0], $problems the
+## problems below joined by checks-clause-separator; $weight as written, $sum a number.
+mig505-weights = VirtualService { $object }: { $route } { $problems }
+mig505-not-an-integer = weight { $weight } is not an integer from 0 to 100
+mig505-sum = weights sum to { $sum }, not 100
+mig505-single = the only destination has weight { $sum }, not 100
+
+## MIG507 istio-api-import. $kinds is a list of mig507-kind.
+mig507-import = { $count } Istio API objects to import into ASM: { $kinds }
+mig507-kind = { $count } { $kind }
+
+## MIG509 workload-manually-injected. $object resource/name, $image the proxy image; $native is
+## mig509-native or empty.
+mig509-by-hand = { $object }{ $at_ns } was injected by hand: its pod template holds Istio's proxy ({ $image }{ $native }); ASM's label cannot switch it
+mig509-native = , a native sidecar
+
+## MIG512 switch-not-to-asm. $subject "Kind namespace/name", $sidecar like "Istio (1-22)", $reason the simulation's.
+mig512-gets-none = { $subject }: after its switch it gets no sidecar, not ASM's: { $reason }
+mig512-gets-istio = { $subject }: after its switch it gets { $sidecar }'s sidecar, not ASM's: { $reason }
+
+## MIG513 restart-drops-sidecar.
+mig513-drops = { $subject } runs an injected sidecar, but its next restart gets none: { $reason }
+
+## MIG601 istio-sidecars-remain. $pods and $workloads are counts; $names a list of resource/name.
+mig601-pods = { $pods ->
+    [one] { $pods } pod
+   *[other] { $pods } pods
+} in { $workloads ->
+    [one] { $workloads } workload
+   *[other] { $workloads } workloads
+} still { $pods ->
+    [one] runs
+   *[other] run
+} Istio's sidecar
+mig601-by-hand = { $count ->
+    [one] { $count } workload injected by hand ({ $names }) still carries Istio's proxy in its pod template (pods not exported)
+   *[other] { $count } workloads injected by hand ({ $names }) still carry Istio's proxy in their pod template (pods not exported)
+}
+
+## MIG602 istio-gateways-remain. $gateways is a list of mig602-gateway; $kind one of the three kinds below.
+mig602-remain = { $count ->
+    [one] { $count } Istio gateway remains
+   *[other] { $count } Istio gateways remain
+}: { $gateways }
+mig602-gateway = { $owner }{ $at_ns } ({ $kind })
+mig602-ingress = ingress
+mig602-egress = egress
+mig602-east-west = east-west
+
+## MIG603 istio-control-plane-remains. $objects lists istiod's Deployment and Istio's webhook configurations.
+mig603-remains = Istio's control plane remains: { $objects }
+
+## MIG604 istio-api-not-in-asm. $kind the kind, $object namespace/name.
+mig604-missing = { $kind } { $object } is not in the ASM export

@@ -8,3 +8,82 @@ mig403-bare = { $owner }{ $at_ns } 是独立 Pod：请根据其原始清单重�
 mig403-by-hand = { $owner }{ $at_ns } 为手动注入（MIG509）：重启会保留其 { $pods } 注入时的代理设置；请基于当前网格配置，对其原始清单重新执行注入（`istioctl kube-inject`）并应用
 mig403-other = { $owner }{ $at_ns } 由 { $kind } 管理：请通过该控制器重启它的 { $pods }
 mig403-by-hand-template = { $object }{ $at_ns } 为手动注入（MIG509），其 Pod 模板中没有 PROXY_CONFIG_XDS_AGENT；重启后仍然如此：请基于当前网格配置，对其原始清单重新执行注入（`istioctl kube-inject`）并应用
+
+## 以下检查共用：连接同一条检查结果中的几个分句（MIG505 的问题、MIG601 的各部分）。
+checks-clause-separator = ；
+
+## MIG004 secrets-dropped。$count 为 Secret 的数量。
+mig004-dropped = 输入中的 { $count } 个 Secret 未经读取即被丢弃；它们不会被存储或显示
+
+## MIG201 kubernetes-too-old。$version 为原样读到的版本（mig201-no-minor 中带引号），$floor 为 MAJOR.MINOR，
+## $evidence 为读取来源（detect-kubectl-version、detect-lowest-kubelet）。
+mig201-unknown = Kubernetes 版本未知：输入中既没有 `kubectl version -o yaml` 的输出，也没有节点
+mig201-too-old = Kubernetes { $version } 低于 { $floor }（{ $evidence }）
+mig201-no-minor = Kubernetes 版本 { $version } 中没有可比较的 MAJOR.MINOR
+
+## MIG202 istio-too-old。$tag 为镜像 tag，带引号。
+mig202-too-old = Istio 控制面（修订版本 { $revision }）运行的是 { $version }，低于 { $floor }
+mig202-unknown = Istio 控制面（修订版本 { $revision }）的版本未知：镜像 tag 为 { $tag }
+
+## MIG204 istio-multiple-revisions。$planes 为 mig204-plane 的列表。
+mig204-planes = { $count } 个 Istio 控制面：{ $planes }
+mig204-plane = { $revision }（{ $version }）
+
+## MIG205 istio-not-found。
+mig205-not-found = 输入中没有 Istio 控制面（istiod）
+
+## MIG302 istio-system-injection-label。$value 为标签的值。
+mig302-label = 命名空间 istio-system 带有标签 istio-injection={ $value }，且集群中有东西向网关
+
+## MIG401 mesh-config-missing-xds-agent。$why 为 mig401-parse-error 或空；$error 为 YAML 解析器的报错。
+mig401-no-mesh-config = 输入中没有网格配置（istio-system 中的 ConfigMap istio），无法检查 PROXY_CONFIG_XDS_AGENT
+mig401-missing = 网格配置 { $name }（修订版本 { $revision }）中没有 PROXY_CONFIG_XDS_AGENT: "true"{ $why }
+mig401-parse-error = （其 mesh 键无法解析：{ $error }）
+
+## MIG402 sidecar-missing-xds-agent。$owner 为 kind/name，$at_ns 为 in-namespace，$pods 为 pod-list。
+mig402-missing = { $owner }{ $at_ns }：{ $pods } 上的 Istio Sidecar 缺少 PROXY_CONFIG_XDS_AGENT=true
+mig402-help-no-rollout = 该所属控制器不支持 rollout restart：请按 MIG403 中的手动方法重启，然后验证每个 Pod 都显示 `true`。
+
+## MIG501 workload-on-istio-sidecar。$tag 为代理镜像的 tag；$by_hand 为 mig501-by-hand 或空。
+mig501-on-istio = { $owner }{ $at_ns }：仍在使用 Istio 的代理 { $tag }（{ $pods }）{ $by_hand }
+mig501-by-hand = ；为手动注入（MIG509），标签无法切换它
+
+## MIG505 invalid-route-weights。$object 为 namespace/name，$route 形如 http[0]，$problems 为下列问题
+## 以 checks-clause-separator 连接；$weight 为原文，$sum 为数字。
+mig505-weights = VirtualService { $object } 的路由 { $route }：{ $problems }
+mig505-not-an-integer = 权重 { $weight } 不是 0 到 100 之间的整数
+mig505-sum = 权重之和为 { $sum }，而不是 100
+mig505-single = 唯一的目标（destination）权重为 { $sum }，而不是 100
+
+## MIG507 istio-api-import。$kinds 为 mig507-kind 的列表。
+mig507-import = 需导入 ASM 的 Istio API 对象共 { $count } 个：{ $kinds }
+mig507-kind = { $kind } { $count } 个
+
+## MIG509 workload-manually-injected。$object 为 resource/name，$image 为代理镜像；$native 为
+## mig509-native 或空。
+mig509-by-hand = { $object }{ $at_ns } 为手动注入：其 Pod 模板中含有 Istio 的代理（{ $image }{ $native }）；ASM 的标签无法切换它
+mig509-native = ，原生 Sidecar
+
+## MIG512 switch-not-to-asm。$subject 为「Kind namespace/name」，$sidecar 形如「Istio (1-22)」，$reason 为模拟给出的原因。
+mig512-gets-none = { $subject }：切换后不会获得 ASM 的 Sidecar，而是没有任何 Sidecar：{ $reason }
+mig512-gets-istio = { $subject }：切换后获得的是 { $sidecar } 的 Sidecar，而不是 ASM 的：{ $reason }
+
+## MIG513 restart-drops-sidecar。
+mig513-drops = { $subject } 正在运行注入的 Sidecar，但下次重启后将没有 Sidecar：{ $reason }
+
+## MIG601 istio-sidecars-remain。$pods 和 $workloads 为数量；$names 为 resource/name 的列表。
+mig601-pods = { $workloads } 个工作负载中的 { $pods } 个 Pod 仍在运行 Istio Sidecar
+mig601-by-hand = { $count } 个手动注入的工作负载（{ $names }）的 Pod 模板中仍含有 Istio 的代理（Pod 未导出）
+
+## MIG602 istio-gateways-remain。$gateways 为 mig602-gateway 的列表；$kind 为下列三种网关之一。
+mig602-remain = 仍有 { $count } 个 Istio 网关：{ $gateways }
+mig602-gateway = { $owner }{ $at_ns }（{ $kind }）
+mig602-ingress = 入口网关
+mig602-egress = 出口网关
+mig602-east-west = 东西向网关
+
+## MIG603 istio-control-plane-remains。$objects 列出 istiod 的 Deployment 和 Istio 的 Webhook 配置。
+mig603-remains = Istio 控制面仍然存在：{ $objects }
+
+## MIG604 istio-api-not-in-asm。$kind 为 kind，$object 为 namespace/name。
+mig604-missing = { $kind } { $object } 不在 ASM 的导出文件中

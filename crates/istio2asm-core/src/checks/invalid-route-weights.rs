@@ -55,17 +55,18 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                     match weight.map(|w| (w, w.as_int())) {
                         None => {}
                         Some((_, Some(w))) if (0..=100).contains(&w) => sum += w,
-                        Some((w, _)) => problems.push(format!(
-                            "weight {} is not an integer from 0 to 100",
-                            w.scalar_text().unwrap_or_else(|| w.type_name().to_string())
+                        Some((w, _)) => problems.push(t!(
+                            cx.lang,
+                            "mig505-not-an-integer",
+                            weight = w.scalar_text().unwrap_or_else(|| w.type_name().to_string())
                         )),
                     }
                 }
                 if problems.is_empty() && sum != 100 && destinations.len() > 1 {
-                    problems.push(format!("weights sum to {sum}, not 100"));
+                    problems.push(t!(cx.lang, "mig505-sum", sum = sum.to_string()));
                 }
                 if problems.is_empty() && destinations.len() == 1 && sum != 100 {
-                    problems.push(format!("the only destination has weight {sum}, not 100"));
+                    problems.push(t!(cx.lang, "mig505-single", sum = sum.to_string()));
                 }
                 if problems.is_empty() {
                     continue;
@@ -73,11 +74,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 out.push(
                     Finding::new(
                         Code::Mig505,
-                        format!(
-                            "VirtualService {}/{}: {protocol}[{index}] {}",
-                            vs.ns(),
-                            vs.name(),
-                            problems.join("; ")
+                        t!(
+                            cx.lang,
+                            "mig505-weights",
+                            object = format!("{}/{}", vs.ns(), vs.name()),
+                            route = format!("{protocol}[{index}]"),
+                            problems = problems.join(&t!(cx.lang, "checks-clause-separator")),
                         ),
                     )
                     .at(vs.object_ref(), vs.span),

@@ -38,13 +38,17 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     for object in &cx.bundle.istio {
         *kinds.entry(object.kind.as_str()).or_default() += 1;
     }
-    let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let list: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| t!(cx.lang, "mig507-kind", count = *n, kind = *k))
+        .collect();
     out.push(Finding::new(
         Code::Mig507,
-        format!(
-            "{} Istio API objects to import into ASM: {}",
-            cx.bundle.istio.len(),
-            list.join(", ")
+        t!(
+            cx.lang,
+            "mig507-import",
+            count = cx.bundle.istio.len(),
+            kinds = list.join(&t!(cx.lang, "list-separator")),
         ),
     ));
 }

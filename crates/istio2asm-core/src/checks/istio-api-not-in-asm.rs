@@ -60,10 +60,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig604,
-                format!(
-                    "{} {} is not in the ASM export",
-                    object.kind,
-                    display_name(&object.meta)
+                t!(
+                    cx.lang,
+                    "mig604-missing",
+                    kind = &object.kind,
+                    object = display_name(&object.meta),
                 ),
             )
             .at(object.object_ref(), object.span)

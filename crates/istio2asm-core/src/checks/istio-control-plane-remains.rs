@@ -72,7 +72,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             Code::Mig603,
-            format!("Istio's control plane remains: {}", list.join(", ")),
+            t!(
+                cx.lang,
+                "mig603-remains",
+                objects = list.join(&t!(cx.lang, "list-separator")),
+            ),
         )
         .at(object, span)
         .commands([istioctl_uninstall(cx.facts.lowest_istio())])

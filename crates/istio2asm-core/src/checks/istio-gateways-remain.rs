@@ -26,6 +26,7 @@
 
 use crate::checks::Context;
 use crate::codes::Code;
+use crate::detect::GatewayKind;
 use crate::finding::Finding;
 use crate::kubectl::{Command, Target};
 use crate::names::in_namespace;
@@ -39,11 +40,17 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let list: Vec<String> = remaining
         .iter()
         .map(|g| {
-            format!(
-                "{}{} ({})",
-                g.owner.display(),
-                in_namespace(cx.lang, &g.owner.namespace),
-                g.kind.as_str()
+            let kind = match g.kind {
+                GatewayKind::Ingress => t!(cx.lang, "mig602-ingress"),
+                GatewayKind::Egress => t!(cx.lang, "mig602-egress"),
+                GatewayKind::EastWest => t!(cx.lang, "mig602-east-west"),
+            };
+            t!(
+                cx.lang,
+                "mig602-gateway",
+                owner = g.owner.display(),
+                at_ns = in_namespace(cx.lang, &g.owner.namespace),
+                kind = kind,
             )
         })
         .collect();
@@ -56,16 +63,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     out.push(
         Finding::new(
             Code::Mig602,
-            format!(
-                "{} Istio gateway{} {}: {}",
-                remaining.len(),
-                if remaining.len() == 1 { "" } else { "s" },
-                if remaining.len() == 1 {
-                    "remains"
-                } else {
-                    "remain"
-                },
-                list.join(", ")
+            t!(
+                cx.lang,
+                "mig602-remain",
+                count = remaining.len(),
+                gateways = list.join(&t!(cx.lang, "list-separator")),
             ),
         )
         .at(first.object.clone(), first.span)

@@ -35,11 +35,23 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     }
     let list: Vec<String> = planes
         .iter()
-        .map(|p| format!("{} ({})", p.revision, p.version.raw))
+        .map(|p| {
+            t!(
+                cx.lang,
+                "mig204-plane",
+                revision = &p.revision,
+                version = &p.version.raw
+            )
+        })
         .collect();
     let mut finding = Finding::new(
         Code::Mig204,
-        format!("{} Istio control planes: {}", planes.len(), list.join(", ")),
+        t!(
+            cx.lang,
+            "mig204-planes",
+            count = planes.len(),
+            planes = list.join(&t!(cx.lang, "list-separator")),
+        ),
     );
     if let Some(evidence) = planes.first().and_then(|p| p.evidence.first()) {
         finding.object = evidence.object.clone();

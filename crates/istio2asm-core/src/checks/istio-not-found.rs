@@ -37,7 +37,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     out.push(
-        Finding::new(Code::Mig205, "no Istio control plane (istiod) in the input")
+        Finding::new(Code::Mig205, t!(cx.lang, "mig205-not-found"))
             .commands([Command::kubectl(Target::Cluster, "get")
                 .resource("deployments,pods,configmaps")
                 .args(["-o", "yaml"])

@@ -52,13 +52,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         .collect();
     let mut parts = Vec::new();
     if !remaining.is_empty() {
-        parts.push(format!(
-            "{} pod{} in {} workload{} still {} Istio's sidecar",
-            remaining.len(),
-            if remaining.len() == 1 { "" } else { "s" },
-            owners.len(),
-            if owners.len() == 1 { "" } else { "s" },
-            if remaining.len() == 1 { "runs" } else { "run" }
+        parts.push(t!(
+            cx.lang,
+            "mig601-pods",
+            pods = remaining.len(),
+            workloads = owners.len()
         ));
     }
     if !unexported.is_empty() {
@@ -66,13 +64,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .iter()
             .map(|m| format!("{}/{}", m.kind.resource(), m.object.name))
             .collect();
-        parts.push(format!(
-            "{} workload{} injected by hand ({}) still {} Istio's proxy in {} pod template (pods not exported)",
-            unexported.len(),
-            if unexported.len() == 1 { "" } else { "s" },
-            names.join(", "),
-            if unexported.len() == 1 { "carries" } else { "carry" },
-            if unexported.len() == 1 { "its" } else { "their" }
+        parts.push(t!(
+            cx.lang,
+            "mig601-by-hand",
+            count = unexported.len(),
+            names = names.join(&t!(cx.lang, "list-separator")),
         ));
     }
     let (object, span) = match (remaining.first(), unexported.first()) {
@@ -84,9 +80,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         (None, None) => return,
     };
     out.push(
-        Finding::new(Code::Mig601, parts.join("; "))
-            .at(object, span)
-            .gate(State::Finished),
+        Finding::new(
+            Code::Mig601,
+            parts.join(&t!(cx.lang, "checks-clause-separator")),
+        )
+        .at(object, span)
+        .gate(State::Finished),
     );
 }
 

@@ -50,14 +50,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     out.push(
-        Finding::new(
-            Code::Mig302,
-            format!(
-                "namespace istio-system carries istio-injection={value} and the cluster has an east-west gateway"
-            ),
-        )
-        .at(ns.object_ref(), ns.span)
-        .commands([remove_namespace_label("istio-system", "istio-injection")])
+        Finding::new(Code::Mig302, t!(cx.lang, "mig302-label", value = value))
+            .at(ns.object_ref(), ns.span)
+            .commands([remove_namespace_label("istio-system", "istio-injection")]),
     );
 }
 

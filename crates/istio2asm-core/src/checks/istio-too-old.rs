@@ -39,16 +39,21 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             Some(false) => continue,
             Some(true) => Finding::new(
                 Code::Mig202,
-                format!(
-                    "Istio control plane (revision {}) runs {}, older than {}.{}",
-                    plane.revision, plane.version.raw, ISTIO_FLOOR.0, ISTIO_FLOOR.1
+                t!(
+                    cx.lang,
+                    "mig202-too-old",
+                    revision = &plane.revision,
+                    version = &plane.version.raw,
+                    floor = format!("{}.{}", ISTIO_FLOOR.0, ISTIO_FLOOR.1),
                 ),
             ),
             None => Finding::new(
                 Code::Mig202,
-                format!(
-                    "the version of Istio control plane (revision {}) is unknown: tag {:?}",
-                    plane.revision, plane.version.raw
+                t!(
+                    cx.lang,
+                    "mig202-unknown",
+                    revision = &plane.revision,
+                    tag = format!("{:?}", plane.version.raw),
                 ),
             )
             .severity(Severity::Warning),

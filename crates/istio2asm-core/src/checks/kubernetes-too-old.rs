@@ -40,25 +40,29 @@ use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let finding = match &cx.facts.kubernetes {
-        None => Finding::new(
-            Code::Mig201,
-            "the Kubernetes version is unknown: the input has neither `kubectl version -o yaml` nor nodes",
-        )
-        .severity(Severity::Warning)
-        .commands([Command::kubectl(Target::Cluster, "version").args(["-o", "yaml"])]),
+        None => Finding::new(Code::Mig201, t!(cx.lang, "mig201-unknown"))
+            .severity(Severity::Warning)
+            .commands([Command::kubectl(Target::Cluster, "version").args(["-o", "yaml"])]),
         Some((version, evidence)) => {
             let mut finding = match version.below(KUBERNETES_FLOOR) {
                 Some(false) => return,
                 Some(true) => Finding::new(
                     Code::Mig201,
-                    format!(
-                        "Kubernetes {} is older than {}.{} ({})",
-                        version.raw, KUBERNETES_FLOOR.0, KUBERNETES_FLOOR.1, evidence.what
+                    t!(
+                        cx.lang,
+                        "mig201-too-old",
+                        version = &version.raw,
+                        floor = format!("{}.{}", KUBERNETES_FLOOR.0, KUBERNETES_FLOOR.1),
+                        evidence = &evidence.what,
                     ),
                 ),
                 None => Finding::new(
                     Code::Mig201,
-                    format!("the Kubernetes version {:?} has no MAJOR.MINOR to compare", version.raw),
+                    t!(
+                        cx.lang,
+                        "mig201-no-minor",
+                        version = format!("{:?}", version.raw),
+                    ),
                 )
                 .severity(Severity::Warning),
             };

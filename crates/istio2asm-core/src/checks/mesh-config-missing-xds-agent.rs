@@ -54,12 +54,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         .in_namespace("istio-system");
     if cx.facts.mesh_configs.is_empty() {
         out.push(
-            Finding::new(
-                Code::Mig401,
-                "no mesh config (ConfigMap istio in istio-system) in the input; it cannot be checked for PROXY_CONFIG_XDS_AGENT",
-            )
-            .commands([export])
-            .gate(State::Migrating),
+            Finding::new(Code::Mig401, t!(cx.lang, "mig401-no-mesh-config"))
+                .commands([export])
+                .gate(State::Migrating),
         );
         return;
     }
@@ -68,15 +65,18 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let why = match &mesh.error {
-            Some(error) => format!(" (its mesh key does not parse: {error})"),
+            Some(error) => t!(cx.lang, "mig401-parse-error", error = error),
             None => String::new(),
         };
         out.push(
             Finding::new(
                 Code::Mig401,
-                format!(
-                    "mesh config {} (revision {}) has no PROXY_CONFIG_XDS_AGENT: \"true\"{why}",
-                    mesh.object.name, mesh.revision
+                t!(
+                    cx.lang,
+                    "mig401-missing",
+                    name = &mesh.object.name,
+                    revision = &mesh.revision,
+                    why = why,
                 ),
             )
             .at(mesh.object.clone(), mesh.span)

@@ -52,10 +52,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig513,
-                format!(
-                    "{} runs an injected sidecar, but its next restart gets none: {}",
-                    subject.display(),
-                    subject.now.reason
+                t!(
+                    cx.lang,
+                    "mig513-drops",
+                    subject = subject.display(),
+                    reason = &subject.now.reason
                 ),
             )
             .at(subject.object.clone(), subject.span)

@@ -46,10 +46,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         // manual method under MIG403 as well.
         let (mut commands, help) = match restart(cx.bundle, owner) {
             Restart::Rollout(kind) => (vec![rollout_restart(kind, owner)], None),
-            _ => (
-                Vec::new(),
-                Some("This owner has no rollout restart: use the manual method under MIG403, then verify that every pod shows `true`."),
-            ),
+            _ => (Vec::new(), Some(t!(cx.lang, "mig402-help-no-rollout"))),
         };
         commands.push(verify_xds_agent(&owner.namespace));
         let first = &cx.bundle.pods[proxies[0].pod];
@@ -64,16 +61,17 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig402,
-                format!(
-                    "{}{}: Istio's sidecar lacks PROXY_CONFIG_XDS_AGENT=true on {}",
-                    owner.display(),
-                    in_namespace(cx.lang, &owner.namespace),
-                    pod_list(cx.lang, cx.bundle, &proxies)
+                t!(
+                    cx.lang,
+                    "mig402-missing",
+                    owner = owner.display(),
+                    at_ns = in_namespace(cx.lang, &owner.namespace),
+                    pods = pod_list(cx.lang, cx.bundle, &proxies),
                 ),
             )
             .at(object, span)
             .commands(commands)
-            .help_opt(help)
+            .help_opt(help.as_deref())
             .gate(State::Migrating),
         );
     }

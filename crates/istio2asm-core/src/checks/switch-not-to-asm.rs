@@ -61,10 +61,21 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         let Some(after) = &subject.after_switch else {
             continue;
         };
-        let gets = match &after.sidecar {
+        let message = match &after.sidecar {
             Sidecar::Asm | Sidecar::Unknown => continue,
-            Sidecar::None => "no sidecar".to_string(),
-            istio @ Sidecar::Istio(_) => format!("{}'s sidecar", istio.label()),
+            Sidecar::None => t!(
+                cx.lang,
+                "mig512-gets-none",
+                subject = subject.display(),
+                reason = &after.reason
+            ),
+            istio @ Sidecar::Istio(_) => t!(
+                cx.lang,
+                "mig512-gets-istio",
+                subject = subject.display(),
+                sidecar = istio.label(),
+                reason = &after.reason
+            ),
         };
         let mut commands: Vec<_> = sim
             .configurations
@@ -74,16 +85,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .collect();
         commands.push(check_inject(subject.namespace(), &after.labels));
         out.push(
-            Finding::new(
-                Code::Mig512,
-                format!(
-                    "{}: after its switch it gets {gets}, not ASM's: {}",
-                    subject.display(),
-                    after.reason
-                ),
-            )
-            .at(subject.object.clone(), subject.span)
-            .commands(commands),
+            Finding::new(Code::Mig512, message)
+                .at(subject.object.clone(), subject.span)
+                .commands(commands),
         );
     }
 }

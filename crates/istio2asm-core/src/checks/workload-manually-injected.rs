@@ -61,13 +61,17 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         let verify = template_status_annotation(manual.kind, manual.namespace(), &object.name);
         let mut finding = Finding::new(
             Code::Mig509,
-            format!(
-                "{}/{}{} was injected by hand: its pod template holds Istio's proxy ({}{}); ASM's label cannot switch it",
-                manual.kind.resource(),
-                object.name,
-                in_namespace(cx.lang, manual.namespace()),
-                manual.image,
-                if manual.native { ", a native sidecar" } else { "" }
+            t!(
+                cx.lang,
+                "mig509-by-hand",
+                object = format!("{}/{}", manual.kind.resource(), object.name),
+                at_ns = in_namespace(cx.lang, manual.namespace()),
+                image = &manual.image,
+                native = if manual.native {
+                    t!(cx.lang, "mig509-native")
+                } else {
+                    String::new()
+                },
             ),
         )
         .at(object.clone(), manual.span)

@@ -67,17 +67,18 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig501,
-                format!(
-                    "{}{}: still on Istio's proxy {} ({}){}",
-                    owner.display(),
-                    in_namespace(cx.lang, &owner.namespace),
-                    proxies[0].tag,
-                    pod_list(cx.lang, cx.bundle, &proxies),
-                    if by_hand {
-                        "; injected by hand (MIG509), the label does not switch it"
+                t!(
+                    cx.lang,
+                    "mig501-on-istio",
+                    owner = owner.display(),
+                    at_ns = in_namespace(cx.lang, &owner.namespace),
+                    tag = &proxies[0].tag,
+                    pods = pod_list(cx.lang, cx.bundle, &proxies),
+                    by_hand = if by_hand {
+                        t!(cx.lang, "mig501-by-hand")
                     } else {
-                        ""
-                    }
+                        String::new()
+                    },
                 ),
             )
             .at(first.object_ref(), first.span)

@@ -29,7 +29,7 @@ fn revision_of(
         .unwrap_or_else(|| "default".to_string())
 }
 
-pub(super) fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
+pub(super) fn control_planes(bundle: &Bundle, lang: Lang) -> Vec<ControlPlane> {
     let mut planes: BTreeMap<String, ControlPlane> = BTreeMap::new();
     let discovery = |spec: &PodSpec| -> Option<Container> {
         spec.containers
@@ -51,7 +51,7 @@ pub(super) fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
             version: Version::parse(tag),
             deployment: Some(w.object_ref()),
             evidence: vec![Evidence {
-                what: format!("istiod image {}", container.image),
+                what: t!(lang, "detect-istiod-image", image = &container.image),
                 object: Some(w.object_ref()),
                 span: Some(w.span),
             }],
@@ -71,7 +71,7 @@ pub(super) fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
                 version: Version::parse(tag),
                 deployment: None,
                 evidence: vec![Evidence {
-                    what: format!("istiod pod image {}", container.image),
+                    what: t!(lang, "detect-istiod-pod-image", image = &container.image),
                     object: Some(pod.object_ref()),
                     span: Some(pod.span),
                 }],
@@ -91,7 +91,7 @@ pub(super) fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
             continue;
         };
         let evidence = Evidence {
-            what: format!("ConfigMap {} values global.tag {tag}", cm.name()),
+            what: t!(lang, "detect-injector-tag", name = cm.name(), tag = &tag),
             object: Some(cm.object_ref()),
             span: Some(cm.span),
         };
@@ -118,10 +118,13 @@ pub(super) fn control_planes(bundle: &Bundle) -> Vec<ControlPlane> {
             continue;
         };
         let evidence = Evidence {
-            what: format!(
-                "{} {} labels istio.io/rev={revision}, version {version}",
-                hook.kind,
-                hook.name()
+            what: t!(
+                lang,
+                "detect-webhook-version",
+                kind = &hook.kind,
+                name = hook.name(),
+                revision = revision,
+                version = version
             ),
             object: Some(hook.object_ref()),
             span: Some(hook.span),

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::de::DeserializeSeed;
 
 use crate::finding::ObjectRef;
+use crate::i18n::Lang;
 use crate::model::{Bundle, Container, Object, PodSpec, WorkloadKind};
 use crate::node::{Node, NodeSeed};
 use crate::source::Span;
@@ -328,11 +329,11 @@ impl Facts {
     }
 }
 
-/// Derives the facts from a bundle.
-pub fn detect(bundle: &Bundle) -> Facts {
+/// Derives the facts from a bundle; the evidence is worded in `lang`.
+pub fn detect(bundle: &Bundle, lang: Lang) -> Facts {
     let mut facts = Facts {
-        kubernetes: kubernetes_version(bundle),
-        control_planes: control_planes(bundle),
+        kubernetes: kubernetes_version(bundle, lang),
+        control_planes: control_planes(bundle, lang),
         proxies: proxies(bundle),
         mesh_configs: mesh_configs(bundle),
         ..Facts::default()
@@ -342,7 +343,7 @@ pub fn detect(bundle: &Bundle) -> Facts {
     facts.networks = networks(bundle, &facts);
     facts.egress_hosts = egress_hosts(&facts.gateways);
     facts.egress_routes = egress_routes(bundle, &facts.egress_hosts);
-    facts.injector_configs = webhooks::injector_configs(bundle);
+    facts.injector_configs = webhooks::injector_configs(bundle, lang);
     facts.manual_injections = manual::manual_injections(bundle);
     facts.ambient = ambient::ambient(bundle);
     facts

@@ -1,6 +1,7 @@
 //! Versions as found (ACK suffixes are builds, not pre-releases), the Kubernetes version of an
 //! export, and the version floors the migration and the plan depend on.
 
+use crate::i18n::Lang;
 use crate::model::Bundle;
 
 use super::Evidence;
@@ -62,12 +63,12 @@ fn numeric(raw: &str) -> Option<semver::Version> {
     (count >= 2).then(|| semver::Version::new(parts[0], parts[1], parts[2]))
 }
 
-pub(super) fn kubernetes_version(bundle: &Bundle) -> Option<(Version, Evidence)> {
+pub(super) fn kubernetes_version(bundle: &Bundle, lang: Lang) -> Option<(Version, Evidence)> {
     if let Some((raw, span)) = &bundle.server_version {
         return Some((
             Version::parse(raw),
             Evidence {
-                what: format!("kubectl version: serverVersion.gitVersion {raw}"),
+                what: t!(lang, "detect-kubectl-version", version = raw),
                 object: None,
                 span: Some(*span),
             },
@@ -80,10 +81,11 @@ pub(super) fn kubernetes_version(bundle: &Bundle) -> Option<(Version, Evidence)>
         .filter(|(v, _)| v.number.is_some())
         .min_by(|(a, _), (b, _)| a.number.cmp(&b.number))
         .map(|(version, node)| {
-            let what = format!(
-                "lowest kubelet version, node {}: {}",
-                node.name(),
-                version.raw
+            let what = t!(
+                lang,
+                "detect-lowest-kubelet",
+                node = node.name(),
+                version = &version.raw
             );
             (
                 version,

@@ -4,6 +4,7 @@
 use serde::de::DeserializeSeed;
 
 use crate::finding::ObjectRef;
+use crate::i18n::Lang;
 use crate::model::Bundle;
 use crate::node::{Node, NodeSeed};
 use crate::selector::LabelSelector;
@@ -42,7 +43,7 @@ pub struct InjectorConfig {
 /// The injector ConfigMaps: `istio-sidecar-injector` (revision `default`) and
 /// `istio-sidecar-injector-<rev>`, the revision from the `istio.io/rev` label when set (the chart's
 /// `istiod-injector-configmap.yaml` sets both).
-pub(super) fn injector_configs(bundle: &Bundle) -> Vec<InjectorConfig> {
+pub(super) fn injector_configs(bundle: &Bundle, lang: Lang) -> Vec<InjectorConfig> {
     bundle
         .config_maps
         .iter()
@@ -64,7 +65,7 @@ pub(super) fn injector_configs(bundle: &Bundle) -> Vec<InjectorConfig> {
                 error: None,
             };
             let Some(text) = cm.body.get("config") else {
-                config.error = Some("it has no `config` key".into());
+                config.error = Some(t!(lang, "detect-injector-no-config"));
                 return Some(config);
             };
             match serde_yaml::Deserializer::from_str(text)
@@ -84,8 +85,11 @@ pub(super) fn injector_configs(bundle: &Bundle) -> Vec<InjectorConfig> {
                     config.never = selectors("neverInjectSelector");
                     config.always = selectors("alwaysInjectSelector");
                 }
-                Some(Err(e)) => config.error = Some(format!("its `config` is not YAML: {e}")),
-                None => config.error = Some("its `config` is empty".into()),
+                Some(Err(e)) => {
+                    config.error =
+                        Some(t!(lang, "detect-injector-not-yaml", error = e.to_string()));
+                }
+                None => config.error = Some(t!(lang, "detect-injector-empty")),
             }
             Some(config)
         })
