@@ -10,16 +10,19 @@
 
 use std::collections::BTreeMap;
 
+use crate::i18n::Lang;
 use crate::model::Webhook;
 use crate::selector::{LabelSelector, Operator};
 
 use super::meshes::is_never_match;
 
-/// check-inject's verdict and reason for one configuration.
+/// check-inject's verdict and reason for one configuration. In English the reason is istioctl's
+/// sentence byte for byte; in another language, its translation.
 pub fn check_inject(
     webhooks: &[Webhook],
     ns_labels: &BTreeMap<String, String>,
     pod_labels: &BTreeMap<String, String>,
+    lang: Lang,
 ) -> (bool, String) {
     for hook in webhooks {
         let (ns_matched, ns_label) = matched_label(&hook.namespace_selector, ns_labels);
@@ -29,18 +32,20 @@ pub fn check_inject(
                 (Some(ns), Some(pod)) => {
                     return (
                         true,
-                        format!("Namespace label {ns} matches, and pod label {pod} matches"),
+                        t!(lang, "inject-ci-both-match", ns_label = ns, pod_label = pod),
                     )
                 }
                 (Some(ns), None) => {
-                    let auto = if ns.contains("kubernetes.io/metadata.name") {
-                        " (Automatic injection is enabled in all namespaces)."
+                    let reason = if ns.contains("kubernetes.io/metadata.name") {
+                        t!(lang, "inject-ci-namespace-matches-all", ns_label = ns)
                     } else {
-                        ""
+                        t!(lang, "inject-ci-namespace-matches", ns_label = ns)
                     };
-                    return (true, format!("Namespace label {ns} matches{auto}"));
+                    return (true, reason);
                 }
-                (None, Some(pod)) => return (true, format!("Pod label {pod} matches")),
+                (None, Some(pod)) => {
+                    return (true, t!(lang, "inject-ci-pod-matches", pod_label = pod))
+                }
                 (None, None) => {}
             },
             (true, false) => {
@@ -56,7 +61,7 @@ pub fn check_inject(
                     if prevents {
                         return (
                             false,
-                            format!("Pod has {}={value} label, preventing injection", r.key),
+                            t!(lang, "inject-ci-pod-prevents", key = &r.key, value = value),
                         );
                     }
                 }
@@ -66,9 +71,7 @@ pub fn check_inject(
                     if value != "enabled" {
                         return (
                             false,
-                            format!(
-                                "Namespace has istio-injection={value} label, preventing injection"
-                            ),
+                            t!(lang, "inject-ci-namespace-prevents", value = value),
                         );
                     }
                 }
@@ -77,10 +80,7 @@ pub fn check_inject(
         }
     }
     if webhooks.iter().any(is_never_match) {
-        return (
-            false,
-            "The injection webhook is deactivated, and will never match labels.".into(),
-        );
+        return (false, t!(lang, "inject-ci-deactivated"));
     }
     let wanted = |select: fn(&Webhook) -> &LabelSelector| {
         webhooks
@@ -93,10 +93,11 @@ pub fn check_inject(
     };
     (
         false,
-        format!(
-            "No matching namespace labels ({}) or pod labels ({})",
-            wanted(|h| &h.namespace_selector),
-            wanted(|h| &h.object_selector)
+        t!(
+            lang,
+            "inject-ci-no-match",
+            ns_labels = wanted(|h| &h.namespace_selector),
+            pod_labels = wanted(|h| &h.object_selector),
         ),
     )
 }

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::detect::InjectorConfig;
+use crate::i18n::Lang;
 
 /// `sidecar.istio.io/inject`, as label and as annotation (istio/api `labels.gen.go` L423-424,
 /// `annotations.gen.go` L563-564).
@@ -54,25 +55,28 @@ pub enum Decision {
 
 /// Runs `injectRequired` for a pod. `config` is the revision's ConfigMap when exported (without
 /// it the chart's default policy `enabled` is assumed: IH `values.yaml` L337
-/// `global.proxy.autoInject: enabled`); `minor` the revision's Istio version.
+/// `global.proxy.autoInject: enabled`); `minor` the revision's Istio version. The reasons are
+/// worded in `lang`.
 pub fn inject_required(
     pod: Pod<'_>,
     config: Option<&InjectorConfig>,
     minor: Option<(u64, u64)>,
+    lang: Lang,
 ) -> Decision {
     if pod.host_network {
-        return Decision::Skips("the pod uses hostNetwork, which Istio never injects".into());
+        return Decision::Skips(t!(lang, "inject-host-network"));
     }
     if IGNORED_NAMESPACES.contains(&pod.namespace) {
-        return Decision::Skips(format!(
-            "namespace {} is one Istio never injects",
-            pod.namespace
+        return Decision::Skips(t!(
+            lang,
+            "inject-ignored-namespace",
+            namespace = pod.namespace
         ));
     }
     let (value, source) = match (pod.labels.get(INJECT), pod.annotations.get(INJECT)) {
-        (Some(v), _) => (v.as_str(), "label"),
-        (None, Some(v)) => (v.as_str(), "annotation"),
-        (None, None) => ("", ""),
+        (Some(v), _) => (v.as_str(), t!(lang, "inject-source-label")),
+        (None, Some(v)) => (v.as_str(), t!(lang, "inject-source-annotation")),
+        (None, None) => ("", String::new()),
     };
     // `Some(true)`: inject; `Some(false)`: do not; `None`: the default decides.
     let explicit = match value {
@@ -86,59 +90,81 @@ pub fn inject_required(
                 "y" | "yes" | "true" | "on"
             )),
             None => {
-                return Decision::Unknown(format!(
-                    "{INJECT}={other:?} ({source}) means inject before Istio 1.27 when it is y/yes/on, \"not\" otherwise, and \"default\" from 1.27; the revision's version is unknown"
+                return Decision::Unknown(t!(
+                    lang,
+                    "inject-loose-value",
+                    label = INJECT,
+                    value = format!("{other:?}"),
+                    source = source,
                 ))
             }
         },
     };
     match explicit {
-        Some(true) => return Decision::Injects(format!("{source} {INJECT}={value:?}")),
+        Some(true) => {
+            return Decision::Injects(t!(
+                lang,
+                "inject-explicit-on",
+                source = source,
+                label = INJECT,
+                value = format!("{value:?}"),
+            ))
+        }
         Some(false) => {
-            return Decision::Skips(format!("{source} {INJECT}={value:?} turns injection off"))
+            return Decision::Skips(t!(
+                lang,
+                "inject-explicit-off",
+                source = source,
+                label = INJECT,
+                value = format!("{value:?}"),
+            ))
         }
         None => {}
     }
     let Some(config) = config else {
-        return Decision::Injects(
-            "no injector ConfigMap exported; assuming the chart's default policy `enabled`".into(),
-        );
+        return Decision::Injects(t!(lang, "inject-no-configmap"));
     };
     if let Some(i) = first_match(&config.never, pod.labels) {
-        return Decision::Skips(format!(
-            "neverInjectSelector #{} ({}) of ConfigMap {} matches",
-            i + 1,
-            config.never[i],
-            config.object.name
+        return Decision::Skips(t!(
+            lang,
+            "inject-never-selector",
+            index = i + 1,
+            selector = config.never[i].to_string(),
+            configmap = &config.object.name,
         ));
     }
     if let Some(i) = first_match(&config.always, pod.labels) {
-        return Decision::Injects(format!(
-            "alwaysInjectSelector #{} ({}) of ConfigMap {} matches",
-            i + 1,
-            config.always[i],
-            config.object.name
+        return Decision::Injects(t!(
+            lang,
+            "inject-always-selector",
+            index = i + 1,
+            selector = config.always[i].to_string(),
+            configmap = &config.object.name,
         ));
     }
     if let Some(error) = &config.error {
-        return Decision::Unknown(format!("ConfigMap {}: {error}", config.object.name));
+        return Decision::Unknown(t!(
+            lang,
+            "inject-configmap-error",
+            configmap = &config.object.name,
+            error = error,
+        ));
     }
+    let configmap = &config.object.name;
     match config.policy.as_deref() {
         Some("enabled") => {
-            Decision::Injects(format!("policy enabled (ConfigMap {})", config.object.name))
+            Decision::Injects(t!(lang, "inject-policy-enabled", configmap = configmap))
         }
-        Some("disabled") => Decision::Skips(format!(
-            "policy disabled (ConfigMap {}) and the pod does not ask for injection",
-            config.object.name
+        Some("disabled") => {
+            Decision::Skips(t!(lang, "inject-policy-disabled", configmap = configmap))
+        }
+        Some(other) => Decision::Skips(t!(
+            lang,
+            "inject-policy-illegal",
+            policy = format!("{other:?}"),
+            configmap = configmap,
         )),
-        Some(other) => Decision::Skips(format!(
-            "policy {other:?} of ConfigMap {} is illegal; Istio refuses to inject",
-            config.object.name
-        )),
-        None => Decision::Skips(format!(
-            "ConfigMap {} sets no policy; Istio refuses to inject",
-            config.object.name
-        )),
+        None => Decision::Skips(t!(lang, "inject-policy-missing", configmap = configmap)),
     }
 }
 
@@ -261,7 +287,7 @@ mod tests {
                 host_network: *host,
             };
             let c = config(policy, never, always);
-            let got = inject_required(pod, Some(&c), *minor);
+            let got = inject_required(pod, Some(&c), *minor, Lang::En);
             assert_eq!(injects(&got), *expected, "{rule}: {got:?}");
         }
         let pod = Pod {
@@ -271,7 +297,7 @@ mod tests {
             host_network: false,
         };
         assert_eq!(
-            injects(&inject_required(pod, None, new)),
+            injects(&inject_required(pod, None, new, Lang::En)),
             Some(true),
             "no ConfigMap: chart default"
         );

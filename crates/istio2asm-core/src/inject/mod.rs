@@ -20,6 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::detect::{Facts, Flavor, InjectorConfig, OwnerKind, Proxy, Role};
 use crate::finding::ObjectRef;
+use crate::i18n::Lang;
 use crate::model::{Bundle, Object, Webhook, WebhookBody, WorkloadKind};
 use crate::preview;
 
@@ -171,6 +172,8 @@ pub struct Simulation {
     pub asm_exported: bool,
     /// Every workload (owners, not the ReplicaSets and Jobs folded into them) and bare pod.
     pub subjects: Vec<Subject>,
+    /// The language its reasons are worded in (the settings'), and [`Simulation::rows`]' too.
+    pub lang: Lang,
 }
 
 /// One configuration's verdict for one pod, as `istioctl x check-inject` prints a row.
@@ -214,13 +217,22 @@ impl Simulation {
                     (None, None, Some(c)) => (Some(false), Some(c)),
                     (None, None, None) => (Some(false), None),
                 };
-                let (said, text) =
-                    check_inject::check_inject(&configuration.webhooks, ns_labels, pod_labels);
+                let (said, text) = check_inject::check_inject(
+                    &configuration.webhooks,
+                    ns_labels,
+                    pod_labels,
+                    self.lang,
+                );
                 let reason = match call {
                     Some(c) if said && c.verdict == Verdict::Injects => text,
                     None if !said => text,
-                    Some(c) => format!("{}: {}", c.webhook, c.reason),
-                    None => "no webhook is called".to_string(),
+                    Some(c) => t!(
+                        self.lang,
+                        "inject-webhook-reason",
+                        webhook = &c.webhook,
+                        reason = &c.reason
+                    ),
+                    None => t!(self.lang, "inject-no-webhook-called"),
                 };
                 Row {
                     configuration,
@@ -269,6 +281,7 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
     };
     let asm_exported = chain.iter().any(|c| c.mesh == Mesh::Asm);
     let cx = Cx {
+        lang: settings.lang,
         asm_exported,
         bundle,
         chain: &chain,
@@ -358,6 +371,7 @@ pub fn simulate(bundle: &Bundle, facts: &Facts, settings: &Settings) -> Simulati
         asm_exported,
         configurations: chain,
         subjects,
+        lang: settings.lang,
     }
 }
 
@@ -398,6 +412,7 @@ fn switch_patch(
 }
 
 struct Cx<'a> {
+    lang: Lang,
     asm_exported: bool,
     bundle: &'a Bundle,
     chain: &'a [Configuration],
@@ -411,9 +426,10 @@ impl Cx<'_> {
     /// added to ASM it does not exist, and its selectors are not guessed.
     fn unknown_without_asm(&self, mut outcome: Outcome, needs_asm: bool) -> Outcome {
         if needs_asm && !self.asm_exported && outcome.sidecar != Sidecar::Asm {
-            outcome.reason = format!(
-                "ASM's injector webhook configuration is not in the export, so which sidecar ASM gives is unknown (it exists once the cluster is added to ASM; export it with kubectl get mutatingwebhookconfigurations -o yaml); of the exported injectors: {}",
-                outcome.reason
+            outcome.reason = t!(
+                self.lang,
+                "inject-asm-not-exported",
+                reason = &outcome.reason
             );
             outcome.sidecar = Sidecar::Unknown;
         }
@@ -442,7 +458,7 @@ impl Cx<'_> {
             if hooks[i].reinvoke_if_needed && call.verdict != Verdict::NotCalled && changed_after {
                 let mut second = call.clone();
                 second.round = 2;
-                second.reason = format!("reinvoked (reinvocationPolicy IfNeeded): {}", call.reason);
+                second.reason = t!(self.lang, "inject-reinvoked", reason = &call.reason);
                 again.push(second);
             }
         }
@@ -475,16 +491,20 @@ impl Cx<'_> {
             round,
         };
         if !hook.pod_create {
-            call.reason = "its rules do not cover CREATE pods".into();
+            call.reason = t!(self.lang, "inject-no-pod-create");
             return call;
         }
         if meshes::is_never_match(hook) {
-            call.reason = "deactivated (istio.io/deactivated: never-match)".into();
+            call.reason = t!(self.lang, "inject-deactivated");
             return call;
         }
         let Some(ns_labels) = ns_labels else {
             call.verdict = Verdict::Unknown;
-            call.reason = format!("namespace {namespace} is not in the export; its labels decide");
+            call.reason = t!(
+                self.lang,
+                "inject-namespace-not-exported",
+                namespace = namespace
+            );
             return call;
         };
         let (Some(ns_ok), Some(pod_ok)) = (
@@ -492,36 +512,46 @@ impl Cx<'_> {
             hook.object_selector.matches(&pod.labels),
         ) else {
             call.verdict = Verdict::Unknown;
-            call.reason = "a selector is invalid; the API server refuses the pod".into();
+            call.reason = t!(self.lang, "inject-invalid-selector");
             return call;
         };
         if !ns_ok {
-            call.reason = format!(
-                "namespaceSelector ({}) does not match namespace {namespace}",
-                hook.namespace_selector
+            call.reason = t!(
+                self.lang,
+                "inject-namespace-selector-no-match",
+                selector = hook.namespace_selector.to_string(),
+                namespace = namespace,
             );
             return call;
         }
         if !pod_ok {
-            call.reason = format!(
-                "objectSelector ({}) does not match the pod's labels",
-                hook.object_selector
+            call.reason = t!(
+                self.lang,
+                "inject-object-selector-no-match",
+                selector = hook.object_selector.to_string(),
             );
             return call;
         }
         let (_, ns_label) = check_inject::matched_label(&hook.namespace_selector, ns_labels);
         let (_, pod_label) = check_inject::matched_label(&hook.object_selector, &pod.labels);
         let selected = match (ns_label, pod_label) {
-            (Some(ns), Some(p)) => format!("namespace label {ns} and pod label {p} match"),
-            (Some(ns), None) => format!("namespace label {ns} matches"),
-            (None, Some(p)) => format!("pod label {p} matches"),
-            (None, None) => "its selectors match".to_string(),
+            (Some(ns), Some(p)) => t!(
+                self.lang,
+                "inject-selected-both",
+                ns_label = ns,
+                pod_label = p
+            ),
+            (Some(ns), None) => t!(self.lang, "inject-selected-namespace", ns_label = ns),
+            (None, Some(p)) => t!(self.lang, "inject-selected-pod", pod_label = p),
+            (None, None) => t!(self.lang, "inject-selected-selectors"),
         };
         if hook.match_conditions > 0 {
             call.verdict = Verdict::Unknown;
-            call.reason = format!(
-                "{selected}, but it has {} matchConditions (CEL), which are not evaluated here",
-                hook.match_conditions
+            call.reason = t!(
+                self.lang,
+                "inject-match-conditions",
+                selected = &selected,
+                count = hook.match_conditions,
             );
             return call;
         }
@@ -535,22 +565,34 @@ impl Cx<'_> {
             Mesh::Istio => {
                 let revision = config.revision.as_deref().unwrap_or("default");
                 let cm = self.configs.iter().find(|c| c.revision == revision);
-                istio::inject_required(injector, cm, (self.minor)(revision))
+                istio::inject_required(injector, cm, (self.minor)(revision), self.lang)
             }
-            Mesh::Asm => match istio::inject_required(injector, None, Some(istio::EXACT_INJECT_VALUES)) {
-                Decision::Injects(_) => Decision::Injects(
-                    "ASM's injector is assumed to inject like Istio's (its policy is not in the export)".into(),
-                ),
+            Mesh::Asm => match istio::inject_required(
+                injector,
+                None,
+                Some(istio::EXACT_INJECT_VALUES),
+                self.lang,
+            ) {
+                Decision::Injects(_) => Decision::Injects(t!(self.lang, "inject-asm-assumed")),
                 Decision::Skips(why) => {
-                    Decision::Skips(format!("{why} (assuming ASM's injector checks as Istio's does)"))
+                    Decision::Skips(t!(self.lang, "inject-asm-assumed-skips", why = why))
                 }
                 unknown => unknown,
             },
         };
         (call.verdict, call.reason) = match decision {
-            Decision::Injects(why) => (Verdict::Injects, format!("{selected}; injects: {why}")),
-            Decision::Skips(why) => (Verdict::Skips, format!("{selected}; skips: {why}")),
-            Decision::Unknown(why) => (Verdict::Unknown, format!("{selected}; {why}")),
+            Decision::Injects(why) => (
+                Verdict::Injects,
+                t!(self.lang, "inject-injects", selected = &selected, why = why),
+            ),
+            Decision::Skips(why) => (
+                Verdict::Skips,
+                t!(self.lang, "inject-skips", selected = &selected, why = why),
+            ),
+            Decision::Unknown(why) => (
+                Verdict::Unknown,
+                t!(self.lang, "inject-unknown", selected = &selected, why = why),
+            ),
         };
         call
     }
@@ -564,21 +606,19 @@ impl Cx<'_> {
     ) -> (Sidecar, String) {
         let config = |c: &Call| &self.chain[c.configuration];
         if !self.chain.iter().any(|c| c.mesh == Mesh::Istio) {
-            return (
-                Sidecar::Unknown,
-                "no Istio injector webhook configuration is in the export (kubectl get mutatingwebhookconfigurations -o yaml exports them)".into(),
-            );
+            return (Sidecar::Unknown, t!(self.lang, "inject-no-istio-injector"));
         }
+        let reason_of = |c: &Call| {
+            t!(
+                self.lang,
+                "inject-call-reason",
+                configuration = &config(c).name,
+                webhook = &c.webhook,
+                reason = &c.reason
+            )
+        };
         if let Some(unknown) = calls.iter().find(|c| c.verdict == Verdict::Unknown) {
-            return (
-                Sidecar::Unknown,
-                format!(
-                    "{} {}: {}",
-                    config(unknown).name,
-                    unknown.webhook,
-                    unknown.reason
-                ),
-            );
+            return (Sidecar::Unknown, reason_of(unknown));
         }
         let injecting: Vec<&Call> = calls
             .iter()
@@ -591,27 +631,25 @@ impl Cx<'_> {
                 Mesh::Asm => Sidecar::Asm,
             };
             let reason = if injecting.len() > 1 {
-                format!(
-                    "{} injectors are called ({}); the last, {} {}, decides",
-                    injecting.len(),
-                    injecting
+                t!(
+                    self.lang,
+                    "inject-last-decides",
+                    count = injecting.len(),
+                    injectors = injecting
                         .iter()
                         .map(|c| format!("{} {}", config(c).name, c.webhook))
                         .collect::<Vec<_>>()
-                        .join(", "),
-                    c.name,
-                    last.webhook
+                        .join(&t!(self.lang, "list-separator")),
+                    configuration = &c.name,
+                    webhook = &last.webhook,
                 )
             } else {
-                format!("{} {}: {}", c.name, last.webhook, last.reason)
+                reason_of(last)
             };
             return (sidecar, reason);
         }
         if let Some(skip) = calls.iter().find(|c| c.verdict == Verdict::Skips) {
-            return (
-                Sidecar::None,
-                format!("{} {}: {}", config(skip).name, skip.webhook, skip.reason),
-            );
+            return (Sidecar::None, reason_of(skip));
         }
         (Sidecar::None, self.no_match(namespace, ns_labels, pod))
     }
@@ -626,11 +664,7 @@ impl Cx<'_> {
         let empty = BTreeMap::new();
         let ns_labels = ns_labels.unwrap_or(&empty);
         if pod.labels.get(istio::INJECT).map(String::as_str) == Some("false") {
-            return format!(
-                "its pod label {}=false keeps every Istio webhook from matching (objectSelector {} NotIn [false]); if its pods run a sidecar, the label came after they started",
-                istio::INJECT,
-                istio::INJECT
-            );
+            return t!(self.lang, "inject-opted-out", label = istio::INJECT);
         }
         let istio = || self.chain.iter().filter(|c| c.mesh == Mesh::Istio);
         let serves = |rev: &str| {
@@ -646,9 +680,7 @@ impl Cx<'_> {
             .or_else(|| pod.labels.get("istio.io/rev"));
         if let Some(rev) = rev {
             if !serves(rev) {
-                return format!(
-                    "istio.io/rev={rev} names no revision or tag with an active injector webhook (a deleted tag or revision)"
-                );
+                return t!(self.lang, "inject-revision-gone", revision = rev);
             }
         }
         let default_wanted = ns_labels.get("istio-injection").map(String::as_str)
@@ -660,14 +692,15 @@ impl Cx<'_> {
                 .map(|c| c.name.as_str())
                 .collect();
             return if deactivated.is_empty() {
-                "the default revision has no injector webhook".to_string()
+                t!(self.lang, "inject-no-default-injector")
             } else {
-                format!(
-                    "the default injector is deactivated ({}: istio.io/deactivated=never-match) and no revision tag `default` serves",
-                    deactivated.join(", ")
+                t!(
+                    self.lang,
+                    "inject-default-deactivated",
+                    configurations = deactivated.join(&t!(self.lang, "list-separator")),
                 )
             };
         }
-        format!("no injector webhook matches namespace {namespace} and the pod's labels")
+        t!(self.lang, "inject-no-match", namespace = namespace)
     }
 }
