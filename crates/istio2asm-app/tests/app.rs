@@ -328,9 +328,11 @@ fn the_next_action_names_a_blocking_gate_without_a_command() {
     let outcome = app.outcome().expect("outcome");
     let action = next_action(&outcome.analysis, &outcome.plan);
     assert!(
-        action.text().starts_with("MIG202 istio-too-old"),
+        action
+            .text(outcome.plan.lang)
+            .starts_with("MIG202 istio-too-old"),
         "{}",
-        action.text()
+        action.text(outcome.plan.lang)
     );
     assert!(action.command().is_none());
 }

@@ -11,6 +11,7 @@ use crate::analysis::Analysis;
 use crate::codes::{Code, Severity, INVALID_RESOURCE};
 use crate::detect::{image_parts, Flavor, OwnerKind, Proxy, Role};
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::inject::{Call, Configuration, Outcome, Row, Sidecar, Subject};
 use crate::kubectl::Command;
 use crate::phase::Situation;
@@ -199,7 +200,7 @@ pub fn workload_rows(analysis: &Analysis, plan: Option<&Plan>) -> Vec<WorkloadRo
             workload.name().to_string(),
         );
         let pods = proxies.remove(&key).unwrap_or_default();
-        let risks = assess(bundle, &analysis.facts, workload);
+        let risks = assess(analysis.settings.lang, bundle, &analysis.facts, workload);
         let mut row = row(key, workload.body.replicas, &pods, Some(risks), &waves);
         row.dataplane = dataplane(analysis, &row.namespace, &row.name);
         simulated(&mut row);
@@ -425,23 +426,32 @@ pub enum NextAction<'a> {
 
 impl NextAction<'_> {
     /// What to do, in words: the finding's code, name and message (with its help when it has no
-    /// command to copy), or the step's id and title.
-    pub fn text(&self) -> String {
+    /// command to copy), or the step's id and title. The finding's and the step's own texts are
+    /// in the language of the analysis they come from; `lang` words the rest.
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            NextAction::Fix(finding) => {
-                let mut text = format!(
-                    "{} {}: {}",
-                    finding.code.as_str(),
-                    finding.code.name(),
-                    finding.message
-                );
-                if finding.commands.is_empty() {
-                    text.push_str(&format!(". {}", finding.help_text()));
-                }
-                text
-            }
-            NextAction::Run(step) => format!("{}: {}", step.id, step.title),
-            NextAction::Finished => "Nothing left: the migration is finished.".into(),
+            NextAction::Fix(finding) if finding.commands.is_empty() => t!(
+                lang,
+                "progress-next-fix-help",
+                code = finding.code.as_str(),
+                name = finding.code.name(),
+                message = &finding.message,
+                help = finding.help_text()
+            ),
+            NextAction::Fix(finding) => t!(
+                lang,
+                "progress-next-fix",
+                code = finding.code.as_str(),
+                name = finding.code.name(),
+                message = &finding.message
+            ),
+            NextAction::Run(step) => t!(
+                lang,
+                "progress-next-run",
+                id = &step.id,
+                title = &step.title
+            ),
+            NextAction::Finished => t!(lang, "progress-finished"),
         }
     }
 

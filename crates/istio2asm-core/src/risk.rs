@@ -8,6 +8,7 @@ use serde::de::DeserializeSeed;
 use serde::{Deserialize, Serialize};
 
 use crate::detect::Facts;
+use crate::i18n::Lang;
 use crate::model::{Bundle, Object, WorkloadBody, WorkloadKind};
 use crate::node::{Node, NodeSeed};
 
@@ -28,10 +29,15 @@ pub struct Risks {
     pub grace_below_drain: Option<(i64, f64)>,
     /// No application container has a preStop hook.
     pub no_pre_stop: bool,
-    /// Service ports that are not HTTP, HTTP/2 or gRPC (or do not declare a protocol).
+    /// Service ports that are not HTTP, HTTP/2 or gRPC (or do not declare a protocol), in words
+    /// (`ledger:5432 (tcp-db)`), in the language [`assess`] was given.
     pub non_http_ports: Vec<String>,
     /// `updateStrategy: OnDelete`.
     pub on_delete: bool,
+    /// The language of its words (`non_http_ports`, [`Risks::list`]): the analysis', like the
+    /// plan's `lang`. Not serialized: the JSON holds the risks, not a language.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl Risks {
@@ -40,34 +46,37 @@ impl Risks {
         self.list().is_empty()
     }
 
-    /// The risks in words, in a fixed order.
+    /// The risks in words, in a fixed order, in the language they were assessed in.
     pub fn list(&self) -> Vec<String> {
+        let lang = self.lang;
         let mut out = Vec::new();
         if let Some(replicas) = self.replicas {
-            out.push(format!(
-                "{replicas} replica{}",
-                if replicas == 1 { "" } else { "s" }
-            ));
+            out.push(t!(lang, "plan-risk-replicas", count = replicas));
         }
         if self.no_pdb {
-            out.push("no PodDisruptionBudget".into());
+            out.push(t!(lang, "plan-risk-no-pdb"));
         }
         if let Some((grace, drain)) = self.grace_below_drain {
-            out.push(format!(
-                "terminationGracePeriodSeconds {grace} < drain {drain}s"
+            // Rust's float formatting (`5`, `0.5`), not Fluent's number formatting.
+            out.push(t!(
+                lang,
+                "plan-risk-grace-below-drain",
+                grace = grace.to_string(),
+                drain = drain.to_string()
             ));
         }
         if self.no_pre_stop {
-            out.push("no preStop hook".into());
+            out.push(t!(lang, "plan-risk-no-pre-stop"));
         }
         if !self.non_http_ports.is_empty() {
-            out.push(format!(
-                "non-HTTP ports: {}",
-                self.non_http_ports.join(", ")
+            out.push(t!(
+                lang,
+                "plan-risk-non-http-ports",
+                ports = self.non_http_ports.join(&t!(lang, "list-separator"))
             ));
         }
         if self.on_delete {
-            out.push("updateStrategy OnDelete".into());
+            out.push(t!(lang, "plan-risk-on-delete"));
         }
         out
     }
@@ -136,8 +145,14 @@ pub fn drain_seconds(annotations: &BTreeMap<String, String>, facts: &Facts) -> f
         .unwrap_or(DEFAULT_DRAIN_SECONDS)
 }
 
-/// The risks of restarting a workload's pods.
-pub fn assess(bundle: &Bundle, facts: &Facts, workload: &Object<WorkloadBody>) -> Risks {
+/// The risks of restarting a workload's pods; the ports that do not drain gracefully are named
+/// in `lang`.
+pub fn assess(
+    lang: Lang,
+    bundle: &Bundle,
+    facts: &Facts,
+    workload: &Object<WorkloadBody>,
+) -> Risks {
     let body = &workload.body;
     let template = &body.template;
     let replicas = match body.kind {
@@ -187,8 +202,19 @@ pub fn assess(bundle: &Bundle, facts: &Facts, workload: &Object<WorkloadBody>) -
                 .iter()
                 .filter(|p| !is_http_port(p.name.as_deref(), p.app_protocol.as_deref()))
                 .map(move |p| match &p.name {
-                    Some(name) => format!("{}:{} ({name})", s.name(), p.port),
-                    None => format!("{}:{} (protocol not declared)", s.name(), p.port),
+                    Some(name) => t!(
+                        lang,
+                        "plan-risk-port-named",
+                        service = s.name(),
+                        port = p.port.to_string(),
+                        name = name
+                    ),
+                    None => t!(
+                        lang,
+                        "plan-risk-port-undeclared",
+                        service = s.name(),
+                        port = p.port.to_string()
+                    ),
                 })
         })
         .collect();
@@ -201,6 +227,7 @@ pub fn assess(bundle: &Bundle, facts: &Facts, workload: &Object<WorkloadBody>) -
         no_pre_stop: no_pre_stop && !template.spec.containers.is_empty(),
         non_http_ports,
         on_delete: body.strategy.as_deref() == Some("OnDelete"),
+        lang,
     }
 }
 

@@ -55,7 +55,7 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
     let action = next_action(analysis, &outcome.plan);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new("Next action").strong());
-        ui.label(action.text());
+        ui.label(action.text(settings.lang));
         if let Some(command) = action.command() {
             command_row(
                 ui,

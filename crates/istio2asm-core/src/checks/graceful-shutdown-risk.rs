@@ -63,7 +63,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         let Some(workload) = cx.bundle.workload(kind, &owner.namespace, &owner.name) else {
             continue;
         };
-        let risks = assess(cx.bundle, cx.facts, workload);
+        let risks = assess(cx.lang, cx.bundle, cx.facts, workload);
         if risks.is_empty() {
             continue;
         }

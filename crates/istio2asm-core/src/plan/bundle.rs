@@ -44,12 +44,18 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
     if analysis.bundle.istio.is_empty() {
         return None;
     }
+    let lang = analysis.settings.lang;
+    let separator = t!(lang, "list-separator");
     let mut step = Step::new(
         StepKind::ImportIstioApi,
         "import-istio-api",
-        format!("Apply the {} Istio API objects to ASM", analysis.bundle.istio.len()),
+        t!(
+            lang,
+            "plan-import-title",
+            count = analysis.bundle.istio.len()
+        ),
         Target::Asm,
-        "ASM proxies read their configuration from the ASM control plane: every Istio API object must be there before the first workload switches.",
+        t!(lang, "plan-import-why"),
     );
     let (content, dropped) = bundle_yaml(analysis);
     step.files.push(PlanFile {
@@ -60,9 +66,9 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         .push(Command::kubectl(Target::Asm, "apply").args(["-f", BUNDLE_FILE]));
     step.verify.push(Verify {
         command: Command::kubectl(Target::Asm, "get").args(["-f", BUNDLE_FILE, "-o", "name"]),
-        expect: "one line per object of the bundle, no NotFound error".into(),
+        expect: t!(lang, "plan-import-expect"),
     });
-    step.notes.push("The Namespaces at the top of the file are created if missing and left alone if present; applying again is harmless.".into());
+    step.notes.push(t!(lang, "plan-import-namespaces"));
     let without: Vec<String> = analysis
         .bundle
         .istio
@@ -71,10 +77,11 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         .map(|o| format!("{}/{}", o.kind, o.name()))
         .collect();
     if !without.is_empty() {
-        step.notes.push(format!(
-            "{} object(s) name no namespace ({}): kubectl applies them in the namespace of the ASM kubeconfig's context, as it did in the cluster; add metadata.namespace to them in the file if that is not where they belong.",
-            without.len(),
-            without.join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-import-no-namespace",
+            count = without.len(),
+            objects = without.join(&separator)
         ));
     }
     let filters: Vec<String> = analysis
@@ -85,18 +92,20 @@ pub fn import_step(analysis: &Analysis) -> Option<Step> {
         .map(object_name)
         .collect();
     if !filters.is_empty() {
-        step.notes.push(format!(
-            "Review the EnvoyFilter(s) {} for ASM's proxy version before applying (MIG508); remove them from the file if unsure.",
-            filters.join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-import-envoyfilters",
+            filters = filters.join(&separator)
         ));
     }
     if !dropped.is_empty() {
-        step.notes.push(format!(
-            "Annotations outside Istio's domains are left out of the bundle (they can hold anything, tokens included, and mean nothing to ASM): {}. Add back by hand any that a tool of yours needs.",
-            dropped.into_iter().collect::<Vec<_>>().join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-import-annotations",
+            annotations = dropped.into_iter().collect::<Vec<_>>().join(&separator)
         ));
     }
-    step.notes.push("No rollback: deleting with the same file would also delete the Namespaces in ASM. Remove single objects by name if needed.".into());
+    step.notes.push(t!(lang, "plan-import-no-rollback"));
     Some(step)
 }
 

@@ -235,6 +235,7 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
         .to_string();
     let asm_gateway = format!("asm-{selector}");
     let weights = &analysis.settings.egress_weights;
+    let lang = analysis.settings.lang;
     let mut steps = Vec::new();
     for (index, routes) in by_vs {
         let vs = &analysis.bundle.istio[index];
@@ -267,15 +268,18 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
         let mut setup = Step::new(
             StepKind::Egress,
             format!("egress-{slug}-asm-gateway"),
-            format!("Prepare ASM's egress gateway for VirtualService {slug}"),
+            t!(lang, "plan-egress-setup-title", virtual_service = &slug),
             Target::Asm,
-            "ASM's egress gateway needs a Gateway selecting its pods, and the VirtualService binds it next to Istio's so traffic that reaches it goes on to the external host.",
+            t!(lang, "plan-egress-setup-why"),
         );
         if host.is_none() {
-            setup.needs.push("ASM's egress gateway Service host (setting asm-egress-host; the Service is istio-<IstioGateway name>)".into());
+            setup.needs.push(t!(lang, "plan-egress-need-host"));
         }
-        setup.notes.push(format!(
-            "Assumed: ASM's egress gateway pods carry the label istio: {selector} and its Service is {host_text}; check them in ASM before applying."
+        setup.notes.push(t!(
+            lang,
+            "plan-egress-assumed",
+            selector = &selector,
+            host = &host_text
         ));
         for reference in &refs {
             if let Some(gateway) =
@@ -296,7 +300,7 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
             }
         }
         if refs.is_empty() {
-            setup.notes.push("The VirtualService binds no Istio egress Gateway: add the route from ASM's egress gateway to the external host by hand.".into());
+            setup.notes.push(t!(lang, "plan-egress-no-gateway"));
         }
         setup.files.extend(original_files);
         steps.push(setup);
@@ -312,13 +316,17 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                 let mut step = Step::new(
                     StepKind::Egress,
                     format!("egress-{slug}-{share}-{side}"),
-                    format!("Egress {slug}: ASM {share}% / Istio {}%", 100 - share),
+                    t!(
+                        lang,
+                        "plan-egress-weight-title",
+                        virtual_service = &slug,
+                        asm = share,
+                        istio = 100 - share
+                    ),
                     target,
                     match target {
-                        Target::Cluster => {
-                            "Istio sidecars read the cluster's copy of the VirtualService."
-                        }
-                        Target::Asm => "ASM proxies read ASM's copy of the VirtualService.",
+                        Target::Cluster => t!(lang, "plan-egress-cluster-why"),
+                        Target::Asm => t!(lang, "plan-egress-asm-why"),
                     },
                 );
                 step.commands
@@ -343,14 +351,14 @@ pub fn steps(analysis: &Analysis) -> Vec<Step> {
                 .arg("--since=5m")
                 .in_namespace("istio-system");
             let expect = if share == 100 {
-                "no new requests for the external host in Istio's egress gateway log"
+                t!(lang, "plan-egress-expect-done")
             } else {
-                "requests still appear in Istio's egress gateway log, fewer than before"
+                t!(lang, "plan-egress-expect-fewer")
             };
             if let Some(last) = pair.last_mut() {
                 last.verify.push(Verify {
                     command: logs,
-                    expect: expect.into(),
+                    expect,
                 });
             }
             steps.extend(pair);

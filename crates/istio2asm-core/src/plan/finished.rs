@@ -9,12 +9,13 @@ use super::{Step, StepKind};
 
 /// Finished: what the uninstall left behind, for the switch to Finished (SPEC §5.4).
 pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
+    let lang = analysis.settings.lang;
     let mut step = Step::new(
         StepKind::Cleanup,
         "cleanup-residues",
-        "Remove what the uninstall left behind",
+        t!(lang, "plan-cleanup-title"),
         Target::Cluster,
-        "If the switch to Finished fails, status.message names residues; these are the Istio-owned objects found in the export.",
+        t!(lang, "plan-cleanup-why"),
     );
     for hook in analysis
         .bundle
@@ -50,7 +51,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         }
         step.commands.push(command);
     }
-    step.notes.push("Export again after the uninstall (`istio2asm collect`) to list what remains; CRDs of *.istio.io are never deleted.".into());
+    step.notes.push(t!(lang, "plan-cleanup-note"));
     vec![step]
 }
 

@@ -41,20 +41,25 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         .filter(|id| crate::names::is_label_value(id) && !id.is_empty());
     let asm_name = format!("asm-{}", gateway.owner.name.trim_start_matches("istio-"));
     let slug = format!("{ns}-{}", gateway.owner.name);
+    let lang = analysis.settings.lang;
+    let service_ref = format!("{ns}/{service_name}");
+    // Built first for the inputs both steps need; it becomes the cluster step once the ASM step
+    // has taken its file.
     let mut step = Step::new(
         StepKind::Ingress,
         format!("ingress-{slug}"),
-        format!("Move ingress traffic from {} to ASM's ingress gateway", gateway.owner.display()),
+        t!(lang, "plan-ingress-attach-title", service = &service_ref),
         Target::Asm,
-        "Both gateways share the Istio gateway's CLB; the weights of the two Services decide the split.",
+        t!(lang, "plan-ingress-why"),
     );
     if clb.is_none() {
-        step.needs.push(format!(
-            "the CLB instance id of Service {ns}/{service_name} (SLB console)"
-        ));
+        step.needs
+            .push(t!(lang, "plan-ingress-need-clb", service = &service_ref));
     }
-    step.needs.push(format!(
-        "the vServer group ids with their ports for Service {ns}/{service_name}, as `rsp-xxx:80,rsp-yyy:443` (SLB console)"
+    step.needs.push(t!(
+        lang,
+        "plan-ingress-need-vgroups",
+        service = &service_ref
     ));
     let clb_text = clb.clone().unwrap_or_else(|| CLB_PLACEHOLDER.to_string());
     let ports: Vec<String> = service
@@ -106,9 +111,9 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
     let mut asm_setup = Step::new(
         StepKind::Ingress,
         format!("ingress-{slug}-asm-gateway"),
-        format!("Create ASM's ingress gateway {asm_name} on the same CLB, weight 0"),
+        t!(lang, "plan-ingress-asm-gateway-title", name = &asm_name),
         Target::Asm,
-        "ASM's IstioGateway attaches to the Istio gateway's CLB with weight 0, so it receives no traffic yet.",
+        t!(lang, "plan-ingress-asm-gateway-why"),
     );
     // The IstioGateway file belongs to the ASM step; the Service patch stays with the cluster one.
     asm_setup.files = step.files.split_off(1);
@@ -124,11 +129,10 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
             .name(asm_name.as_str())
             .args(["-o", "yaml"])
             .in_namespace("istio-system"),
-        expect: "the IstioGateway exists; its Service in the cluster shows the same CLB id".into(),
+        expect: t!(lang, "plan-ingress-asm-gateway-expect"),
     });
     asm_setup.needs = step.needs.clone();
     step.target = Target::Cluster;
-    step.title = format!("Attach the vServer groups to Service {ns}/{service_name} at full weight");
     step.commands.push(
         Command::kubectl(Target::Cluster, "patch")
             .resource("service")
@@ -142,9 +146,15 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
             .name(service_name)
             .args(["-o", "jsonpath={.metadata.annotations}"])
             .in_namespace(ns),
-        expect: format!("{LB_ID}, {VGROUP} and {WEIGHT}=100 present"),
+        expect: t!(
+            lang,
+            "plan-ingress-attach-expect",
+            lb_id = LB_ID,
+            vgroup = VGROUP,
+            weight_key = WEIGHT
+        ),
     });
-    step.notes.push("Not confirmed from a public source beyond ASM's guide: the exact IstioGateway fields; check them against your ASM version.".into());
+    step.notes.push(t!(lang, "plan-ingress-fields-note"));
     let mut steps = vec![step, asm_setup];
     let weight_patch = |share: u32| {
         Command::kubectl(Target::Asm, "patch")
@@ -170,9 +180,14 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         let mut up = Step::new(
             StepKind::Ingress,
             format!("ingress-{slug}-{share}-asm"),
-            format!("Ingress {slug}: ASM's gateway to weight {share}"),
+            t!(
+                lang,
+                "plan-ingress-asm-weight-title",
+                gateway = &slug,
+                weight = share
+            ),
             Target::Asm,
-            "The CLB splits traffic by the two Services' weights; ASM's goes up first so capacity never drops.",
+            t!(lang, "plan-ingress-asm-weight-why"),
         );
         up.wave = true;
         up.commands.push(weight_patch(share));
@@ -180,9 +195,14 @@ pub fn steps(analysis: &Analysis, gateway: &Gateway) -> Vec<Step> {
         let mut down = Step::new(
             StepKind::Ingress,
             format!("ingress-{slug}-{share}-cluster"),
-            format!("Ingress {slug}: Istio's gateway to weight {}", 100 - share),
+            t!(
+                lang,
+                "plan-ingress-istio-weight-title",
+                gateway = &slug,
+                weight = 100 - share
+            ),
             Target::Cluster,
-            "Istio's gateway gives up the share ASM's took.",
+            t!(lang, "plan-ingress-istio-weight-why"),
         );
         down.commands.push(annotate(100 - share));
         down.rollback.push(annotate(100 - previous));

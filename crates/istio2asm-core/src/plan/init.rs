@@ -14,14 +14,15 @@ use super::{Step, StepKind};
 pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
     let mut steps = Vec::new();
     let facts = &analysis.facts;
+    let lang = analysis.settings.lang;
     if facts.has_east_west() {
         let shape = analysis.migration.shape;
         let mut step = Step::new(
             StepKind::EastWestOption,
             "eastwest-label-reconciliation",
-            "Stop ASM enforcing istio-injection on istio-system",
+            t!(lang, "plan-eastwest-option-title"),
             Target::Asm,
-            "The east-west gateway's pods get their image from the injection webhook; ASM must not force injection off on istio-system.",
+            t!(lang, "plan-eastwest-option-why"),
         )
         .verify(eastwest_option_verify(shape), "true");
         step.fixes.push(GateId::EastwestLabelReconciliation);
@@ -48,13 +49,16 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
             let mut step = Step::new(
                 StepKind::InjectionLabel,
                 "istio-system-injection-label",
-                "Remove istio-injection from istio-system",
+                t!(lang, "plan-injection-label-title"),
                 Target::Cluster,
-                format!("istio-system carries istio-injection={value}; with an east-west gateway it must carry no injection label."),
+                t!(lang, "plan-injection-label-why", value = value),
             )
             .verify(
-                Command::kubectl(Target::Cluster, "get").resource("namespace").name("istio-system").args(["-o", "jsonpath={.metadata.labels.istio-injection}"]),
-                "empty output",
+                Command::kubectl(Target::Cluster, "get")
+                    .resource("namespace")
+                    .name("istio-system")
+                    .args(["-o", "jsonpath={.metadata.labels.istio-injection}"]),
+                t!(lang, "plan-expect-empty"),
             );
             step.fixes.push(GateId::IstioSystemInjectionLabel);
             step.commands

@@ -11,36 +11,39 @@ use crate::model::WorkloadKind;
 use crate::names::in_namespace;
 
 use super::{
-    bundle, egress, ingress, namespace_title, owners_by_namespace, reinject, risk_row, Step,
-    StepKind, Verify, CONTEXT_NAMESPACE_NOTE,
+    bundle, context_namespace_note, egress, ingress, namespace_title, owners_by_namespace,
+    reinject, risk_row, Step, StepKind, Verify,
 };
 
 /// Migrating: the import, the east-west network, the switch waves, the gateways and the
 /// uninstall (SPEC §5.3).
 pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
     let mut steps = Vec::new();
+    let settings = &analysis.settings;
+    let lang = settings.lang;
+    let separator = t!(lang, "list-separator");
     steps.extend(bundle::import_step(analysis));
     if analysis.facts.has_east_west() {
         let networks: Vec<&str> = analysis.facts.networks.iter().map(String::as_str).collect();
         let mut step = Step::new(
             StepKind::EastWestNetworks,
             "eastwest-networks",
-            "Configure the cluster's network in ASM and enable the cross-cluster mesh proxy",
+            t!(lang, "plan-eastwest-networks-title"),
             Target::Asm,
-            "ASM proxies reach the other network's endpoints only when ASM knows the network by the same name as Istio.",
+            t!(lang, "plan-eastwest-networks-why"),
         );
         if networks.is_empty() {
-            step.needs.push("the network name (label topology.istio.io/network on istio-system, or ISTIO_META_NETWORK on the east-west gateway)".into());
+            step.needs.push(t!(lang, "plan-eastwest-networks-need"));
         } else {
-            step.notes.push(format!(
-                "Network(s) to configure with exactly these names: {}.",
-                networks.join(", ")
+            step.notes.push(t!(
+                lang,
+                "plan-eastwest-networks-names",
+                networks = networks.join(&separator)
             ));
         }
-        step.notes.push("Console step (ASM 1.22 or later): set the cluster's network and enable the cross-cluster mesh proxy, before any workload switches to ASM's proxy.".into());
+        step.notes.push(t!(lang, "plan-eastwest-networks-console"));
         steps.push(step);
     }
-    let settings = &analysis.settings;
     let mut wave_index = 0;
     let mut manual = Vec::new();
     for (namespace, owners) in owners_by_namespace(analysis, Role::Sidecar, |_| true) {
@@ -66,20 +69,28 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                     workloads: chunk.iter().map(|(o, _)| (*o).clone()).collect(),
                 },
                 format!("switch-wave-{wave_index}"),
-                format!("Switch wave {wave_index}: {} ({}) to ASM's proxy", namespace_title(namespace), names.join(", ")),
+                t!(
+                    lang,
+                    "plan-switch-wave-title",
+                    number = wave_index,
+                    namespace = namespace_title(lang, namespace),
+                    workloads = names.join(&separator)
+                ),
                 Target::Cluster,
-                format!(
-                    "The pod label {}: \"{}\" makes new pods get ASM's proxy; the patch rolls the workload.",
-                    settings.asm_label_key, settings.asm_label_value
+                t!(
+                    lang,
+                    "plan-switch-wave-why",
+                    label_key = &settings.asm_label_key,
+                    label_value = &settings.asm_label_value
                 ),
             )
             .verify(
                 verify_proxy_images(namespace),
-                "the switched workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)",
+                t!(lang, "plan-switch-wave-expect"),
             );
             step.wave = true;
             if namespace.is_empty() {
-                step.notes.push(CONTEXT_NAMESPACE_NOTE.into());
+                step.notes.push(context_namespace_note(lang));
             }
             for (owner, kind) in chunk {
                 step.commands.push(template_label_patch(
@@ -109,7 +120,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 ));
                 step.risks.extend(risk_row(analysis, owner));
             }
-            step.notes.push("Loss-free only if the protocol shuts down gracefully (HTTP, HTTP/2, gRPC) and requests finish within the proxy's drain window.".into());
+            step.notes.push(t!(lang, "plan-switch-wave-note"));
             steps.push(step);
         }
     }
@@ -117,15 +128,21 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         let mut step = Step::new(
             StepKind::SwitchManual,
             "switch-manual",
-            "Switch the workloads that need a manual method",
+            t!(lang, "plan-switch-manual-title"),
             Target::Cluster,
-            format!("Jobs, CronJobs and bare pods get ASM's proxy when re-created with the pod label {}: \"{}\".", settings.asm_label_key, settings.asm_label_value),
+            t!(
+                lang,
+                "plan-switch-manual-why",
+                label_key = &settings.asm_label_key,
+                label_value = &settings.asm_label_value
+            ),
         );
         for owner in manual {
-            step.notes.push(format!(
-                "{}{}: add the label to its pod template or manifest and re-create it.",
-                owner.display(),
-                in_namespace(analysis.settings.lang, &owner.namespace)
+            step.notes.push(t!(
+                lang,
+                "plan-switch-manual-note",
+                owner = owner.display(),
+                at_ns = in_namespace(lang, &owner.namespace)
             ));
         }
         steps.push(step);
@@ -158,20 +175,21 @@ fn retire_gateways_steps(analysis: &Analysis) -> Vec<Step> {
     if gateways.is_empty() {
         return Vec::new();
     }
+    let lang = analysis.settings.lang;
     let mut check = Step::new(
         StepKind::GatewayTrafficCheck,
         "check-istio-gateway-traffic",
-        "Check that Istio's gateways no longer carry traffic",
+        t!(lang, "plan-gateway-traffic-title"),
         Target::Cluster,
-        "A gateway that still shows requests in its access log is still carrying traffic and must not be taken out.",
+        t!(lang, "plan-gateway-traffic-why"),
     );
     check.wave = true;
     let mut step = Step::new(
         StepKind::RetireGateways,
         "retire-istio-gateways",
-        "Take Istio's gateways out of service",
+        t!(lang, "plan-retire-gateways-title"),
         Target::Cluster,
-        "The Finished gate needs every Istio gateway gone; scaling to zero first keeps the way back open until the uninstall.",
+        t!(lang, "plan-retire-gateways-why"),
     );
     step.wave = true;
     for gateway in gateways {
@@ -187,7 +205,7 @@ fn retire_gateways_steps(analysis: &Analysis) -> Vec<Step> {
                 .object("deployment", name)
                 .arg("--since=10m")
                 .in_namespace(ns),
-            expect: format!("no new requests in {name}'s access log"),
+            expect: t!(lang, "plan-gateway-traffic-expect", name = name),
         });
         step.commands.push(
             Command::kubectl(Target::Cluster, "scale")
@@ -202,48 +220,50 @@ fn retire_gateways_steps(analysis: &Analysis) -> Vec<Step> {
                 .in_namespace(ns),
         );
     }
-    step.notes.push(
-        "The east-west gateway goes only once ASM's cross-cluster mesh proxy serves the network."
-            .into(),
-    );
+    step.notes.push(t!(lang, "plan-retire-gateways-eastwest"));
     vec![check, step]
 }
 
 fn uninstall_step(analysis: &Analysis) -> Step {
     let version = analysis.facts.lowest_istio();
+    let lang = analysis.settings.lang;
     let mut step = Step::new(
         StepKind::Uninstall,
         "uninstall-istio",
-        "Uninstall Istio",
+        t!(lang, "plan-uninstall-title"),
         Target::Cluster,
-        "Finished requires Istio's control plane and webhooks to be gone.",
+        t!(lang, "plan-uninstall-why"),
     )
     .verify(
         Command::kubectl(Target::Cluster, "get")
             .resource("mutatingwebhookconfigurations,validatingwebhookconfigurations")
             .args(["-o", "name"]),
-        "no istio-sidecar-injector*, istio-validator*, istiod-* or istio-revision-tag-* entries",
+        t!(lang, "plan-uninstall-expect-webhooks"),
     )
     .verify(
         Command::kubectl(Target::Cluster, "get")
             .resource("deployments")
             .args(["-l", "app=istiod", "-o", "name"])
             .in_namespace("istio-system"),
+        // What kubectl prints, literally: the same in every language.
         "No resources found",
     );
     step.commands.push(istioctl_uninstall(version));
-    step.notes.push(format!(
-        "Use the istioctl of the installed version ({}); `istioctl uninstall` left experimental in 1.15, older versions need `istioctl x uninstall`.",
-        version.map_or("unknown: check istiod's image tag".to_string(), |v| v.raw.clone())
+    step.notes.push(t!(
+        lang,
+        "plan-uninstall-istioctl",
+        version = version.map_or_else(
+            || t!(lang, "plan-uninstall-version-unknown"),
+            |v| v.raw.clone()
+        )
     ));
-    step.notes.push("--purge also deletes Istio's configuration in the cluster: run it only after the Istio API bundle is in ASM and no pod or gateway runs Istio's proxy.".into());
-    step.notes
-        .push("Never delete the *.istio.io CRDs: ASM uses them.".into());
+    step.notes.push(t!(lang, "plan-uninstall-purge"));
+    step.notes.push(t!(lang, "plan-uninstall-crds"));
     if !analysis.facts.ambient.is_empty() {
-        step.notes.push("The uninstall also removes ztunnel and the waypoints: run it only once no workload is left in ambient mode (step ambient-not-covered).".into());
+        step.notes.push(t!(lang, "plan-uninstall-ambient"));
     }
     if analysis.facts.control_planes.len() > 1 {
-        step.notes.push("Several revisions are installed: uninstall each with its own istioctl (`istioctl uninstall --revision REV`).".into());
+        step.notes.push(t!(lang, "plan-uninstall-revisions"));
     }
     step
 }
@@ -255,17 +275,16 @@ fn ambient_step(analysis: &Analysis) -> Option<Step> {
     if ambient.is_empty() {
         return None;
     }
+    let lang = analysis.settings.lang;
+    let separator = t!(lang, "list-separator");
     let mut step = Step::new(
         StepKind::Check,
         "ambient-not-covered",
-        "Decide what happens to the ambient workloads",
+        t!(lang, "plan-ambient-title"),
         Target::Cluster,
-        "The procedure moves sidecars by labelling pod templates; ambient workloads have no sidecar and depend on ztunnel and waypoints, which the uninstall removes.",
+        t!(lang, "plan-ambient-why"),
     )
-    .verify(
-        ambient_namespaces(),
-        "the namespaces still in ambient mode; each must be moved to sidecars first or kept out of the migration",
-    );
+    .verify(ambient_namespaces(), t!(lang, "plan-ambient-expect"));
     let names = |list: &[AmbientObject]| {
         list.iter()
             .map(|o| match &o.object.namespace {
@@ -273,30 +292,33 @@ fn ambient_step(analysis: &Analysis) -> Option<Step> {
                 ns => format!(
                     "{}{}",
                     o.display(),
-                    in_namespace(analysis.settings.lang, ns.as_deref().unwrap_or_default())
+                    in_namespace(lang, ns.as_deref().unwrap_or_default())
                 ),
             })
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&separator)
     };
     if !ambient.namespaces.is_empty() {
-        step.notes.push(format!(
-            "Ambient namespaces: {}.",
-            names(&ambient.namespaces)
+        step.notes.push(t!(
+            lang,
+            "plan-ambient-namespaces",
+            names = names(&ambient.namespaces)
         ));
     }
     if !ambient.workloads.is_empty() {
-        step.notes.push(format!(
-            "Ambient workloads, not moved by the switch waves: {}.",
-            names(&ambient.workloads)
+        step.notes.push(t!(
+            lang,
+            "plan-ambient-workloads",
+            names = names(&ambient.workloads)
         ));
     }
     if !ambient.waypoints.is_empty() {
-        step.notes.push(format!(
-            "Waypoints, not migrated: {}.",
-            names(&ambient.waypoints)
+        step.notes.push(t!(
+            lang,
+            "plan-ambient-waypoints",
+            names = names(&ambient.waypoints)
         ));
     }
-    step.notes.push("Not covered by this plan: moving ambient workloads to ASM. Either move each ambient namespace to sidecars first (remove istio.io/dataplane-mode, enable Istio's sidecar injection, restart, export and plan again), or keep it out of the migration and do not uninstall Istio while it depends on ztunnel.".into());
+    step.notes.push(t!(lang, "plan-ambient-not-covered"));
     Some(step)
 }

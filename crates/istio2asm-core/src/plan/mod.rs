@@ -12,6 +12,7 @@ use crate::analysis::Analysis;
 use crate::codes::INVALID_RESOURCE;
 use crate::detect::{is_live, Flavor, Owner, OwnerKind, Proxy, Role};
 use crate::gate::GateId;
+use crate::i18n::Lang;
 use crate::kubectl::Target;
 use crate::phase::{
     next_retry_counter, retry_command, served_shapes_command, served_shapes_expect, switch_command,
@@ -73,7 +74,7 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                 }
                 if status == PhaseStatus::Current && !analysis.migration.is_present() {
                     // Before the first patch of the resource: which shape ASM serves.
-                    steps.insert(0, resource_shape_step());
+                    steps.insert(0, resource_shape_step(analysis.settings.lang));
                 }
                 if let Some(next) = state.next() {
                     let mut fixed: Vec<GateId> =
@@ -83,15 +84,8 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                         // The failed switch is re-run by the retry itself.
                         fixed.push(GateId::MigrationResource);
                     }
-                    let switch = switch_step(
-                        analysis.migration.shape,
-                        next,
-                        &gates,
-                        &fixed,
-                        retry,
-                        force,
-                        &mut forced,
-                    );
+                    let switch =
+                        switch_step(analysis, next, &gates, &fixed, retry, force, &mut forced);
                     steps.push(switch);
                 }
                 steps
@@ -120,6 +114,7 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
 /// Waves that restart a workload whose next restart gets no sidecar (MIG513) are blocked by the
 /// gate `sidecars-keep-injector`: the restart would take it out of the mesh.
 fn block_dropping_waves(analysis: &Analysis, steps: &mut [Step]) {
+    let lang = analysis.settings.lang;
     let dropped: Vec<&crate::finding::ObjectRef> = analysis
         .findings
         .iter()
@@ -147,9 +142,10 @@ fn block_dropping_waves(analysis: &Analysis, steps: &mut [Step]) {
             continue;
         }
         step.blocked_by.push(GateId::SidecarsKeepInjector);
-        step.notes.push(format!(
-            "Its restart would leave {} without a sidecar (MIG513): no injector webhook matches it any more.",
-            hit.join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-blocked-drops-sidecar",
+            workloads = hit.join(&t!(lang, "list-separator"))
         ));
     }
 }
@@ -180,7 +176,7 @@ fn retry_counter(analysis: &Analysis, into: State) -> Option<i64> {
 /// The switch into `into`, or the retry of a failed one. A failing gate blocks it unless a step
 /// earlier in the phase fixes it (the east-west preparation does), or `force` overrides it.
 fn switch_step(
-    shape: Option<ResourceShape>,
+    analysis: &Analysis,
     into: State,
     gates: &[Gate],
     fixed: &[GateId],
@@ -198,46 +194,52 @@ fn switch_step(
         .filter(|g| g.verdict.blocks() && fixed.contains(&g.id))
         .map(|g| g.id.as_str())
         .collect();
+    let lang = analysis.settings.lang;
+    let shape = analysis.migration.shape;
+    let separator = t!(lang, "list-separator");
+    let state = into.as_str();
     let mut step = Step::new(
         StepKind::StateSwitch(into),
-        format!("switch-{}", kebab(into.as_str())),
-        format!("Switch the migration to {}", into.as_str()),
+        format!("switch-{}", kebab(state)),
+        t!(lang, "plan-switch-title", state = state),
         Target::Asm,
-        format!(
-            "ASM checks the cluster and moves the migration to {} only when its conditions hold; states move only forward, one at a time.",
-            into.as_str()
-        ),
+        t!(lang, "plan-switch-why", state = state),
     )
     .verify(
         verify_command(shape),
-        format!("first line {}, second line empty (no status.message)", into.as_str()),
+        t!(lang, "plan-switch-expect", state = state),
     );
     match retry {
         Some(counter) => {
-            step.title = format!("Retry the switch to {}", into.as_str());
+            step.title = t!(lang, "plan-retry-title", state = state);
             step.commands.push(retry_command(shape, counter));
-            step.notes.push(format!(
-                "The last switch to {} failed (status.message); after fixing its cause, bumping retryCounter to {counter} re-runs ASM's checks.",
-                into.as_str()
+            step.notes.push(t!(
+                lang,
+                "plan-retry-note",
+                state = state,
+                counter = counter.to_string()
             ));
         }
         None => step.commands.push(switch_command(shape, into)),
     }
     if !fixed_here.is_empty() {
-        step.notes.push(format!(
-            "The gate(s) {} fail in this export and are fixed by the steps of the same name above; run their verification before switching.",
-            fixed_here.join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-switch-fixed-here",
+            gates = fixed_here.join(&separator)
         ));
     }
     if into == State::SetupIstioForMigrate {
-        step.notes.push("istiod restarts (rolling) after the switch; ASM then adds PROXY_CONFIG_XDS_AGENT: \"true\" to the mesh config.".into());
+        step.notes.push(t!(lang, "plan-switch-setup-istiod"));
     }
-    step.notes.push("If status.message is not empty, fix what it says and re-run ASM's checks by bumping spec.retryCounter by one (istio2asm check shows the exact command).".into());
+    step.notes.push(t!(lang, "plan-switch-status-message"));
     if !failing.is_empty() {
         if force {
-            step.notes.push(format!(
-                "FORCED: the gate(s) {} fail and were overridden (setting force).",
-                GateId::list(&failing)
+            let gates: Vec<&str> = failing.iter().map(|g| g.as_str()).collect();
+            step.notes.push(t!(
+                lang,
+                "plan-switch-forced",
+                gates = gates.join(&separator)
             ));
             forced.extend(failing.iter().copied());
         } else {
@@ -250,9 +252,10 @@ fn switch_step(
         .map(|g| g.id.as_str())
         .collect();
     if !manual.is_empty() {
-        step.notes.push(format!(
-            "Check by hand before switching: {}.",
-            manual.join(", ")
+        step.notes.push(t!(
+            lang,
+            "plan-switch-manual-gates",
+            gates = manual.join(&separator)
         ));
     }
     step
@@ -295,40 +298,48 @@ pub(super) fn risk_row(analysis: &Analysis, owner: &Owner) -> Option<RiskRow> {
         workload: owner.display(),
         namespace: owner.namespace.clone(),
         replicas: workload.body.replicas,
-        risks: assess(&analysis.bundle, &analysis.facts, workload),
+        risks: assess(
+            analysis.settings.lang,
+            &analysis.bundle,
+            &analysis.facts,
+            workload,
+        ),
     })
 }
 
 /// Without an exported resource, the plan's patches keep the seed's v1beta1 text; this step, before
 /// the first of them, shows which shape the ASM control plane serves.
-fn resource_shape_step() -> Step {
+fn resource_shape_step(lang: Lang) -> Step {
     let mut step = Step::new(
         StepKind::Check,
         "migration-resource-shape",
-        "Check which shape of ASMMigrateFromIstio ASM serves",
+        t!(lang, "plan-shape-title"),
         Target::Asm,
-        "No ASMMigrateFromIstio was exported, so the patches below assume the v1beta1 shape of Alibaba Cloud's migration document; ASM's published API also has a v1 shape whose east-west option has another name.",
+        t!(lang, "plan-shape-why"),
     )
     .verify(served_shapes_command(), served_shapes_expect());
-    step.notes.push(format!(
-        "Assumed, not confirmed: the v1beta1 shape ({}). If the check shows only v1 ({}), export the resource and plan again: every patch then names the served version and its field.",
-        ResourceShape::V1beta1.eastwest_option(),
-        ResourceShape::V1.eastwest_option()
+    step.notes.push(t!(
+        lang,
+        "plan-shape-note",
+        v1beta1 = ResourceShape::V1beta1.eastwest_option(),
+        v1 = ResourceShape::V1.eastwest_option()
     ));
     step
 }
 
 /// A namespace in a step's title: its name, or where kubectl applies objects that name none.
-pub(super) fn namespace_title(namespace: &str) -> &str {
+pub(super) fn namespace_title(lang: Lang, namespace: &str) -> String {
     if namespace.is_empty() {
-        "the context's namespace"
+        t!(lang, "plan-context-namespace")
     } else {
-        namespace
+        namespace.to_string()
     }
 }
 
 /// The note of a step whose objects name no namespace.
-pub(super) const CONTEXT_NAMESPACE_NOTE: &str = "The export names no namespace for these objects (a manifest or `--dry-run` output): the commands carry no -n and run in the kubeconfig context's namespace, where they were applied.";
+pub(super) fn context_namespace_note(lang: Lang) -> String {
+    t!(lang, "plan-context-namespace-note")
+}
 
 fn kebab(state: &str) -> String {
     let mut out = String::new();

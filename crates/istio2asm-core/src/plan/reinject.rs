@@ -17,14 +17,17 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
         return None;
     }
     let settings = &analysis.settings;
+    let lang = settings.lang;
     let mut step = Step::new(
         StepKind::ReinjectByHand,
         "reinject-by-hand",
-        "Re-deploy the workloads injected by hand with ASM's label",
+        t!(lang, "plan-reinject-title"),
         Target::Cluster,
-        format!(
-            "Their pod template holds Istio's proxy (istioctl kube-inject), so the pod label {}: \"{}\" cannot switch them; the original manifest, without the proxy and with the label, gives their pods ASM's proxy.",
-            settings.asm_label_key, settings.asm_label_value
+        t!(
+            lang,
+            "plan-reinject-why",
+            label_key = &settings.asm_label_key,
+            label_value = &settings.asm_label_value
         ),
     );
     step.wave = true;
@@ -37,11 +40,16 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
         } else {
             format!("reinject/{namespace}-{kind}-{name}.yaml")
         };
-        step.needs.push(format!(
-            "{file}: the original manifest of {kind}/{name}{}, without Istio's proxy (not the export, which holds it), with the pod label {}: \"{}\" in its template",
-            in_namespace(settings.lang, namespace),
-            settings.asm_label_key,
-            settings.asm_label_value
+        let object = format!("{kind}/{name}");
+        let at_ns = in_namespace(lang, namespace);
+        step.needs.push(t!(
+            lang,
+            "plan-reinject-need",
+            file = &file,
+            object = &object,
+            at_ns = &at_ns,
+            label_key = &settings.asm_label_key,
+            label_value = &settings.asm_label_value
         ));
         step.commands.push(
             Command::kubectl(Target::Cluster, "apply")
@@ -65,14 +73,16 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
                     .in_namespace(namespace),
             );
         } else {
-            step.notes.push(format!(
-                "{kind}/{name}{}: no rollout to undo; to go back, apply its injected manifest again.",
-                in_namespace(settings.lang, namespace)
+            step.notes.push(t!(
+                lang,
+                "plan-reinject-no-rollout",
+                object = &object,
+                at_ns = &at_ns
             ));
         }
         step.verify.push(Verify {
             command: template_status_annotation(workload.kind, namespace, name),
-            expect: "empty output: the template no longer holds a proxy injected by hand".into(),
+            expect: t!(lang, "plan-reinject-expect-template"),
         });
     }
     let namespaces: std::collections::BTreeSet<&str> =
@@ -80,11 +90,11 @@ pub(super) fn step(analysis: &Analysis) -> Option<Step> {
     for namespace in namespaces {
         step.verify.push(Verify {
             command: verify_proxy_images(namespace),
-            expect: "the re-deployed workloads' pods show ASM's proxy image (…aliyuncs.com/…/acs/proxyv2:v…-aliyun)".into(),
+            expect: t!(lang, "plan-reinject-expect-images"),
         });
     }
     if manual.iter().any(|m| m.namespace().is_empty()) {
-        step.notes.push("Some manifests name no namespace: their commands run in the kubeconfig context's namespace, as `kubectl apply` of those manifests did.".into());
+        step.notes.push(t!(lang, "plan-reinject-no-namespace"));
     }
     Some(step)
 }

@@ -9,7 +9,7 @@ use crate::kubectl::{Command, Target};
 use crate::names::in_namespace;
 
 use super::{
-    namespace_title, owners_by_namespace, risk_row, Step, StepKind, Verify, CONTEXT_NAMESPACE_NOTE,
+    context_namespace_note, namespace_title, owners_by_namespace, risk_row, Step, StepKind, Verify,
 };
 
 /// SetupIstioForMigrate: the mesh config check and the restarts that give every Istio proxy
@@ -17,16 +17,22 @@ use super::{
 pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
     let mut steps = Vec::new();
     let settings = &analysis.settings;
+    let lang = settings.lang;
+    let separator = t!(lang, "list-separator");
     let mesh = Step::new(
         StepKind::Check,
         "mesh-config-xds-agent",
-        "Check that ASM added PROXY_CONFIG_XDS_AGENT to the mesh config",
+        t!(lang, "plan-mesh-check-title"),
         Target::Cluster,
-        "Restarted sidecars take the setting from the mesh config; it must be there before the restarts.",
+        t!(lang, "plan-mesh-check-why"),
     )
     .verify(
-        Command::kubectl(Target::Cluster, "get").resource("configmap").name("istio").args(["-o", "jsonpath={.data.mesh}"]).in_namespace("istio-system"),
-        "defaultConfig.proxyMetadata contains the line PROXY_CONFIG_XDS_AGENT: \"true\"",
+        Command::kubectl(Target::Cluster, "get")
+            .resource("configmap")
+            .name("istio")
+            .args(["-o", "jsonpath={.data.mesh}"])
+            .in_namespace("istio-system"),
+        t!(lang, "plan-mesh-check-expect"),
     );
     steps.push(mesh);
 
@@ -49,14 +55,23 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                     workloads: chunk.iter().map(|(o, _)| (*o).clone()).collect(),
                 },
                 format!("restart-wave-{wave_index}"),
-                format!("Restart wave {wave_index}: {} ({})", namespace_title(namespace), names.join(", ")),
+                t!(
+                    lang,
+                    "plan-restart-wave-title",
+                    number = wave_index,
+                    namespace = namespace_title(lang, namespace),
+                    workloads = names.join(&separator)
+                ),
                 Target::Cluster,
-                "Pods started before SetupIstioForMigrate lack PROXY_CONFIG_XDS_AGENT; a restart gives them the new mesh config.",
+                t!(lang, "plan-restart-wave-why"),
             )
-            .verify(verify_xds_agent(namespace), "every line ends with a tab and true (pods without a sidecar print nothing after the tab)");
+            .verify(
+                verify_xds_agent(namespace),
+                t!(lang, "plan-restart-wave-expect"),
+            );
             step.wave = true;
             if namespace.is_empty() {
-                step.notes.push(CONTEXT_NAMESPACE_NOTE.into());
+                step.notes.push(context_namespace_note(lang));
             }
             for (owner, command) in chunk {
                 step.commands.push(command.clone());
@@ -65,7 +80,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
                 }
                 step.risks.extend(risk_row(analysis, owner));
             }
-            step.notes.push("A restart cannot be undone, and need not be: it only recreates pods with the same template.".into());
+            step.notes.push(t!(lang, "plan-restart-wave-note"));
             steps.push(step);
         }
     }
@@ -73,28 +88,66 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         let mut step = Step::new(
             StepKind::RestartManual,
             "restart-manual",
-            "Restart the workloads that need a manual method",
+            t!(lang, "plan-restart-manual-title"),
             Target::Cluster,
-            "OnDelete StatefulSets, Jobs, CronJobs and bare pods are not restarted by `rollout restart`.",
+            t!(lang, "plan-restart-manual-why"),
         );
         for (owner, method) in &manual {
             let ns = owner.namespace.as_str();
-            let at_ns = in_namespace(analysis.settings.lang, ns);
-            match method {
+            let at_ns = in_namespace(lang, ns);
+            let owner_name = owner.display();
+            let note = match method {
                 Restart::OnDelete => {
-                    step.commands.extend(on_delete_recreate(&analysis.bundle, &analysis.facts, owner, |p| !p.xds_agent));
-                    step.notes.push(format!("{}{at_ns}: OnDelete; its pods are deleted one at a time, highest ordinal first, each replacement waited for.", owner.display()));
+                    step.commands.extend(on_delete_recreate(
+                        &analysis.bundle,
+                        &analysis.facts,
+                        owner,
+                        |p| !p.xds_agent,
+                    ));
+                    t!(
+                        lang,
+                        "plan-restart-manual-on-delete",
+                        owner = &owner_name,
+                        at_ns = &at_ns
+                    )
                 }
                 Restart::CronJob => {
                     step.commands.push(job_from_cronjob(ns, &owner.name));
-                    step.notes.push(format!("{}{at_ns}: its next scheduled run picks the change up; the command runs one now.", owner.display()));
+                    t!(
+                        lang,
+                        "plan-restart-manual-cronjob",
+                        owner = &owner_name,
+                        at_ns = &at_ns
+                    )
                 }
-                Restart::Job => step.notes.push(format!("{}{at_ns}: a Job; let it finish, or delete and re-create it from its manifest.", owner.display())),
-                Restart::Bare => step.notes.push(format!("{}{at_ns}: a bare pod; re-create it from its original manifest (not from the export, which holds the injected sidecar).", owner.display())),
-                Restart::Other(kind) => step.notes.push(format!("{}{at_ns}: managed by a {kind}; restart it through that controller.", owner.display())),
-                Restart::ByHand => step.notes.push(format!("{}{at_ns}: injected by hand (MIG509); a restart keeps the settings it was injected with. Inject its original manifest again with the istioctl of the installed version (`istioctl kube-inject -f ORIGINAL.yaml`), which reads the current mesh config with PROXY_CONFIG_XDS_AGENT, and apply that.", owner.display())),
-                Restart::Rollout(_) => {}
-            }
+                Restart::Job => t!(
+                    lang,
+                    "plan-restart-manual-job",
+                    owner = &owner_name,
+                    at_ns = &at_ns
+                ),
+                Restart::Bare => t!(
+                    lang,
+                    "plan-restart-manual-bare",
+                    owner = &owner_name,
+                    at_ns = &at_ns
+                ),
+                Restart::Other(kind) => t!(
+                    lang,
+                    "plan-restart-manual-other",
+                    owner = &owner_name,
+                    at_ns = &at_ns,
+                    kind = kind.as_str()
+                ),
+                Restart::ByHand => t!(
+                    lang,
+                    "plan-restart-manual-by-hand",
+                    owner = &owner_name,
+                    at_ns = &at_ns
+                ),
+                Restart::Rollout(_) => continue,
+            };
+            step.notes.push(note);
         }
         for namespace in manual
             .iter()
@@ -103,7 +156,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         {
             step.verify.push(Verify {
                 command: verify_xds_agent(namespace),
-                expect: "every line ends with a tab and true".into(),
+                expect: t!(lang, "plan-restart-manual-expect"),
             });
         }
         steps.push(step);
@@ -113,9 +166,9 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         let mut step = Step::new(
             StepKind::RestartGateways,
             "restart-gateways",
-            "Restart the Istio gateways that lack PROXY_CONFIG_XDS_AGENT",
+            t!(lang, "plan-restart-gateways-title"),
             Target::Cluster,
-            "Not a gate, but every Istio proxy should run with the same agent settings while traffic moves.",
+            t!(lang, "plan-restart-gateways-why"),
         );
         step.wave = true;
         for (namespace, owners) in gateways {
@@ -127,7 +180,7 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
             }
             step.verify.push(Verify {
                 command: verify_xds_agent(namespace),
-                expect: "every gateway pod's line ends with a tab and true".into(),
+                expect: t!(lang, "plan-restart-gateways-expect"),
             });
         }
         steps.push(step);
