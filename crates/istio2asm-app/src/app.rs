@@ -4,10 +4,12 @@
 use std::sync::{Arc, Mutex};
 
 use egui::{Color32, RichText};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::plan::{self, Plan};
 use istio2asm_core::progress::{workload_rows, WorkloadRow};
-use istio2asm_core::{analyze, demo, Analysis, Finding, Input, Settings};
+use istio2asm_core::{analyze, demo, t, Analysis, Finding, Input, Settings};
 
+use crate::files::WriteError;
 use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
 use crate::views::{self, Request};
 
@@ -40,14 +42,14 @@ impl View {
     ];
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            View::Overview => "Overview",
-            View::Findings => "Findings",
-            View::Workloads => "Workloads",
-            View::Plan => "Plan",
-            View::Export => "Export",
-            View::Inputs => "Inputs",
+            View::Overview => t!(lang, "app-view-overview"),
+            View::Findings => t!(lang, "app-view-findings"),
+            View::Workloads => t!(lang, "app-view-workloads"),
+            View::Plan => t!(lang, "app-view-plan"),
+            View::Export => t!(lang, "app-view-export"),
+            View::Inputs => t!(lang, "app-view-inputs"),
         }
     }
 }
@@ -64,6 +66,123 @@ pub enum Slot {
 /// Files picked or dropped, waiting to be taken in by the next frame.
 pub type Inbox = Arc<Mutex<Vec<(Slot, Input)>>>;
 
+/// What the status bar says: the last thing that happened, kept as data and worded when drawn,
+/// so a language switch rewords it too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// The embedded demo is shown (at start).
+    Demo,
+    /// An analysis finished.
+    Analysed {
+        /// Files read.
+        files: usize,
+        /// Objects loaded.
+        objects: usize,
+        /// Errors found.
+        errors: usize,
+        /// Warnings found.
+        warnings: usize,
+        /// Infos found.
+        infos: usize,
+    },
+    /// The analysis ended without a result.
+    Stopped,
+    /// A file could not be read.
+    CannotRead {
+        /// The file.
+        name: String,
+        /// The system's text.
+        error: String,
+    },
+    /// A file was saved.
+    Saved {
+        /// Where.
+        path: String,
+    },
+    /// A file could not be saved.
+    CannotSave {
+        /// Where it was to go.
+        path: String,
+        /// Why not.
+        error: WriteError,
+    },
+    /// A download started (web).
+    Downloading {
+        /// The file's name.
+        name: String,
+    },
+    /// Saving into a folder was refused: the folder already holds some of the files.
+    NothingWritten {
+        /// The folder.
+        dir: String,
+        /// The files it already holds.
+        existing: Vec<String>,
+    },
+    /// Saving into a folder stopped at a file that could not be written.
+    CannotWrite {
+        /// The file.
+        path: String,
+        /// Why not.
+        error: WriteError,
+    },
+    /// Saving into a folder wrote every file.
+    Wrote {
+        /// How many.
+        count: usize,
+        /// The folder.
+        dir: String,
+    },
+}
+
+impl Status {
+    /// The status line in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Status::Demo => t!(lang, "app-status-demo"),
+            Status::Analysed {
+                files,
+                objects,
+                errors,
+                warnings,
+                infos,
+            } => t!(
+                lang,
+                "app-status-analysed",
+                files = *files,
+                objects = *objects,
+                errors = *errors,
+                warnings = *warnings,
+                infos = *infos
+            ),
+            Status::Stopped => t!(lang, "app-status-stopped"),
+            Status::CannotRead { name, error } => {
+                t!(lang, "app-status-cannot-read", name = name, error = error)
+            }
+            Status::Saved { path } => t!(lang, "app-status-saved", path = path),
+            Status::CannotSave { path, error } => t!(
+                lang,
+                "app-status-cannot-save",
+                path = path,
+                error = error.text(lang)
+            ),
+            Status::Downloading { name } => t!(lang, "app-status-downloading", name = name),
+            Status::NothingWritten { dir, existing } => t!(
+                lang,
+                "app-status-nothing-written",
+                dir = dir,
+                existing = existing.join(&t!(lang, "list-separator"))
+            ),
+            Status::CannotWrite { path, error } => t!(
+                lang,
+                "app-status-cannot-write",
+                path = path,
+                error = error.text(lang)
+            ),
+            Status::Wrote { count, dir } => t!(lang, "app-status-wrote", count = *count, dir = dir),
+        }
+    }
+}
+
 /// The result of one analysis run.
 #[derive(Debug)]
 pub struct Outcome {
@@ -76,6 +195,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The language of the outcome's texts: the `Settings::lang` it was computed with. The views
+    /// word their own labels in it too, so a tab never mixes two languages; after a switch, a
+    /// tab shows the new language when the analysis the switch starts lands.
+    pub fn lang(&self) -> Lang {
+        self.plan.lang
+    }
+
     /// Analyses the inputs and plans from the analysis: what the app does with every load.
     pub fn compute(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings, force: bool) -> Self {
         let analysis = analyze(inputs, asm, settings);
@@ -129,7 +255,7 @@ pub struct App {
     /// Files picked or dropped (from dialogs that finish later).
     inbox: Inbox,
     /// The last thing the app wants the user to know.
-    status: String,
+    status: Status,
     /// The egui context of the last frame (web dialogs finish later and wake the UI with it).
     egui_ctx: Option<egui::Context>,
 }
@@ -181,18 +307,38 @@ impl App {
             },
             inputs_tab: InputsTab::default(),
             inbox: Arc::default(),
-            status: "Showing the embedded demo cluster. Load your own export under Inputs.".into(),
+            status: Status::Demo,
             egui_ctx: None,
         }
     }
 
-    /// Restores persisted settings (never inputs: they may hold cluster data).
-    pub fn from_storage(storage: Option<&dyn eframe::Storage>) -> Self {
+    /// Restores persisted settings (never inputs: they may hold cluster data). `system` is the
+    /// language of the system's locale (native) or of the browser (web), which the shells read:
+    /// the app's language until one is persisted (the settings carry it, and are saved with the
+    /// user's choice in the top bar).
+    pub fn from_storage(storage: Option<&dyn eframe::Storage>, system: Option<Lang>) -> Self {
         let settings = storage
             .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
             .filter(|s| s.validate().is_ok())
-            .unwrap_or_default();
+            .unwrap_or_else(|| Settings {
+                lang: system.unwrap_or_default(),
+                ..Settings::default()
+            });
         App::new(settings)
+    }
+
+    /// The language the app is shown in.
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    /// Shows the app in another language: the analysis and the plan are made again in it, since
+    /// their texts come from core, and the choice is persisted with the settings.
+    pub fn set_lang(&mut self, lang: Lang, now: f64) {
+        if lang != self.settings.lang {
+            self.settings.lang = lang;
+            self.reanalyse(now);
+        }
     }
 
     /// The current analysis, if any.
@@ -316,7 +462,7 @@ impl App {
     /// first frame, since the web dialog needs the egui context to wake the UI when it finishes.
     pub fn open_files(&mut self, slot: Slot) {
         if let Some(ctx) = self.egui_ctx.clone() {
-            if let Some(problem) = crate::files::pick(&self.inbox, slot, &ctx) {
+            if let Some(problem) = crate::files::pick(&self.inbox, slot, &ctx, self.settings.lang) {
                 self.status = problem;
             }
         }
@@ -371,11 +517,13 @@ impl App {
     /// (the benchmark shows a table of 10,000 rows this way).
     pub fn show_outcome(&mut self, outcome: Outcome) {
         let (errors, warnings, infos) = outcome.analysis.counts();
-        self.status = format!(
-            "Analysed {} file(s), {} objects: {errors} errors, {warnings} warnings, {infos} infos.",
-            outcome.analysis.sources.files().len(),
-            outcome.analysis.bundle.object_count()
-        );
+        self.status = Status::Analysed {
+            files: outcome.analysis.sources.files().len(),
+            objects: outcome.analysis.bundle.object_count(),
+            errors,
+            warnings,
+            infos,
+        };
         self.outcome = Some(Arc::new(outcome));
         self.generation += 1;
     }
@@ -394,8 +542,7 @@ impl App {
                     true
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.status =
-                        "The analysis stopped unexpectedly; the previous results are shown.".into();
+                    self.status = Status::Stopped;
                     false
                 }
             },
@@ -461,7 +608,12 @@ impl App {
                         inbox.push((Slot::Cluster, Input::new(name, bytes)));
                     }
                 }
-                Err(e) => self.status = format!("Cannot read {name}: {e}"),
+                Err(e) => {
+                    self.status = Status::CannotRead {
+                        name,
+                        error: e.to_string(),
+                    }
+                }
             }
             #[cfg(target_arch = "wasm32")]
             {
@@ -490,47 +642,67 @@ impl App {
         if self.poll() {
             ui.ctx().request_repaint();
         }
+        // The app's own frame is in the language chosen; the tabs show the outcome's (see
+        // `Outcome::lang`), which catches up when the analysis a switch starts lands.
+        let lang = self.settings.lang;
+        let mut switch = None;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.heading("istio2asm");
                 ui.separator();
                 for view in View::ALL {
-                    ui.selectable_value(&mut self.view, view, view.label());
+                    ui.selectable_value(&mut self.view, view, view.label(lang));
                 }
                 ui.separator();
                 if let Some(analysis) = self.analysis() {
                     let (e, w, i) = analysis.counts();
                     ui.label(
-                        RichText::new(format!("{e} errors")).color(Color32::from_rgb(220, 60, 60)),
+                        RichText::new(t!(lang, "app-count-errors", count = e))
+                            .color(Color32::from_rgb(220, 60, 60)),
                     );
                     ui.label(
-                        RichText::new(format!("{w} warnings"))
+                        RichText::new(t!(lang, "app-count-warnings", count = w))
                             .color(Color32::from_rgb(210, 150, 20)),
                     );
-                    ui.label(format!("{i} infos"));
+                    ui.label(t!(lang, "app-count-infos", count = i));
+                }
+                ui.separator();
+                // Each language in its own name, so a reader of either finds theirs.
+                for option in Lang::ALL {
+                    if ui
+                        .selectable_label(option == lang, option.native_name())
+                        .on_hover_text(t!(lang, "app-language-hover"))
+                        .clicked()
+                    {
+                        switch = Some(option);
+                    }
                 }
             });
         });
+        if let Some(lang) = switch {
+            self.set_lang(lang, now);
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if self.busy() {
                     ui.spinner();
                     let size: usize = self.inputs.iter().map(|i| i.bytes.len()).sum();
-                    ui.label(format!(
-                        "Analysing {} in {} file(s)… {:.1} s",
-                        human_size(size),
-                        self.inputs.len(),
-                        (now - self.job_started).max(0.0)
+                    ui.label(t!(
+                        lang,
+                        "app-status-analysing",
+                        size = human_size(size, lang),
+                        files = self.inputs.len(),
+                        seconds = format!("{:.1}", (now - self.job_started).max(0.0))
                     ));
                 } else {
-                    ui.label(&self.status);
+                    ui.label(self.status.text(lang));
                 }
             });
         });
         let request = egui::CentralPanel::default()
             .show(ui, |ui| {
                 let Some(outcome) = self.outcome.clone() else {
-                    ui.label("Nothing loaded yet.");
+                    ui.label(t!(lang, "app-nothing-loaded"));
                     return None;
                 };
                 let vars = self.settings.kubeconfig_vars();
@@ -569,7 +741,9 @@ impl App {
                 self.reanalyse(now);
             }
             Request::Pick(slot) => {
-                if let Some(problem) = crate::files::pick(&self.inbox, slot, ctx) {
+                if let Some(problem) =
+                    crate::files::pick(&self.inbox, slot, ctx, self.settings.lang)
+                {
                     self.status = problem;
                 }
             }
@@ -591,14 +765,14 @@ impl App {
     }
 }
 
-/// `1.2 MB`.
-pub fn human_size(bytes: usize) -> String {
+/// `1.2 MB`, `3.4 kB`, `56 bytes` (the units are the same in every language; bytes are words).
+pub fn human_size(bytes: usize, lang: Lang) -> String {
     if bytes >= 1_000_000 {
         format!("{:.1} MB", bytes as f64 / 1e6)
     } else if bytes >= 1000 {
         format!("{:.1} kB", bytes as f64 / 1e3)
     } else {
-        format!("{bytes} bytes")
+        t!(lang, "app-size-bytes", count = bytes)
     }
 }
 

@@ -1,27 +1,58 @@
 //! Opening and saving files: rfd dialogs natively, the browser's file input and downloads on the
 //! web. Picked files reach the app through its inbox, since web dialogs finish later.
 
-use istio2asm_core::Input;
+use istio2asm_core::i18n::Lang;
+use istio2asm_core::{t, Input};
 
-use crate::app::{Inbox, Slot};
+use crate::app::{Inbox, Slot, Status};
+
+/// Why a file was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The target is a symbolic link, which the app does not write through.
+    SymbolicLink,
+    /// The system refused; its own text.
+    Io(String),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(e: std::io::Error) -> Self {
+        WriteError::Io(e.to_string())
+    }
+}
+
+impl WriteError {
+    /// Why, in `lang` (the system's text as it is).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            WriteError::SymbolicLink => t!(lang, "app-status-symbolic-link"),
+            WriteError::Io(text) => text.clone(),
+        }
+    }
+}
 
 /// Opens the file dialog (several files at once) for a slot. The files go to the inbox, since on
 /// the web the dialog finishes after this returns; what could not be read is returned as a
-/// status line.
-pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context) -> Option<String> {
+/// status. `lang` words the dialog's filters.
+pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context, lang: Lang) -> Option<Status> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = ctx;
         let paths = rfd::FileDialog::new()
-            .add_filter("Kubernetes exports", &["yaml", "yml", "json"])
-            .add_filter("All files", &["*"])
+            .add_filter(t!(lang, "app-dialog-exports"), &["yaml", "yml", "json"])
+            .add_filter(t!(lang, "app-dialog-all-files"), &["*"])
             .pick_files()?;
         let mut inputs = Vec::new();
         let mut problem = None;
         for path in paths {
             match std::fs::read(&path) {
                 Ok(bytes) => inputs.push(Input::new(path.display().to_string(), bytes)),
-                Err(e) => problem = Some(format!("Cannot read {}: {e}", path.display())),
+                Err(e) => {
+                    problem = Some(Status::CannotRead {
+                        name: path.display().to_string(),
+                        error: e.to_string(),
+                    })
+                }
             }
         }
         if let Ok(mut inbox) = inbox.lock() {
@@ -35,7 +66,7 @@ pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context) -> Option<String> {
         let ctx = ctx.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let Some(handles) = rfd::AsyncFileDialog::new()
-                .add_filter("Kubernetes exports", &["yaml", "yml", "json"])
+                .add_filter(t!(lang, "app-dialog-exports"), &["yaml", "yml", "json"])
                 .pick_files()
                 .await
             else {
@@ -54,22 +85,23 @@ pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context) -> Option<String> {
     }
 }
 
-/// Saves one file: a save dialog natively, a download on the web. Returns the status line, or
+/// Saves one file: a save dialog natively, a download on the web. Returns the status, or
 /// nothing when the dialog was cancelled.
-pub fn save_one(name: &str, content: &str) -> Option<String> {
+pub fn save_one(name: &str, content: &str) -> Option<Status> {
     #[cfg(not(target_arch = "wasm32"))]
     {
         let path = rfd::FileDialog::new().set_file_name(name).save_file()?;
+        let shown = path.display().to_string();
         Some(match write_atomically(&path, content) {
-            Ok(()) => format!("Saved {}", path.display()),
-            Err(e) => format!("Cannot save {}: {e}", path.display()),
+            Ok(()) => Status::Saved { path: shown },
+            Err(error) => Status::CannotSave { path: shown, error },
         })
     }
     #[cfg(target_arch = "wasm32")]
     {
         let name = name.to_string();
         let bytes = content.as_bytes().to_vec();
-        let status = format!("Downloading {name}");
+        let status = Status::Downloading { name: name.clone() };
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(handle) = rfd::AsyncFileDialog::new()
                 .set_file_name(&name)
@@ -85,11 +117,9 @@ pub fn save_one(name: &str, content: &str) -> Option<String> {
 
 /// Writes to a temporary name next to the target, then renames: never a half-written file.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn write_atomically(path: &std::path::Path, content: &str) -> std::io::Result<()> {
+pub fn write_atomically(path: &std::path::Path, content: &str) -> Result<(), WriteError> {
     if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(std::io::Error::other(
-            "it is a symbolic link; not writing through it",
-        ));
+        return Err(WriteError::SymbolicLink);
     }
     let name = path
         .file_name()
@@ -101,30 +131,36 @@ pub fn write_atomically(path: &std::path::Path, content: &str) -> std::io::Resul
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o755))?;
     }
-    std::fs::rename(&temp, path).inspect_err(|_| {
+    std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
+        WriteError::from(e)
     })
 }
 
-/// Writes every file into `dir`, refusing to overwrite; returns a status line.
+/// Writes every file into `dir`, refusing to overwrite; returns the status.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn write_all(dir: &std::path::Path, files: &[(String, String)]) -> String {
-    let existing: Vec<&str> = files
+pub fn write_all(dir: &std::path::Path, files: &[(String, String)]) -> Status {
+    let existing: Vec<String> = files
         .iter()
         .filter(|(name, _)| std::fs::symlink_metadata(dir.join(name)).is_ok())
-        .map(|(name, _)| name.as_str())
+        .map(|(name, _)| name.clone())
         .collect();
     if !existing.is_empty() {
-        return format!(
-            "Nothing written: {} already holds {}. Pick an empty folder.",
-            dir.display(),
-            existing.join(", ")
-        );
+        return Status::NothingWritten {
+            dir: dir.display().to_string(),
+            existing,
+        };
     }
     for (name, content) in files {
-        if let Err(e) = write_atomically(&dir.join(name), content) {
-            return format!("Cannot write {}: {e}", dir.join(name).display());
+        if let Err(error) = write_atomically(&dir.join(name), content) {
+            return Status::CannotWrite {
+                path: dir.join(name).display().to_string(),
+                error,
+            };
         }
     }
-    format!("Wrote {} files into {}", files.len(), dir.display())
+    Status::Wrote {
+        count: files.len(),
+        dir: dir.display().to_string(),
+    }
 }

@@ -6,9 +6,10 @@ use std::borrow::Cow;
 
 use istio2asm_core::codes::Severity;
 use istio2asm_core::detect::{Flavor, OwnerKind};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::progress::{AgentCoverage, Dataplane, ProxyVersion, WorkloadRow};
 use istio2asm_core::settings::Setting;
-use istio2asm_core::{Analysis, Settings};
+use istio2asm_core::{t, Analysis, Settings};
 
 /// The findings filter of the Findings view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,24 +122,25 @@ impl WorkloadColumn {
     ];
 
     /// The column's header.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> String {
         match self {
-            WorkloadColumn::Namespace => "Namespace",
-            WorkloadColumn::Kind => "Kind",
-            WorkloadColumn::Name => "Name",
-            WorkloadColumn::Replicas => "Replicas",
-            WorkloadColumn::Proxy => "Proxy",
-            WorkloadColumn::NextRestart => "Next restart",
-            WorkloadColumn::AfterSwitch => "After switch",
-            WorkloadColumn::XdsAgent => "XDS agent",
-            WorkloadColumn::Risk => "Risk",
-            WorkloadColumn::Wave => "Wave",
+            WorkloadColumn::Namespace => t!(lang, "app-column-namespace"),
+            WorkloadColumn::Kind => t!(lang, "app-column-kind"),
+            WorkloadColumn::Name => t!(lang, "app-column-name"),
+            WorkloadColumn::Replicas => t!(lang, "app-column-replicas"),
+            WorkloadColumn::Proxy => t!(lang, "app-column-proxy"),
+            WorkloadColumn::NextRestart => t!(lang, "app-column-next-restart"),
+            WorkloadColumn::AfterSwitch => t!(lang, "app-column-after-switch"),
+            WorkloadColumn::XdsAgent => t!(lang, "app-column-xds-agent"),
+            WorkloadColumn::Risk => t!(lang, "app-column-risk"),
+            WorkloadColumn::Wave => t!(lang, "app-column-wave"),
         }
     }
 
-    /// The row's cell in this column, as the table shows it. The table sorts and filters on
-    /// this text too, so what a user sees is what they sort and search.
-    pub fn cell(self, row: &WorkloadRow) -> Cow<'_, str> {
+    /// The row's cell in this column, as the table shows it in `lang` (the language of the
+    /// outcome the row comes from, so the cell's words and core's agree). The table sorts and
+    /// filters on this text too, so what a user sees is what they sort and search.
+    pub fn cell(self, row: &WorkloadRow, lang: Lang) -> Cow<'_, str> {
         match self {
             WorkloadColumn::Namespace => Cow::Borrowed(&row.namespace),
             WorkloadColumn::Kind => Cow::Borrowed(row.kind_name()),
@@ -148,24 +150,22 @@ impl WorkloadColumn {
                 .map_or(Cow::Borrowed("-"), |n| Cow::Owned(n.to_string())),
             WorkloadColumn::Proxy => {
                 let proxy = match &row.proxy {
-                    ProxyVersion::None => Cow::Borrowed("none"),
-                    ProxyVersion::One { flavor, tag } => Cow::Owned(format!(
-                        "{} {tag}",
-                        match flavor {
-                            Flavor::Istio => "Istio",
-                            Flavor::Asm => "ASM",
-                            Flavor::Unknown => "unknown",
-                        }
-                    )),
-                    ProxyVersion::Mixed => Cow::Borrowed("mixed"),
-                };
-                match row.dataplane {
-                    Dataplane::Sidecar => proxy,
-                    Dataplane::InjectedByHand => {
-                        Cow::Owned(format!("{proxy} (injected by hand, MIG509)"))
+                    ProxyVersion::None => t!(lang, "app-proxy-none"),
+                    ProxyVersion::One { flavor, tag } => {
+                        let flavor = match flavor {
+                            Flavor::Istio => "Istio".to_string(),
+                            Flavor::Asm => "ASM".to_string(),
+                            Flavor::Unknown => t!(lang, "app-proxy-unknown"),
+                        };
+                        format!("{flavor} {tag}")
                     }
-                    Dataplane::Ambient => Cow::Borrowed("ambient (ztunnel, MIG510)"),
-                }
+                    ProxyVersion::Mixed => t!(lang, "app-proxy-mixed"),
+                };
+                Cow::Owned(match row.dataplane {
+                    Dataplane::Sidecar => proxy,
+                    Dataplane::InjectedByHand => proxy + &t!(lang, "app-proxy-by-hand"),
+                    Dataplane::Ambient => t!(lang, "app-proxy-ambient"),
+                })
             }
             WorkloadColumn::NextRestart => Cow::Owned(row.next_restart.label()),
             WorkloadColumn::AfterSwitch => row
@@ -174,8 +174,8 @@ impl WorkloadColumn {
                 .map_or(Cow::Borrowed("-"), |s| Cow::Owned(s.label())),
             WorkloadColumn::XdsAgent => match row.xds_agent {
                 AgentCoverage::NoSidecars => Cow::Borrowed("-"),
-                AgentCoverage::All => Cow::Borrowed("yes"),
-                AgentCoverage::Missing => Cow::Borrowed("no"),
+                AgentCoverage::All => Cow::Owned(t!(lang, "app-xds-agent-yes")),
+                AgentCoverage::Missing => Cow::Owned(t!(lang, "app-xds-agent-no")),
                 AgentCoverage::Partial {
                     with_agent,
                     sidecars,
@@ -226,6 +226,8 @@ impl WorkloadSort {
 struct OrderKey {
     filter: String,
     sort: WorkloadSort,
+    /// The language of the cells sorted and searched.
+    lang: Lang,
     /// The outcome's generation. Not its address: a later outcome can be kept at a freed one's
     /// address, and would then get the old outcome's order, whose indexes may be out of its
     /// bounds.
@@ -277,18 +279,19 @@ pub struct WorkloadsTab {
 }
 
 impl WorkloadsTab {
-    /// The indexes of the rows that pass the filter, in the table's order. Computed once per
-    /// change of filter, sort or outcome; `generation` must differ for every outcome the rows
-    /// come from (the app counts the outcomes it shows).
-    pub fn order(&mut self, rows: &[WorkloadRow], generation: u64) -> &[usize] {
+    /// The indexes of the rows that pass the filter, in the table's order, their cells in
+    /// `lang`. Computed once per change of filter, sort, language or outcome; `generation` must
+    /// differ for every outcome the rows come from (the app counts the outcomes it shows).
+    pub fn order(&mut self, rows: &[WorkloadRow], generation: u64, lang: Lang) -> &[usize] {
         let key = OrderKey {
             filter: self.filter.clone(),
             sort: self.sort,
+            lang,
             generation,
         };
         let order = match self.order.take() {
             Some((cached, order)) if cached == key => order,
-            _ => order_rows(rows, &key.filter, key.sort),
+            _ => order_rows(rows, &key.filter, key.sort, lang),
         };
         &self.order.insert((key, order)).1
     }
@@ -296,7 +299,7 @@ impl WorkloadsTab {
 
 /// The indexes of the rows that contain `filter` (case-insensitive, in any column but replicas
 /// and XDS agent), sorted by a column, then namespace and name.
-fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usize> {
+fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort, lang: Lang) -> Vec<usize> {
     use WorkloadColumn as C;
     let needle = filter.to_lowercase();
     let mut order: Vec<usize> = (0..rows.len())
@@ -313,7 +316,7 @@ fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usi
                     C::Wave,
                 ]
                 .iter()
-                .any(|c| c.cell(&rows[i]).to_lowercase().contains(&needle))
+                .any(|c| c.cell(&rows[i], lang).to_lowercase().contains(&needle))
         })
         .collect();
     // Each row's cell is formatted once, not once per comparison. Replicas sort as
@@ -321,7 +324,7 @@ fn order_rows(rows: &[WorkloadRow], filter: &str, sort: WorkloadSort) -> Vec<usi
     let cells: Vec<Cow<'_, str>> = if sort.column == C::Replicas {
         Vec::new()
     } else {
-        rows.iter().map(|r| sort.column.cell(r)).collect()
+        rows.iter().map(|r| sort.column.cell(r, lang)).collect()
     };
     order.sort_by(|&a, &b| {
         let primary = if sort.column == C::Replicas {

@@ -3,6 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use istio2asm_core::i18n::Lang;
+
 use crate::app::{App, Slot};
 
 /// The handle the page holds.
@@ -29,14 +31,17 @@ impl WebHandle {
         }
     }
 
-    /// Starts the app on the canvas.
+    /// Starts the app on the canvas, in the browser's language until the user picks one.
     #[wasm_bindgen]
     pub async fn start(&self, canvas: web_sys::HtmlCanvasElement) -> Result<(), JsValue> {
+        let browser = web_sys::window()
+            .and_then(|window| window.navigator().language())
+            .and_then(|tag| Lang::from_locale(&tag));
         self.runner
             .start(
                 canvas,
                 eframe::WebOptions::default(),
-                Box::new(|cc| Ok(Box::new(App::from_storage(cc.storage)))),
+                Box::new(move |cc| Ok(Box::new(App::from_storage(cc.storage, browser)))),
             )
             .await
     }
@@ -97,7 +102,9 @@ impl WebHandle {
             "infos": infos,
             "codes": codes,
             "workloads": outcome.rows.len(),
-            "view": app.view().label(),
+            // The tab's name in code, the same in every language.
+            "view": format!("{:?}", app.view()),
+            "lang": app.lang().code(),
         })
         .to_string()
     }

@@ -1,7 +1,7 @@
 //! The Export tab: save each file (a download on the web), or all into a folder (native).
 
 use egui::Ui;
-use istio2asm_core::render;
+use istio2asm_core::{render, t};
 
 use super::widgets::Labelled;
 
@@ -19,20 +19,21 @@ pub fn export_files(outcome: &Outcome) -> Vec<(String, String)> {
 /// Export: save each file (a download on the web), or all into a folder (native).
 pub fn show(ui: &mut Ui, outcome: &Outcome) -> Option<Request> {
     let mut request = None;
+    let lang = outcome.lang();
     let files = export_files(outcome);
-    ui.label("The runbooks and YAML files, exactly as `istio2asm plan --out DIR` writes them.");
+    ui.label(t!(lang, "app-export-intro"));
     #[cfg(not(target_arch = "wasm32"))]
-    if ui.button("Save all into a folder…").clicked() {
+    if ui.button(t!(lang, "app-export-save-all")).clicked() {
         request = Some(Request::SaveAll(files.clone()));
     }
     ui.add_space(6.0);
     egui::Grid::new("export").striped(true).show(ui, |ui| {
         for (name, content) in &files {
             ui.monospace(name);
-            ui.label(human_size(content.len()));
+            ui.label(human_size(content.len(), lang));
             if ui
-                .button("Save…")
-                .labelled_by_text(&format!("Save {name}"))
+                .button(t!(lang, "app-export-save"))
+                .labelled_by_text(&t!(lang, "app-export-save-named", name = name))
                 .clicked()
             {
                 request = Some(Request::SaveOne {
@@ -41,8 +42,8 @@ pub fn show(ui: &mut Ui, outcome: &Outcome) -> Option<Request> {
                 });
             }
             if ui
-                .button("Copy")
-                .labelled_by_text(&format!("Copy {name}"))
+                .button(t!(lang, "app-copy"))
+                .labelled_by_text(&t!(lang, "app-copy-named", name = name))
                 .clicked()
             {
                 ui.ctx().copy_text(content.clone());

@@ -1,5 +1,11 @@
 //! The views, one module per tab, and the widgets they share. A tab draws the outcome, changes
 //! only its own state, and returns a [`Request`] for anything else, which the app carries out.
+//!
+//! A tab words everything in the outcome's language, `outcome.lang()` (the `Settings::lang` the
+//! analysis and the plan were made in): its own labels through `t!(lang, "app-…")`, the
+//! widgets' through their `lang` argument, and core's texts come in it already. So a tab never
+//! mixes two languages; a switch in the top bar re-analyses, and the tab follows when that
+//! outcome lands.
 
 use istio2asm_core::Input;
 

@@ -61,6 +61,7 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
                 ui,
                 &command.render(&settings.kubeconfig_vars()),
                 "next action",
+                outcome.lang(),
             );
         }
     });
@@ -74,7 +75,7 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
             ));
             egui::Grid::new("gates").striped(true).show(ui, |ui| {
                 for gate in analysis.next_gates() {
-                    ui.label(gate_verdict(gate));
+                    ui.label(gate_verdict(gate, outcome.lang()));
                     ui.monospace(gate.id.as_str());
                     ui.label(&gate.detail);
                     ui.end_row();

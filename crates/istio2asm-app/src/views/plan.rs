@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 use istio2asm_core::gate::GateId;
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::plan::{PhaseStatus, Step};
 
@@ -96,12 +97,12 @@ pub fn show(
                 .show(ui, |ui| {
                     for gate in &phase.gates {
                         ui.horizontal(|ui| {
-                            ui.label(gate_verdict(gate));
+                            ui.label(gate_verdict(gate, outcome.lang()));
                             ui.label(&gate.detail);
                         });
                     }
                     for step in &phase.steps {
-                        step_ui(ui, step, vars);
+                        step_ui(ui, step, vars, outcome.lang());
                     }
                 });
             }
@@ -109,7 +110,7 @@ pub fn show(
     request
 }
 
-fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
+fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars, lang: Lang) {
     let target = match step.target {
         istio2asm_core::kubectl::Target::Cluster => "cluster",
         istio2asm_core::kubectl::Target::Asm => "asm",
@@ -150,25 +151,32 @@ fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars) {
                     ));
                 }
             }
-            commands(ui, &step.commands, vars, &step.id);
-            super::widgets::preview_ui(ui, &step.preview);
+            commands(ui, &step.commands, vars, &step.id, lang);
+            super::widgets::preview_ui(ui, &step.preview, lang);
             for verify in &step.verify {
                 ui.label(RichText::new(format!("Verify (expect: {})", verify.expect)).strong());
                 command_row(
                     ui,
                     &verify.command.render(vars),
                     &format!("{} verify", step.id),
+                    lang,
                 );
             }
             if !step.rollback.is_empty() {
                 ui.label(RichText::new("Rollback").strong());
-                commands(ui, &step.rollback, vars, &format!("{} rollback", step.id));
+                commands(
+                    ui,
+                    &step.rollback,
+                    vars,
+                    &format!("{} rollback", step.id),
+                    lang,
+                );
             }
             for file in &step.files {
                 egui::CollapsingHeader::new(format!(
                     "{} ({})",
                     file.name,
-                    human_size(file.content.len())
+                    human_size(file.content.len(), lang)
                 ))
                 .id_salt(format!("{}-{}", step.id, file.name))
                 .show(ui, |ui| {

@@ -1,13 +1,15 @@
 //! Pieces every tab draws with: colours, severities, commands with a copy button, labelled
-//! fields and drop-downs.
+//! fields and drop-downs. Those with words take the tab's language (`Outcome::lang`).
 
 use egui::{Color32, RichText, Ui};
 use istio2asm_core::codes::Severity;
 use istio2asm_core::gate::Verdict;
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::inject::Sidecar;
 use istio2asm_core::kubectl::{Command, KubeconfigVars};
 use istio2asm_core::phase::Gate;
 use istio2asm_core::preview::{Preview, Side};
+use istio2asm_core::t;
 
 /// Errors, failed gates, blocked steps.
 pub(crate) const RED: Color32 = Color32::from_rgb(220, 60, 60);
@@ -18,25 +20,26 @@ pub(crate) const GREEN: Color32 = Color32::from_rgb(60, 170, 90);
 /// Infos and the current state.
 pub(crate) const BLUE: Color32 = Color32::from_rgb(80, 150, 220);
 
-/// A severity in its colour.
-pub(crate) fn severity_text(severity: Severity) -> RichText {
-    let color = match severity {
-        Severity::Error => RED,
-        Severity::Warning => AMBER,
-        Severity::Info => BLUE,
+/// A severity in its word and colour.
+pub(crate) fn severity_text(severity: Severity, lang: Lang) -> RichText {
+    let (word, color) = match severity {
+        Severity::Error => (t!(lang, "app-severity-error"), RED),
+        Severity::Warning => (t!(lang, "app-severity-warning"), AMBER),
+        Severity::Info => (t!(lang, "app-severity-info"), BLUE),
     };
-    RichText::new(severity.as_str()).color(color).strong()
+    RichText::new(word).color(color).strong()
 }
 
 /// A gate's verdict in one word and its colour, the same on the Overview and the Plan tabs.
-pub(crate) fn gate_verdict(gate: &Gate) -> RichText {
-    // Core decides the verdict; the view only colours it.
-    let color = match gate.verdict {
-        Verdict::Pass => GREEN,
-        Verdict::Fail => RED,
-        Verdict::Manual | Verdict::Warn => AMBER,
+pub(crate) fn gate_verdict(gate: &Gate, lang: Lang) -> RichText {
+    // Core decides the verdict; the view only words and colours it.
+    let (word, color) = match gate.verdict {
+        Verdict::Pass => (t!(lang, "app-verdict-pass"), GREEN),
+        Verdict::Fail => (t!(lang, "app-verdict-fail"), RED),
+        Verdict::Manual => (t!(lang, "app-verdict-manual"), AMBER),
+        Verdict::Warn => (t!(lang, "app-verdict-warn"), AMBER),
     };
-    RichText::new(gate.verdict.as_str()).color(color).strong()
+    RichText::new(word).color(color).strong()
 }
 
 /// The sidecar a restart gives, in its colour: ASM's green, Istio's the text's own, none red
@@ -51,13 +54,14 @@ pub(crate) fn sidecar_text(ui: &Ui, sidecar: &Sidecar) -> RichText {
     RichText::new(sidecar.label()).color(color)
 }
 
-/// A command in monospace with a copy button that puts exactly its text on the clipboard.
-pub(crate) fn command_row(ui: &mut Ui, text: &str, id: &str) {
+/// A command in monospace with a copy button that puts exactly its text on the clipboard. `id`
+/// names the command in the button's accessible name (`Copy {id}`).
+pub(crate) fn command_row(ui: &mut Ui, text: &str, id: &str, lang: Lang) {
     ui.horizontal(|ui| {
         if ui
-            .button("Copy")
-            .on_hover_text("Copy this command")
-            .labelled_by_text(&format!("Copy {id}"))
+            .button(t!(lang, "app-copy"))
+            .on_hover_text(t!(lang, "app-copy-hover"))
+            .labelled_by_text(&t!(lang, "app-copy-named", name = id))
             .clicked()
         {
             ui.ctx().copy_text(text.to_string());
@@ -80,12 +84,19 @@ impl Labelled for egui::Response {
 }
 
 /// Each command as a row with its copy button, named `{id} command {n}` for tests and screen readers.
-pub(crate) fn commands(ui: &mut Ui, commands: &[Command], vars: &KubeconfigVars, id: &str) {
+pub(crate) fn commands(
+    ui: &mut Ui,
+    commands: &[Command],
+    vars: &KubeconfigVars,
+    id: &str,
+    lang: Lang,
+) {
     for (index, command) in commands.iter().enumerate() {
         command_row(
             ui,
             &command.render(vars),
-            &format!("{id} command {}", index + 1),
+            &t!(lang, "app-command-numbered", id = id, number = index + 1),
+            lang,
         );
     }
 }
@@ -106,20 +117,22 @@ pub(crate) fn choice<'a>(
     label: &str,
     value: &mut String,
     options: impl Iterator<Item = &'a str>,
+    lang: Lang,
 ) {
     let mut options: Vec<&str> = options.collect();
     options.sort_unstable();
     options.dedup();
     let label = ui.label(label);
+    let all = t!(lang, "app-choice-all");
     let shown = if value.is_empty() {
-        "all".to_string()
+        all.clone()
     } else {
         value.clone()
     };
     egui::ComboBox::from_id_salt(label.id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, String::new(), "all");
+            ui.selectable_value(value, String::new(), all);
             for option in options {
                 ui.selectable_value(value, option.to_string(), option);
             }
@@ -130,16 +143,16 @@ pub(crate) fn choice<'a>(
 
 /// What the step's commands change, under them: each object, then its values before (red) and
 /// after (green), the lines core writes for the runbooks.
-pub(crate) fn preview_ui(ui: &mut Ui, previews: &[Preview]) {
+pub(crate) fn preview_ui(ui: &mut Ui, previews: &[Preview], lang: Lang) {
     if previews.is_empty() {
         return;
     }
-    ui.label(RichText::new("What it changes (computed offline from the export)").strong());
+    ui.label(RichText::new(t!(lang, "app-preview-heading")).strong());
     for preview in previews {
         ui.label(RichText::new(preview.object.title()).monospace().strong());
         let lines = preview.diff_lines();
         if lines.is_empty() {
-            ui.label(RichText::new("(no change)").monospace());
+            ui.label(RichText::new(t!(lang, "app-preview-no-change")).monospace());
         }
         for line in lines {
             let color = match line.side {

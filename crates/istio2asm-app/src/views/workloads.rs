@@ -5,11 +5,13 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use istio2asm_core::detect::Flavor;
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::inject::{Configuration, Mesh, Row, Verdict};
 use istio2asm_core::progress::{
     injection_detail, switch_preview, AfterSwitch, AgentCoverage, ProxyVersion, RestartDetail,
     WorkloadRow,
 };
+use istio2asm_core::t;
 
 use super::widgets::{field, preview_ui, sidecar_text, Labelled, AMBER, GREEN, RED};
 use crate::app::Outcome;
@@ -19,9 +21,10 @@ use crate::state::{WorkloadColumn, WorkloadKey, WorkloadsTab};
 /// workload's name opens its panel below the table. `generation` tells this outcome from any
 /// other the app showed (see [`WorkloadsTab::order`]).
 pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64) {
+    let lang = outcome.lang();
     ui.horizontal(|ui| {
-        field(ui, "Filter workloads", &mut tab.filter);
-        ui.label(format!("{} workloads", outcome.rows.len()));
+        field(ui, &t!(lang, "app-workloads-filter"), &mut tab.filter);
+        ui.label(t!(lang, "app-workloads-count", count = outcome.rows.len()));
     });
     let selected = tab
         .selected
@@ -53,8 +56,9 @@ pub fn show(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: 
 
 /// The table itself.
 fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64) {
+    let lang = outcome.lang();
     let sort = tab.sort;
-    let order = tab.order(&outcome.rows, generation);
+    let order = tab.order(&outcome.rows, generation, lang);
     // The order was computed from these very rows, so every index is in bounds.
     let rows: Vec<&WorkloadRow> = order.iter().map(|&i| &outcome.rows[i]).collect();
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
@@ -80,7 +84,10 @@ fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64
                         s if s.ascending => " ^",
                         _ => " v",
                     };
-                    if ui.button(format!("{}{arrow}", column.title())).clicked() {
+                    if ui
+                        .button(format!("{}{arrow}", column.title(lang)))
+                        .clicked()
+                    {
                         tab.sort = sort.clicked(column);
                     }
                 });
@@ -92,7 +99,7 @@ fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64
                 let selected = tab.selected.as_ref().is_some_and(|key| key.is(r));
                 row.set_selected(selected);
                 for column in WorkloadColumn::ALL {
-                    let text = column.cell(r);
+                    let text = column.cell(r, lang);
                     row.col(|ui| match column {
                         // The name opens the workload's panel, and closes it again.
                         WorkloadColumn::Name => {
@@ -165,6 +172,7 @@ fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64
 /// The selected workload's panel: the injector webhooks of its next restart and of its first
 /// restart after its switch, then its switch patch. Returns whether the user closed it.
 fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
+    let lang = outcome.lang();
     let mut close = false;
     ui.horizontal(|ui| {
         ui.heading(format!(
@@ -173,26 +181,25 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
             row.namespace,
             row.name
         ));
-        if ui.button("Close").clicked() {
+        if ui.button(t!(lang, "app-panel-close")).clicked() {
             close = true;
         }
     });
     let Some(detail) = injection_detail(&outcome.analysis, row) else {
-        ui.label(
-            "Its controller is not in the export, only its pods: there is no template to \
-             simulate a restart of.",
-        );
+        ui.label(t!(lang, "app-panel-no-controller"));
         return close;
     };
+    let next = t!(lang, "app-restart-next");
+    let after = t!(lang, "app-restart-after-switch");
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Next restart:").strong());
+        ui.label(RichText::new(t!(lang, "app-panel-next-restart")).strong());
         ui.label(sidecar_text(ui, &detail.next_restart.outcome.sidecar));
     });
-    restart(ui, &detail.next_restart, "next restart");
+    restart(ui, &detail.next_restart, "next-restart", &next, lang);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("After switch:").strong());
+        ui.label(RichText::new(t!(lang, "app-panel-after-switch")).strong());
         match &row.after_switch {
             Some(sidecar) => ui.label(sidecar_text(ui, sidecar)),
             None => ui.label("-"),
@@ -200,22 +207,16 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
     });
     match &detail.after_switch {
         AfterSwitch::NotSwitched => {
-            ui.label("Not switched: it runs no Istio sidecar today.");
+            ui.label(t!(lang, "app-panel-not-switched"));
         }
-        AfterSwitch::Simulated(shown) => restart(ui, shown, "after switch"),
+        AfterSwitch::Simulated(shown) => restart(ui, shown, "after-switch", &after, lang),
         AfterSwitch::AsmNotExported(shown) => {
-            ui.label(
-                RichText::new(
-                    "ASM's injector webhook is not in the export, so the after-switch result \
-                     is unknown.",
-                )
-                .color(AMBER),
-            );
+            ui.label(RichText::new(t!(lang, "app-panel-asm-not-exported")).color(AMBER));
             ui.horizontal(|ui| {
-                ui.label("The exported configurations alone give:");
+                ui.label(t!(lang, "app-panel-exported-alone"));
                 ui.label(sidecar_text(ui, &shown.outcome.sidecar));
             });
-            restart(ui, shown, "after switch");
+            restart(ui, shown, "after-switch", &after, lang);
         }
     }
     ui.add_space(8.0);
@@ -224,34 +225,39 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
 }
 
 /// One simulated restart: why it ends with its sidecar, each configuration's verdict as
-/// `istioctl x check-inject` prints it, and the webhooks the API server calls.
-fn restart(ui: &mut Ui, shown: &RestartDetail<'_>, id: &str) {
-    ui.indent(id, |ui| restart_lists(ui, shown, id));
+/// `istioctl x check-inject` prints it, and the webhooks the API server calls. `salt` tells the
+/// two restarts apart in egui's memory; `name` (`next restart`, `after switch`) starts the
+/// accessible names of their lines.
+fn restart(ui: &mut Ui, shown: &RestartDetail<'_>, salt: &str, name: &str, lang: Lang) {
+    ui.indent(salt, |ui| restart_lists(ui, shown, name, lang));
 }
 
-fn restart_lists(ui: &mut Ui, shown: &RestartDetail<'_>, id: &str) {
+fn restart_lists(ui: &mut Ui, shown: &RestartDetail<'_>, name: &str, lang: Lang) {
     ui.add(egui::Label::new(&shown.outcome.reason).wrap());
-    ui.label(RichText::new("Configurations").strong());
+    ui.label(RichText::new(t!(lang, "app-panel-configurations")).strong());
     if shown.configurations.is_empty() {
-        ui.label("No injector configuration is in the export.");
+        ui.label(t!(lang, "app-panel-no-configuration"));
     }
     for row in &shown.configurations {
-        configuration_row(ui, row, id);
+        configuration_row(ui, row, name, lang);
     }
-    ui.label(RichText::new("Webhooks called").strong());
+    ui.label(RichText::new(t!(lang, "app-panel-webhooks")).strong());
     if shown.calls.is_empty() {
-        ui.label("No webhook is called.");
+        ui.label(t!(lang, "app-panel-no-webhook"));
     }
     for call in &shown.calls {
         let (result, color) = match call.call.verdict {
-            Verdict::Injects => ("injects", GREEN),
-            Verdict::Skips => ("skips", ui.visuals().text_color()),
-            Verdict::Unknown => ("unknown", AMBER),
+            Verdict::Injects => (t!(lang, "app-call-injects"), GREEN),
+            Verdict::Skips => (t!(lang, "app-call-skips"), ui.visuals().text_color()),
+            Verdict::Unknown => (t!(lang, "app-call-unknown"), AMBER),
             // Core lists only the webhooks the API server calls.
-            Verdict::NotCalled => ("not called", ui.visuals().weak_text_color()),
+            Verdict::NotCalled => (
+                t!(lang, "app-call-not-called"),
+                ui.visuals().weak_text_color(),
+            ),
         };
         let round = if call.call.round > 1 {
-            format!(" (round {}, reinvoked)", call.call.round)
+            t!(lang, "app-call-round", round = call.call.round)
         } else {
             String::new()
         };
@@ -264,54 +270,61 @@ fn restart_lists(ui: &mut Ui, shown: &RestartDetail<'_>, id: &str) {
                 ))
                 .wrap(),
             )
-            .labelled_by_text(&format!(
-                "{id} webhook {} {}{round}",
-                call.configuration.name, call.call.webhook
+            .labelled_by_text(&t!(
+                lang,
+                "app-call-name",
+                restart = name,
+                configuration = &call.configuration.name,
+                webhook = &call.call.webhook,
+                round = &round
             ));
         });
     }
 }
 
 /// One configuration's verdict: ✔ injects, ✘ does not, ? unknown, with its mesh and revision.
-fn configuration_row(ui: &mut Ui, row: &Row<'_>, id: &str) {
+fn configuration_row(ui: &mut Ui, row: &Row<'_>, name: &str, lang: Lang) {
     let mark = match row.injects {
         Some(true) => "✔",
         Some(false) => "✘",
         None => "?",
     };
     ui.horizontal(|ui| {
-        verdict_mark(ui, row.injects);
+        verdict_mark(ui, row.injects, lang);
         ui.add(
             egui::Label::new(format!(
                 "{} ({}): {}",
                 row.configuration.name,
-                served(row.configuration),
+                served(row.configuration, lang),
                 row.reason
             ))
             .wrap(),
         )
-        .labelled_by_text(&format!(
-            "{id} configuration {mark} {}",
-            row.configuration.name
+        .labelled_by_text(&t!(
+            lang,
+            "app-configuration-name",
+            restart = name,
+            mark = mark,
+            name = &row.configuration.name
         ));
     });
 }
 
 /// Whose sidecar a configuration gives: `ASM`, `Istio revision 1-22`, `Istio revision 1-22, tag
 /// prod`, with `deactivated` when istioctl switched it off.
-fn served(configuration: &Configuration) -> String {
+fn served(configuration: &Configuration, lang: Lang) -> String {
     let mut text = match configuration.mesh {
         Mesh::Asm => "ASM".to_string(),
         Mesh::Istio => match &configuration.revision {
-            Some(revision) => format!("Istio revision {revision}"),
+            Some(revision) => t!(lang, "app-served-istio-revision", revision = revision),
             None => "Istio".to_string(),
         },
     };
     if let Some(tag) = &configuration.tag {
-        text.push_str(&format!(", tag {tag}"));
+        text.push_str(&t!(lang, "app-served-tag", tag = tag));
     }
     if configuration.deactivated {
-        text.push_str(", deactivated");
+        text.push_str(&t!(lang, "app-served-deactivated"));
     }
     text
 }
@@ -319,21 +332,22 @@ fn served(configuration: &Configuration) -> String {
 /// The switch patch of the workload: the plan's wave that patches it and what the patch changes
 /// in the exported template (the step's preview, computed by core).
 fn patch_preview(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) {
-    ui.label(RichText::new("Switch patch").strong());
+    let lang = outcome.lang();
+    ui.label(RichText::new(t!(lang, "app-panel-switch-patch")).strong());
     match switch_preview(&outcome.plan, row) {
         Some((step, preview)) => {
             ui.label(format!("{}: {}", step.id, step.title));
-            preview_ui(ui, std::slice::from_ref(preview));
+            preview_ui(ui, std::slice::from_ref(preview), lang);
         }
         None => {
-            ui.label("No switch wave of the plan patches it.");
+            ui.label(t!(lang, "app-panel-no-switch-wave"));
         }
     }
 }
 
 /// check-inject's ✔ (injects, green) or ✘ (does not), painted rather than typed: egui's
 /// default fonts, which the web page embeds, have neither glyph. Unknown is an amber `?`.
-fn verdict_mark(ui: &mut Ui, injects: Option<bool>) {
+fn verdict_mark(ui: &mut Ui, injects: Option<bool>, lang: Lang) {
     let Some(injects) = injects else {
         ui.label(RichText::new("?").color(AMBER).strong());
         return;
@@ -355,9 +369,9 @@ fn verdict_mark(ui: &mut Ui, injects: Option<bool>) {
             .line_segment([at(0.8, 0.2), at(0.2, 0.8)], stroke);
     }
     let text = if injects {
-        "injects"
+        t!(lang, "app-mark-injects")
     } else {
-        "does not inject"
+        t!(lang, "app-mark-does-not-inject")
     };
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &text));
 }
