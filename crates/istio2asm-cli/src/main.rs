@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::settings::Setting;
-use istio2asm_core::{analyze, demo, plan, render, report, Input, Settings, Severity};
+use istio2asm_core::{analyze, changes, demo, plan, render, report, Input, Settings, Severity};
 
 #[derive(Debug, Parser)]
 #[command(name = "istio2asm", version, about, long_about = None)]
@@ -195,6 +195,10 @@ struct CheckArgs {
     settings: SettingsArgs,
     #[command(flatten)]
     output: OutputArgs,
+    /// An earlier report (`check --format json`) of the same cluster: prints what changed since
+    /// (findings fixed and new, workloads switched to ASM, gates, the state).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -355,7 +359,19 @@ fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 fn check(args: CheckArgs) -> Result<ExitCode, Usage> {
     let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
-    Ok(run_check(inputs, asm_inputs, &settings, &args.output))
+    let baseline = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                Usage(format!(
+                    "--baseline {}: cannot read it: {e}",
+                    path.display()
+                ))
+            })?;
+            Some((path.display().to_string(), text))
+        }
+        None => None,
+    };
+    run_check(inputs, asm_inputs, &settings, &args.output, baseline)
 }
 
 /// Settings and inputs from the command line (the demo when asked).
@@ -451,15 +467,29 @@ fn write_all(dir: &Path, files: &[(String, String)], overwrite: bool) -> Result<
     Ok(())
 }
 
+/// Analyses, prints the report (with what changed since `baseline`, a name and its text) and
+/// returns the exit code of `--fail-on`. A baseline that is no report is a usage error.
 fn run_check(
     inputs: Vec<Input>,
     asm: Vec<Input>,
     settings: &Settings,
     output: &OutputArgs,
-) -> ExitCode {
+    baseline: Option<(String, String)>,
+) -> Result<ExitCode, Usage> {
     let analysis = analyze(inputs, asm, settings);
-    let text = match output.format {
-        CheckFormat::Json => report::check_json(&analysis),
+    let changes = match &baseline {
+        Some((name, text)) => Some((
+            name,
+            changes::compare_text(text, &analysis)
+                .map_err(|e| Usage(format!("--baseline {name}: {e}")))?,
+        )),
+        None => None,
+    };
+    let mut text = match output.format {
+        CheckFormat::Json => match &changes {
+            Some((name, changes)) => changes::check_json(&analysis, changes, name),
+            None => report::check_json(&analysis),
+        },
         CheckFormat::Text => {
             let color = match output.color {
                 ColorChoice::Always => true,
@@ -471,8 +501,12 @@ fn run_check(
             report::check_text(&analysis, color)
         }
     };
+    if let (CheckFormat::Text, Some((name, changes))) = (output.format, &changes) {
+        text.push('\n');
+        text.push_str(&report::terminal_safe(&changes.text(name, settings.lang)));
+    }
     if write_stdout(&text).is_err() {
-        return ExitCode::from(2);
+        return Ok(ExitCode::from(2));
     }
     let threshold = match output.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -480,7 +514,7 @@ fn run_check(
         FailOn::Never => None,
     };
     let failed = threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
-    ExitCode::from(u8::from(failed))
+    Ok(ExitCode::from(u8::from(failed)))
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
@@ -599,10 +633,5 @@ fn demo_cmd(args: DemoArgs) -> Result<ExitCode, Usage> {
         asm_version: Some(demo::ASM_VERSION.to_string()),
         ..Settings::default()
     };
-    Ok(run_check(
-        demo::inputs(),
-        Vec::new(),
-        &settings,
-        &args.output,
-    ))
+    run_check(demo::inputs(), Vec::new(), &settings, &args.output, None)
 }

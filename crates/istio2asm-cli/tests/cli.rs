@@ -643,3 +643,101 @@ fn reports_on_istios_own_files_match_their_snapshots() {
         ])
     );
 }
+
+/// `check --baseline`: the demo written out, checked, altered (one workload on ASM's proxy, one
+/// finding fixed) and checked again against the first report.
+#[test]
+fn baseline_prints_what_changed_since_an_earlier_report() {
+    let dir = temp_dir("baseline");
+    let export = dir.join("export");
+    let written = istio2asm(&["demo", "--write", export.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            export.to_str().unwrap(),
+            "--asm-version",
+            "1.24.6",
+            "--fail-on",
+            "never",
+        ];
+        args.extend_from_slice(extra);
+        istio2asm(&args)
+    };
+    let before = check(&["--format", "json"]);
+    let baseline = dir.join("before.json");
+    std::fs::write(&baseline, &before.stdout).unwrap();
+    let cluster = export.join("cluster.yaml");
+    let text = std::fs::read_to_string(&cluster).unwrap();
+    let altered: String = text
+        .split_inclusive("\n- apiVersion:")
+        .map(|item| {
+            if item.contains("kind: Pod\n") && item.contains("name: ledger-78bd7d8599-") {
+                item.replace(
+                    "docker.io/istio/proxyv2:1.22.3",
+                    "registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.52-ge8ff3daa-aliyun",
+                )
+            } else {
+                item.to_string()
+            }
+        })
+        .collect::<String>()
+        .replacen(
+            "      istio-injection: disabled\n      kubernetes.io/metadata.name: istio-system\n",
+            "      kubernetes.io/metadata.name: istio-system\n",
+            1,
+        );
+    std::fs::write(&cluster, altered).unwrap();
+    let b = baseline.to_str().unwrap();
+
+    let text = check(&["--baseline", b]);
+    let out = stdout(&text);
+    assert!(out.contains(&format!("Changes since {b}:\n")), "{out}");
+    assert!(
+        out.contains("  switched to ASM's proxy: Deployment payments/ledger\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  fixed: MIG302 Namespace istio-system: "),
+        "{out}"
+    );
+
+    let json = check(&["--baseline", b, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["changes"]["baseline"], b);
+    assert_eq!(value["changes"]["switchedToAsm"][0]["name"], "ledger");
+    assert!(value["changes"]["fixed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "MIG302"));
+
+    // Without a baseline the report has no `changes`.
+    let plain: serde_json::Value =
+        serde_json::from_slice(&check(&["--format", "json"]).stdout).unwrap();
+    assert!(plain.get("changes").is_none());
+
+    // Bad baselines: usage errors naming the file and what to give instead.
+    let missing = check(&["--baseline", "/nonexistent/before.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("--baseline /nonexistent/before.json: cannot read it"),
+        "{}",
+        stderr(&missing)
+    );
+    let not_report = dir.join("plan.json");
+    std::fs::write(&not_report, "{\"phases\": []}").unwrap();
+    let wrong = check(&["--baseline", not_report.to_str().unwrap()]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("not an istio2asm report"),
+        "{}",
+        stderr(&wrong)
+    );
+    assert!(
+        stderr(&wrong).contains("istio2asm check --format json"),
+        "{}",
+        stderr(&wrong)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

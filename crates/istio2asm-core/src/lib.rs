@@ -13,6 +13,7 @@ pub mod i18n;
 // Each module uses only those before it in the layer order of ARCHITECTURE.md (`tests/layers.rs`).
 pub mod analysis;
 mod block_yaml;
+pub mod changes;
 pub mod checks;
 pub mod codes;
 pub mod collect;

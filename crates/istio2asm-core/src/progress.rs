@@ -68,7 +68,7 @@ pub enum Dataplane {
 impl WorkloadRow {
     /// The kind as Kubernetes spells it: the controller's kind, or `Pod` for a bare pod.
     pub fn kind_name(&self) -> &str {
-        kind_name(&self.kind)
+        self.kind.as_str()
     }
 }
 
@@ -131,15 +131,6 @@ pub struct Wave {
     pub namespace: String,
     /// Its number, counted from 1 across the whole plan.
     pub number: usize,
-}
-
-/// The kind as Kubernetes spells it, `Pod` for a bare pod.
-fn kind_name(kind: &OwnerKind) -> &str {
-    match kind {
-        OwnerKind::Workload(kind) => kind.as_str(),
-        OwnerKind::Other(kind) => kind,
-        OwnerKind::Bare => "Pod",
-    }
 }
 
 /// Where a workload is found: namespace, kind, name.

@@ -105,6 +105,17 @@ pub enum OwnerKind {
     Bare,
 }
 
+impl OwnerKind {
+    /// The kind as Kubernetes spells it, `Pod` for a bare pod.
+    pub fn as_str(&self) -> &str {
+        match self {
+            OwnerKind::Workload(kind) => kind.as_str(),
+            OwnerKind::Other(kind) => kind,
+            OwnerKind::Bare => "Pod",
+        }
+    }
+}
+
 /// Who owns a pod, after following ReplicaSets to Deployments and Jobs to CronJobs.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Owner {

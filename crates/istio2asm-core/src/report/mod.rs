@@ -13,6 +13,7 @@ use crate::phase::Gate;
 use crate::source::Location;
 
 mod injection;
+mod workloads;
 
 pub use injection::{inject_text, injection_summary};
 
@@ -91,6 +92,7 @@ struct CheckJson<'a> {
     versions: VersionsJson<'a>,
     gates: &'a [Gate],
     injection: Vec<injection::InjectionJson<'a>>,
+    workloads: Vec<workloads::WorkloadJson<'a>>,
     findings: Vec<FindingJson<'a>>,
     summary: SummaryJson,
 }
@@ -160,6 +162,7 @@ pub fn check_value(analysis: &Analysis) -> serde_json::Value {
         },
         gates: &analysis.gates,
         injection: injection::json(&analysis.injection),
+        workloads: workloads::json(analysis),
         findings: analysis
             .findings
             .iter()
