@@ -47,7 +47,7 @@ test('init() and initSync() are harmless in Node', async () => {
 test('check() on the demo: the CLI JSON shape, as plain objects', () => {
   const result = check(null, { demo: true });
   assert.ok(plainJson(result), 'only plain objects and arrays');
-  assert.deepEqual(Object.keys(result).sort(), ['findings', 'gates', 'injection', 'inputs', 'migration', 'schemaVersion', 'summary', 'versions']);
+  assert.deepEqual(Object.keys(result).sort(), ['findings', 'gates', 'injection', 'inputs', 'lang', 'migration', 'schemaVersion', 'summary', 'versions', 'workloads']);
   assert.equal(result.schemaVersion, 1);
   assert.equal(result.migration.state, 'SetupIstioForMigrate');
   assert.equal(result.versions.asm, '1.24.6', 'the demo sets the ASM version when none is given');
@@ -364,4 +364,30 @@ test('check() on the demo: the injection section, now and after the switch', () 
   assert.deepEqual(cart.now.webhooks.map((w) => [w.configuration, w.mesh, w.revision, w.tag]), [['istio-revision-tag-default', 'istio', 'default', 'default']]);
   assert.equal(cart.afterSwitch.sidecar, 'asm');
   assert.ok(['MIG511', 'MIG512', 'MIG513'].every((c) => codes(result).has(c)));
+});
+
+test('check(): options.baseline compares with an earlier result, as the CLI\'s --baseline', () => {
+  const earlier = check(null, { demo: true });
+  const asm = 'registry-cn-hangzhou.ack.aliyuncs.com/acs/proxyv2:v1.24.6.52-ge8ff3daa-aliyun';
+  const altered = demoInputs().map((input) => {
+    if (input.name !== 'demo/cluster.yaml') return input;
+    const items = input.text.split(/(?=\n- apiVersion:)/).map((item) =>
+      item.includes('kind: Pod\n') && item.includes('name: ledger-78bd7d8599-') ? item.replaceAll('docker.io/istio/proxyv2:1.22.3', asm) : item,
+    );
+    const text = items
+      .join('')
+      .replace('      istio-injection: disabled\n      kubernetes.io/metadata.name: istio-system\n', '      kubernetes.io/metadata.name: istio-system\n');
+    return { name: input.name, text };
+  });
+  for (const baseline of [earlier, JSON.stringify(earlier)]) {
+    const now = check(altered, { asmVersion: '1.24.6', baseline });
+    assert.equal(now.changes.baseline, 'baseline');
+    assert.deepEqual(now.changes.switchedToAsm, [{ kind: 'Deployment', namespace: 'payments', name: 'ledger' }]);
+    assert.ok(now.changes.fixed.some((f) => f.code === 'MIG302' && f.subject === 'Namespace istio-system'));
+    assert.equal(now.changes.state, null);
+  }
+  assert.equal(check(null, { demo: true }).changes, undefined, 'no baseline, no changes');
+  throwsCode(assert, () => check(null, { demo: true, baseline: 3 }), 'E_OPTIONS', /baseline/);
+  throwsCode(assert, () => check(null, { demo: true, baseline: '{"phases": []}' }), 'E_OPTIONS', /not an istio2asm report/);
+  throwsCode(assert, () => plan(null, { demo: true, baseline: earlier }), 'E_OPTIONS', /only check\(\)/);
 });

@@ -53,6 +53,11 @@ export interface Options {
   demo?: boolean | null;
   /** `plan` only: emit state switches even when their gates fail; the plan names the gates overridden. */
   force?: boolean | null;
+  /**
+   * `check` only: an earlier `check()` result of the same cluster (or its JSON text, e.g. a file of
+   * `istio2asm check --format json`); the result then has `changes`. Anything else throws `E_OPTIONS`.
+   */
+  baseline?: CheckResult | string | null;
 }
 
 /** Options of `collect`. An unknown field throws `E_OPTIONS`. */
@@ -198,8 +203,50 @@ export interface CheckResult {
   gates: Gate[];
   /** Every workload and bare pod through the injector webhook chain. */
   injection: Injection[];
+  /** Each workload with sidecars: how many of its live pods run Istio's and ASM's proxy. */
+  workloads: WorkloadProxies[];
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number };
+  /** What changed since `options.baseline`; absent without one. */
+  changes?: Changes;
+}
+
+/** A workload's live sidecar pods by proxy. */
+export interface WorkloadProxies {
+  object: { kind: string; namespace: string; name: string };
+  istio: number;
+  asm: number;
+}
+
+/** A finding as the baseline comparison matches it: by code and subject (object, or file). */
+export interface ChangedFinding {
+  code: string;
+  /** `Deployment shop/cart`, or the file of a finding without an object. */
+  subject: string;
+  message: string;
+}
+
+/** What changed since an earlier report (`options.baseline`). */
+export interface Changes {
+  /** The baseline's name (`"baseline"` in the library; the file in the CLI). */
+  baseline: string;
+  /** The migration resource's state before and now, when it changed (`null`: no resource). */
+  state: { from: string | null; to: string | null } | null;
+  fixed: ChangedFinding[];
+  new: ChangedFinding[];
+  switchedToAsm: { kind: string; namespace: string; name: string }[];
+  gatesPassed: GateChange[];
+  gatesFailed: GateChange[];
+  /** False when the baseline has no `workloads` (made by an earlier istio2asm): switches cannot be told. */
+  workloadsCompared: boolean;
+}
+
+/** A gate whose verdict changed. */
+export interface GateChange {
+  transition: string;
+  id: string;
+  from: 'pass' | 'warn' | 'manual' | 'FAIL';
+  to: 'pass' | 'warn' | 'manual' | 'FAIL';
 }
 
 /** A file a step applies. */

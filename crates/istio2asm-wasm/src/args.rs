@@ -84,6 +84,9 @@ pub struct Request {
     pub settings: Settings,
     /// `options.force` (plan only).
     pub force: bool,
+    /// `options.baseline` (check only): an earlier report, the object `check()` returned or its
+    /// JSON text.
+    pub baseline: Option<String>,
 }
 
 const OPTION_NAMES: &[&str] = &[
@@ -100,6 +103,7 @@ const OPTION_NAMES: &[&str] = &[
     "asmConfig",
     "demo",
     "force",
+    "baseline",
 ];
 
 const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
@@ -379,6 +383,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
     let mut demo_wanted = false;
     let mut force = false;
     let mut asm_inputs = Vec::new();
+    let mut baseline = None;
     if let Some(o) = &object {
         for (key, setting) in [
             ("asmVersion", Setting::AsmVersion),
@@ -432,6 +437,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         }
         demo_wanted = bool_option(o, "demo", place)?.unwrap_or(false);
         force = bool_option(o, "force", place)?.unwrap_or(false);
+        baseline = baseline_option(o, place)?;
     }
     let given_inputs = given(inputs_value.clone());
     let inputs = if demo_wanted {
@@ -473,7 +479,30 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         asm_inputs,
         settings,
         force,
+        baseline,
     })
+}
+
+/// `options.baseline`: JSON text as it is, an object as `JSON.stringify` writes it.
+fn baseline_option(object: &Object, place: &str) -> Result<Option<String>, ApiError> {
+    let Some(value) = given(get(object, "baseline", place, ErrorCode::Options)?) else {
+        return Ok(None);
+    };
+    if let Some(text) = value.as_string() {
+        return Ok(Some(text));
+    }
+    if value.is_object() && !Array::is_array(&value) {
+        if let Some(text) = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) {
+            return Ok(Some(text));
+        }
+    }
+    Err(err(
+        ErrorCode::Options,
+        format!(
+            "{place}.baseline: {}; give an earlier check() result or its JSON text",
+            describe(&value)
+        ),
+    ))
 }
 
 /// A format `render` writes.

@@ -28,7 +28,7 @@
 
 use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
-use istio2asm_core::{analyze, plan as core_plan, render as core_render, report};
+use istio2asm_core::{analyze, changes, plan as core_plan, render as core_render, report};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -71,7 +71,13 @@ pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let request = args::request("check", &inputs, &options).map_err(js_error)?;
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
-    parse_json(&to_json_text(&report::check_value(&analysis))?)
+    let Some(baseline) = &request.baseline else {
+        return parse_json(&to_json_text(&report::check_value(&analysis))?);
+    };
+    let changes = changes::compare_text(baseline, &analysis).map_err(|e| {
+        js_error(ApiError::new(ErrorCode::Options, format!("options.baseline: {e}")))
+    })?;
+    parse_json(&changes::check_json(&analysis, &changes, "baseline"))
 }
 
 /// Grows the wasm heap once, up front, to what the analysis will need.
@@ -112,6 +118,12 @@ const HEAP_RESERVE_CAP: usize = 1 << 30;
 #[wasm_bindgen(skip_typescript)]
 pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let request = args::request("plan", &inputs, &options).map_err(js_error)?;
+    if request.baseline.is_some() {
+        return Err(js_error(ApiError::new(
+            ErrorCode::Options,
+            "options.baseline: only check() compares with a baseline".into(),
+        )));
+    }
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
     let plan = core_plan::plan(&analysis, request.force);
