@@ -136,7 +136,7 @@ fn main() {
     {
         let app = harness.state_mut();
         app.set_view(View::Workloads);
-        let mut outcome = Outcome::compute(demo::inputs(), Vec::new(), app.settings(), false);
+        let mut outcome = Outcome::compute(demo::inputs(), Vec::new(), app.settings(), false, None);
         outcome.rows = (0..10_000)
             .map(|i| WorkloadRow {
                 namespace: format!("team-{}", i % 40),

@@ -4,10 +4,11 @@
 use std::sync::{Arc, Mutex};
 
 use egui::{Color32, RichText};
+use istio2asm_core::changes::{self, Changes};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::plan::{self, Plan};
 use istio2asm_core::progress::{workload_rows, WorkloadRow};
-use istio2asm_core::{analyze, demo, t, Analysis, Finding, Input, Settings};
+use istio2asm_core::{analyze, demo, report, t, Analysis, Finding, Input, Settings};
 
 use crate::files::WriteError;
 use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
@@ -192,6 +193,8 @@ pub struct Outcome {
     pub plan: Plan,
     /// The workloads table.
     pub rows: Vec<WorkloadRow>,
+    /// What changed since the export loaded before this one (same rules as `check --baseline`).
+    pub changes: Option<Changes>,
 }
 
 impl Outcome {
@@ -203,14 +206,24 @@ impl Outcome {
     }
 
     /// Analyses the inputs and plans from the analysis: what the app does with every load.
-    pub fn compute(inputs: Vec<Input>, asm: Vec<Input>, settings: &Settings, force: bool) -> Self {
+    /// `baseline` is the report of the export loaded before, when there was one.
+    pub fn compute(
+        inputs: Vec<Input>,
+        asm: Vec<Input>,
+        settings: &Settings,
+        force: bool,
+        baseline: Option<&serde_json::Value>,
+    ) -> Self {
         let analysis = analyze(inputs, asm, settings);
         let plan = plan::plan(&analysis, force);
         let rows = workload_rows(&analysis, Some(&plan));
+        // The baseline is a report this app made, so it always reads; `ok()` only guards that.
+        let changes = baseline.and_then(|b| changes::compare_value(b.clone(), &analysis).ok());
         Outcome {
             analysis,
             plan,
             rows,
+            changes,
         }
     }
 }
@@ -241,6 +254,10 @@ pub struct App {
     is_demo: bool,
     /// The latest analysis, plan and rows.
     outcome: Option<Arc<Outcome>>,
+    /// The report of the export loaded before the current one: each outcome says what changed
+    /// since. Kept across re-analyses of the same inputs (settings, language), dropped with the
+    /// demo and Clear.
+    baseline: Option<Arc<serde_json::Value>>,
     /// Counts the outcomes shown, so a tab's caches can tell one outcome from the next; an
     /// address could not, since a new outcome may be kept where a freed one was.
     generation: u64,
@@ -287,7 +304,7 @@ impl App {
         }
         let form = SettingsForm::from_settings(&settings);
         let inputs = demo::inputs();
-        let outcome = Outcome::compute(inputs.clone(), Vec::new(), &settings, false);
+        let outcome = Outcome::compute(inputs.clone(), Vec::new(), &settings, false, None);
         App {
             settings,
             force: false,
@@ -295,6 +312,7 @@ impl App {
             asm_inputs: Vec::new(),
             is_demo: true,
             outcome: Some(Arc::new(outcome)),
+            baseline: None,
             generation: 0,
             job: None,
             job_started: 0.0,
@@ -406,6 +424,7 @@ impl App {
     pub fn load(&mut self, slot: Slot, inputs: Vec<Input>, now: f64) {
         match slot {
             Slot::Cluster => {
+                self.keep_baseline();
                 self.inputs = inputs;
                 self.is_demo = false;
             }
@@ -415,6 +434,17 @@ impl App {
         self.reanalyse(now);
     }
 
+    /// Before a newer export of the cluster replaces the current one: the current analysis becomes
+    /// the baseline. Not the demo's: a real export compared with the demo says nothing.
+    fn keep_baseline(&mut self) {
+        self.baseline = match &self.outcome {
+            Some(outcome) if !self.is_demo && !self.inputs.is_empty() => {
+                Some(Arc::new(report::check_value(&outcome.analysis)))
+            }
+            _ => None,
+        };
+    }
+
     /// Adds inputs to a slot (drops and multi-file picks add up) and re-analyses.
     pub fn add(&mut self, slot: Slot, inputs: Vec<Input>, now: f64) {
         match slot {
@@ -422,6 +452,7 @@ impl App {
                 if self.is_demo {
                     self.inputs.clear();
                     self.is_demo = false;
+                    self.baseline = None;
                 }
                 self.inputs.extend(inputs);
             }
@@ -444,6 +475,7 @@ impl App {
         self.inputs = demo::inputs();
         self.asm_inputs.clear();
         self.is_demo = true;
+        self.baseline = None;
         self.forget_selections();
         self.reanalyse(now);
     }
@@ -454,6 +486,7 @@ impl App {
         self.inputs.clear();
         self.asm_inputs.clear();
         self.is_demo = false;
+        self.baseline = None;
         self.forget_selections();
         self.reanalyse(now);
     }
@@ -478,10 +511,13 @@ impl App {
             let asm = self.asm_inputs.clone();
             let settings = self.settings.clone();
             let force = self.force;
+            let baseline = self.baseline.clone();
             let spawned = std::thread::Builder::new()
                 .name("istio2asm-analysis".into())
                 .spawn(move || {
-                    let _ = sender.send(Outcome::compute(inputs, asm, &settings, force));
+                    let outcome =
+                        Outcome::compute(inputs, asm, &settings, force, baseline.as_deref());
+                    let _ = sender.send(outcome);
                 });
             if spawned.is_ok() {
                 self.job = Some(Job::Thread(receiver));
@@ -506,6 +542,7 @@ impl App {
                     self.asm_inputs.clone(),
                     &self.settings,
                     self.force,
+                    self.baseline.as_deref(),
                 );
                 self.show_outcome(outcome);
             }

@@ -492,7 +492,10 @@ fn baseline_option(object: &Object, place: &str) -> Result<Option<String>, ApiEr
         return Ok(Some(text));
     }
     if value.is_object() && !Array::is_array(&value) {
-        if let Some(text) = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) {
+        if let Some(text) = js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
             return Ok(Some(text));
         }
     }

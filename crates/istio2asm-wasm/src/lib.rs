@@ -75,7 +75,10 @@ pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         return parse_json(&to_json_text(&report::check_value(&analysis))?);
     };
     let changes = changes::compare_text(baseline, &analysis).map_err(|e| {
-        js_error(ApiError::new(ErrorCode::Options, format!("options.baseline: {e}")))
+        js_error(ApiError::new(
+            ErrorCode::Options,
+            format!("options.baseline: {e}"),
+        ))
     })?;
     parse_json(&changes::check_json(&analysis, &changes, "baseline"))
 }

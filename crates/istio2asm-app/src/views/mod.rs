@@ -11,6 +11,7 @@ use istio2asm_core::Input;
 
 use crate::app::{Slot, View};
 
+pub mod changes;
 pub mod export;
 pub mod findings;
 pub mod inputs;

@@ -13,6 +13,10 @@ use crate::app::{Outcome, View};
 pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
     let analysis = &outcome.analysis;
     let migration = &analysis.migration;
+    if let Some(changes) = &outcome.changes {
+        super::changes::show(ui, changes, outcome.lang());
+        ui.separator();
+    }
     ui.heading("Migration state");
     ui.horizontal(|ui| {
         for (index, state) in State::ALL.into_iter().enumerate() {

@@ -142,3 +142,7 @@ app-inputs-summary = { $files } file(s), { $objects } objects, { $secrets } Secr
 app-inputs-kinds = Kinds ({ $count })
 app-inputs-paste = Paste YAML or JSON
 app-inputs-analyse = Analyse the pasted text
+
+## What changed since the export loaded before (views/changes.rs).
+app-changes-heading = Changes since the previous export
+app-changes-none = Nothing changed since the previous export.

@@ -142,3 +142,7 @@ app-inputs-summary = { $files } 个文件，{ $objects } 个对象，已丢弃 {
 app-inputs-kinds = 类型（{ $count }）
 app-inputs-paste = 粘贴 YAML 或 JSON
 app-inputs-analyse = 分析粘贴的文本
+
+## 与上一次加载的导出文件相比的变化（views/changes.rs）。
+app-changes-heading = 自上一次导出以来的变化
+app-changes-none = 自上一次导出以来没有变化。
