@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{analyze, changes, demo, plan, render, report, Input, Settings, Severity};
 
@@ -132,11 +133,11 @@ impl<const ALL: bool> clap::Args for SettingFlags<ALL> {
         for setting in Self::settings() {
             let default = defaults.text(*setting);
             let help = if default.is_empty() {
-                setting.about().trim_end_matches('.').to_string()
+                setting.about(Lang::En).trim_end_matches('.').to_string()
             } else {
                 format!(
                     "{} [default: {default}]",
-                    setting.about().trim_end_matches('.')
+                    setting.about(Lang::En).trim_end_matches('.')
                 )
             };
             cmd = cmd.arg(
@@ -591,7 +592,11 @@ fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
         ExportFormat::Yaml => CollectFormat::Yaml,
         ExportFormat::Json => CollectFormat::Json,
     };
-    let _ = write_stdout(&collect::script(format, &settings.kubeconfig_vars()));
+    let _ = write_stdout(&collect::script(
+        format,
+        &settings.kubeconfig_vars(),
+        settings.lang,
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

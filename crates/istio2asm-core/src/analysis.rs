@@ -121,7 +121,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
             &b.message,
         ))
     });
-    let gates = phase::gates(&findings, asm.is_some());
+    let gates = phase::gates(&findings, asm.is_some(), settings.lang);
     Analysis {
         sources,
         bundle,

@@ -1,6 +1,7 @@
 //! The export commands a user runs to give istio2asm its inputs (`istio2asm collect`).
 //! Secrets are never requested.
 
+use crate::i18n::Lang;
 use crate::kubectl::{quote, Command, KubeconfigVars, Target};
 
 /// Output format of the exports.
@@ -31,12 +32,12 @@ pub struct Export {
     pub command: Command,
     /// The file its output goes to.
     pub file: String,
-    /// What it is for.
-    pub why: &'static str,
+    /// What it is for, in the language asked for.
+    pub why: String,
 }
 
-/// Every export, in the order to run them.
-pub fn exports(format: Format) -> Vec<Export> {
+/// Every export, in the order to run them, each said what it is for in `lang`.
+pub fn exports(format: Format, lang: Lang) -> Vec<Export> {
     let ext = format.flag();
     let export = |command: Command, file: &str, why| Export {
         command: command.args(["-o", format.flag()]),
@@ -46,41 +47,45 @@ pub fn exports(format: Format) -> Vec<Export> {
     vec![
         export(
             Command::kubectl(Target::Cluster, "get").resource("namespaces,deployments,statefulsets,daemonsets,replicasets,pods,services,poddisruptionbudgets,jobs,cronjobs").arg("-A"),"cluster",
-            "workloads, pods, sidecars, gateways, restart owners, risks",
+            t!(lang, "render-collect-why-cluster"),
         ),
         export(
             Command::kubectl(Target::Cluster, "get").resource("configmaps").arg("-n").arg("istio-system"),"istio-system-configmaps",
-            "mesh config (PROXY_CONFIG_XDS_AGENT) and injector values (Istio version)",
+            t!(lang, "render-collect-why-istio-system-configmaps"),
         ),
         export(
             Command::kubectl(Target::Cluster, "get").resource("mutatingwebhookconfigurations,validatingwebhookconfigurations"),"webhooks",
-            "injection webhooks and revisions; residues after the uninstall",
+            t!(lang, "render-collect-why-webhooks"),
         ),
-        export( Command::kubectl(Target::Cluster, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"istio-config", "Istio API objects to import into ASM; egress routes"),
+        export( Command::kubectl(Target::Cluster, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"istio-config", t!(lang, "render-collect-why-istio-config")),
         export(
             Command::kubectl(Target::Cluster, "get").resource("gateways.gateway.networking.k8s.io,istiooperators.install.istio.io").arg("-A"),"install",
-            "east-west gateways installed with the Gateway API or IstioOperator (fails harmlessly when those CRDs are absent)",
+            t!(lang, "render-collect-why-install"),
         ),
-        export( Command::kubectl(Target::Cluster, "version"),"version", "Kubernetes version"),
-        export( Command::kubectl(Target::Cluster, "get").resource("nodes"),"nodes", "kubelet versions when `kubectl version` is not available"),
-        export( Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default"),"asm-migrate", "the migration state (ASMMigrateFromIstio)"),
-        export( Command::kubectl(Target::Asm, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"asm-config", "what ASM already has (load it as the ASM control plane's export; proves the import gate)"),
+        export( Command::kubectl(Target::Cluster, "version"),"version", t!(lang, "render-collect-why-version")),
+        export( Command::kubectl(Target::Cluster, "get").resource("nodes"),"nodes", t!(lang, "render-collect-why-nodes")),
+        export( Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default"),"asm-migrate", t!(lang, "render-collect-why-asm-migrate")),
+        export( Command::kubectl(Target::Asm, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"asm-config", t!(lang, "render-collect-why-asm-config")),
     ]
 }
 
-/// The exports as a bash script a user pastes.
-pub fn script(format: Format, vars: &KubeconfigVars) -> String {
-    let mut out = String::from(
-        "# Export what istio2asm reads. Secrets are never requested.\n# Then: istio2asm check ",
+/// The exports as a bash script a user pastes, its comments in `lang` (its commands the same in
+/// every language).
+pub fn script(format: Format, vars: &KubeconfigVars, lang: Lang) -> String {
+    let mut out = format!(
+        "# {}\n# {} istio2asm check ",
+        t!(lang, "render-collect-script-intro"),
+        t!(lang, "render-collect-script-then")
     );
-    let files: Vec<String> = exports(format)
+    let exports = exports(format, lang);
+    let files: Vec<String> = exports
         .iter()
         .filter(|e| e.file != format!("asm-config.{}", format.flag()))
         .map(|e| e.file.clone())
         .collect();
     out.push_str(&files.join(" "));
     out.push_str(&format!(" --asm-config asm-config.{}\n", format.flag()));
-    for export in exports(format) {
+    for export in exports {
         out.push_str(&format!(
             "\n# {}\n{} > {}\n",
             export.why,
@@ -97,9 +102,25 @@ mod tests {
 
     #[test]
     fn cluster_export_matches_the_spec() {
-        let text = script(Format::Yaml, &KubeconfigVars::default());
+        let text = script(Format::Yaml, &KubeconfigVars::default(), Lang::En);
         assert!(text.contains(r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" get namespaces,deployments,statefulsets,daemonsets,replicasets,pods,services,poddisruptionbudgets,jobs,cronjobs -A -o yaml > cluster.yaml"#), "{text}");
         assert!(text.contains(r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o yaml > asm-migrate.yaml"#));
         assert!(!text.to_lowercase().contains("secrets,") && !text.contains(" secret"));
+    }
+
+    #[test]
+    fn the_chinese_script_runs_the_same_commands() {
+        let vars = KubeconfigVars::default();
+        let commands = |lang| {
+            script(Format::Json, &vars, lang)
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(commands(Lang::En), commands(Lang::ZhCn));
+        let zh = script(Format::Json, &vars, Lang::ZhCn);
+        assert!(zh.starts_with("# 导出 istio2asm 读取的内容。"), "{zh}");
+        assert!(zh.contains("# Kubernetes 版本\n"), "{zh}");
     }
 }

@@ -5,16 +5,19 @@
 //! kubeconfig fits in one), ConfigMap data, `secretKeyRef` names. An excerpt shows the object's
 //! shape (keys, nesting, flow braces) and only the values of keys known to be harmless (names,
 //! kinds, images, ports, states, labels, the env values istio2asm reads); everything else reads
-//! `<hidden>`. The context is built from the finding's line, which is where its object starts:
+//! `<hidden>` (`<已隐藏>` in Chinese). The context is built from the finding's line, which is where its object starts:
 //! lines before it belong to another object and are hidden whole, and so is any line whose
 //! parent is not known (a continuation of a multi-line scalar, a block scalar's content).
 //! Secrets themselves were blanked when they were loaded.
 
+use crate::i18n::Lang;
 use crate::model::KEPT_ENV;
 use crate::source::SourceFile;
 
-/// What a hidden value or line reads.
-pub const HIDDEN: &str = "<hidden>";
+/// What a hidden value or line reads in `lang`: `<hidden>` in English.
+pub fn hidden(lang: Lang) -> String {
+    t!(lang, "report-excerpt-hidden")
+}
 
 /// Keys whose scalar values are shown.
 const SHOW_KEYS: [&str; 40] = [
@@ -92,8 +95,8 @@ pub struct Excerpt {
 }
 
 /// Lines `line - before ..= line + after` of `file`, where `line` (1-based) is the start of the
-/// object a finding is about.
-pub fn excerpt(file: &SourceFile, line: usize, before: usize, after: usize) -> Excerpt {
+/// object a finding is about. Hidden values read [`hidden`] in `lang`.
+pub fn excerpt(file: &SourceFile, line: usize, before: usize, after: usize, lang: Lang) -> Excerpt {
     let first = line.saturating_sub(before).max(1);
     let text = file.text();
     let Some(start) = file.line_start(first) else {
@@ -102,7 +105,11 @@ pub fn excerpt(file: &SourceFile, line: usize, before: usize, after: usize) -> E
             lines: Vec::new(),
         };
     };
-    let mut masker = Masker::default();
+    let hidden = hidden(lang);
+    let mut masker = Masker {
+        hidden: &hidden,
+        ..Masker::default()
+    };
     let lines = text[start..]
         .split('\n')
         .take(line + after + 1 - first)
@@ -110,7 +117,7 @@ pub fn excerpt(file: &SourceFile, line: usize, before: usize, after: usize) -> E
         .map(|(index, raw)| {
             let raw = raw.strip_suffix('\r').unwrap_or(raw);
             if first + index < line {
-                hide_whole(raw)
+                hide_whole(raw, masker.hidden)
             } else {
                 masker.line(raw, first + index == line)
             }
@@ -120,12 +127,12 @@ pub fn excerpt(file: &SourceFile, line: usize, before: usize, after: usize) -> E
 }
 
 /// A line of another object: only blank lines and document markers are shown.
-fn hide_whole(raw: &str) -> String {
+fn hide_whole(raw: &str, hidden: &str) -> String {
     let trimmed = raw.trim();
     if trimmed.is_empty() || trimmed == "---" || trimmed == "..." {
         return raw.to_string();
     }
-    format!("{}{HIDDEN}", indentation(raw))
+    format!("{}{hidden}", indentation(raw))
 }
 
 fn indentation(raw: &str) -> &str {
@@ -190,15 +197,17 @@ impl Context<'_> {
 
 /// Walks the lines after the object's start, keeping the nesting by indentation.
 #[derive(Debug, Default)]
-struct Masker {
+struct Masker<'h> {
     frames: Vec<Frame>,
     /// The key column of a block scalar (`|`, `>`) whose content is being skipped.
     block: Option<usize>,
     /// The object's lines are over (a line left its indentation).
     outside: bool,
+    /// What a hidden value reads.
+    hidden: &'h str,
 }
 
-impl Masker {
+impl Masker<'_> {
     fn line(&mut self, raw: &str, root: bool) -> String {
         let content = raw.trim_start();
         let indent = raw.len() - content.len();
@@ -207,7 +216,7 @@ impl Masker {
         }
         if let Some(column) = self.block {
             if indent > column {
-                return format!("{}{HIDDEN}", indentation(raw));
+                return format!("{}{}", indentation(raw), self.hidden);
             }
             self.block = None;
         }
@@ -231,7 +240,7 @@ impl Masker {
             self.outside = true;
         }
         if self.outside || content.starts_with('#') {
-            return hide_whole(raw);
+            return hide_whole(raw, self.hidden);
         }
         let mut out = String::with_capacity(raw.len());
         out.push_str(indentation(raw));
@@ -239,6 +248,7 @@ impl Masker {
             text: content,
             at: 0,
             out,
+            hidden: self.hidden,
         };
         self.block_line(&mut line, indent);
         line.out
@@ -265,7 +275,7 @@ impl Masker {
     }
 
     /// One line in block context: `- ` items, then `key: value`, a flow collection or a scalar.
-    fn block_line(&mut self, line: &mut Line, indent: usize) {
+    fn block_line(&mut self, line: &mut Line<'_>, indent: usize) {
         let mut column = indent;
         while line.rest().starts_with("- ") || line.rest() == "-" {
             let dash = line.rest().len() - line.rest()[1..].trim_start().len();
@@ -325,7 +335,7 @@ impl Masker {
 
     /// A flow collection in a line; when it does not close on the line (JSON's `{` at the end),
     /// the lines after it are nested under a frame as in block style.
-    fn flow_opened(&mut self, line: &mut Line, mut child: Frame, column: usize) {
+    fn flow_opened(&mut self, line: &mut Line<'_>, mut child: Frame, column: usize) {
         if !line.flow(&child.context()) {
             child.key_column = column;
             self.frames.push(child);
@@ -358,6 +368,8 @@ struct Line<'a> {
     text: &'a str,
     at: usize,
     out: String,
+    /// What a hidden value reads.
+    hidden: &'a str,
 }
 
 impl<'a> Line<'a> {
@@ -383,7 +395,7 @@ impl<'a> Line<'a> {
             if !self.out.ends_with(' ') && !self.out.trim().is_empty() {
                 self.out.push(' ');
             }
-            self.out.push_str(HIDDEN);
+            self.out.push_str(self.hidden);
         } else {
             self.out.push_str(rest);
         }
@@ -465,7 +477,7 @@ impl<'a> Line<'a> {
             self.copy(len);
         } else {
             let trimmed = token.trim_end();
-            self.out.push_str(HIDDEN);
+            self.out.push_str(self.hidden);
             self.at += trimmed.len();
         }
     }
@@ -531,7 +543,19 @@ mod tests {
 
     fn show(text: &str, line: usize, before: usize, after: usize) -> String {
         let file = SourceFile::new("f.yaml".into(), text.into());
-        excerpt(&file, line, before, after).lines.join("\n")
+        excerpt(&file, line, before, after, Lang::En)
+            .lines
+            .join("\n")
+    }
+
+    #[test]
+    fn hidden_values_read_in_the_language_asked_for() {
+        let file = SourceFile::new(
+            "f.yaml".into(),
+            "kind: Pod\nmetadata:\n  annotations:\n    t: s3cr3t\n".into(),
+        );
+        let shown = excerpt(&file, 1, 0, 5, Lang::ZhCn).lines.join("\n");
+        assert!(shown.contains("    t: <已隐藏>"), "{shown}");
     }
 
     #[test]

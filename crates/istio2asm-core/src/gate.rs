@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::Lang;
 use crate::state::State;
 
 /// The oldest Kubernetes the migration supports (SPEC §5.1).
@@ -67,6 +68,33 @@ impl GateId {
         }
     }
 
+    /// What passing the gate means, as one clause (`the mesh config has ...`).
+    pub fn what(self, lang: Lang) -> String {
+        let floor = |(major, minor): (u64, u64)| format!("{major}.{minor}");
+        match self {
+            GateId::MigrationResource => t!(lang, "gate-migration-resource"),
+            GateId::KubernetesVersion => {
+                t!(
+                    lang,
+                    "gate-kubernetes-version",
+                    floor = floor(KUBERNETES_FLOOR)
+                )
+            }
+            GateId::IstioVersion => t!(lang, "gate-istio-version", floor = floor(ISTIO_FLOOR)),
+            GateId::AsmVersion => t!(lang, "gate-asm-version", floor = floor(ASM_FLOOR)),
+            GateId::EastwestLabelReconciliation => t!(lang, "gate-eastwest-label-reconciliation"),
+            GateId::IstioSystemInjectionLabel => t!(lang, "gate-istio-system-injection-label"),
+            GateId::SidecarsKeepInjector => t!(lang, "gate-sidecars-keep-injector"),
+            GateId::MeshConfigXdsAgent => t!(lang, "gate-mesh-config-xds-agent"),
+            GateId::SidecarsXdsAgent => t!(lang, "gate-sidecars-xds-agent"),
+            GateId::GatewaysXdsAgent => t!(lang, "gate-gateways-xds-agent"),
+            GateId::NoIstioSidecars => t!(lang, "gate-no-istio-sidecars"),
+            GateId::NoIstioGateways => t!(lang, "gate-no-istio-gateways"),
+            GateId::IstioApiInAsm => t!(lang, "gate-istio-api-in-asm"),
+            GateId::IstioControlPlaneRemoved => t!(lang, "gate-istio-control-plane-removed"),
+        }
+    }
+
     /// Whether the gate can only be proved with the ASM control plane's export: without it, the
     /// gate is a check by hand.
     pub fn needs_asm_export(self) -> bool {
@@ -108,6 +136,15 @@ impl GateId {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// Gate ids as shown in a sentence of `lang`: `a, b` in English, `a、b` in Chinese.
+    pub fn list_in(gates: &[GateId], lang: Lang) -> String {
+        gates
+            .iter()
+            .map(|g| g.as_str())
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "list-separator"))
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for GateId {
@@ -124,105 +161,46 @@ impl Serialize for GateId {
     }
 }
 
-/// One gate of one transition: the state it leads to, its id, and what it checks in words.
+/// One gate of one transition: the state it leads to and its id; what it checks in words is
+/// [`GateId::what`], the same in every transition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GateDef {
     /// The state the transition leads to.
     pub into: State,
     /// Which gate.
     pub id: GateId,
-    /// What passing means, as one clause.
-    pub what: &'static str,
 }
 
-const fn def(into: State, id: GateId, what: &'static str) -> GateDef {
-    GateDef { into, id, what }
+const fn def(into: State, id: GateId) -> GateDef {
+    GateDef { into, id }
 }
-
-const RESOURCE_VALID: &str = "the ASMMigrateFromIstio resource is valid";
-const SIDECARS_KEEP_INJECTOR: &str =
-    "every workload whose sidecar came from an injector still has one that injects it on its next restart";
 
 /// The gates of every transition, in report order (SPEC §5). Which codes fail a gate is said by
 /// each code's registry entry (`codes`), not here.
 pub const GATES: &[GateDef] = &[
-    def(
-        State::SetupIstioForMigrate,
-        GateId::MigrationResource,
-        RESOURCE_VALID,
-    ),
-    def(
-        State::SetupIstioForMigrate,
-        GateId::KubernetesVersion,
-        "Kubernetes is 1.21 or later",
-    ),
-    def(
-        State::SetupIstioForMigrate,
-        GateId::IstioVersion,
-        "every Istio control plane is 1.10 or later",
-    ),
-    def(
-        State::SetupIstioForMigrate,
-        GateId::AsmVersion,
-        "the ASM instance is 1.24 or later",
-    ),
+    def(State::SetupIstioForMigrate, GateId::MigrationResource),
+    def(State::SetupIstioForMigrate, GateId::KubernetesVersion),
+    def(State::SetupIstioForMigrate, GateId::IstioVersion),
+    def(State::SetupIstioForMigrate, GateId::AsmVersion),
     def(
         State::SetupIstioForMigrate,
         GateId::EastwestLabelReconciliation,
-        "with an east-west gateway, disableIstioSystemLabelReconciliation is true",
     ),
     def(
         State::SetupIstioForMigrate,
         GateId::IstioSystemInjectionLabel,
-        "with an east-west gateway, istio-system has no istio-injection label",
     ),
-    def(
-        State::SetupIstioForMigrate,
-        GateId::SidecarsKeepInjector,
-        SIDECARS_KEEP_INJECTOR,
-    ),
-    def(State::Migrating, GateId::MigrationResource, RESOURCE_VALID),
-    def(
-        State::Migrating,
-        GateId::SidecarsKeepInjector,
-        SIDECARS_KEEP_INJECTOR,
-    ),
-    def(
-        State::Migrating,
-        GateId::MeshConfigXdsAgent,
-        "the mesh config has PROXY_CONFIG_XDS_AGENT: \"true\"",
-    ),
-    def(
-        State::Migrating,
-        GateId::SidecarsXdsAgent,
-        "every Istio sidecar pod has PROXY_CONFIG_XDS_AGENT=true",
-    ),
-    def(
-        State::Migrating,
-        GateId::GatewaysXdsAgent,
-        "every Istio gateway pod has PROXY_CONFIG_XDS_AGENT=true",
-    ),
-    def(State::Finished, GateId::MigrationResource, RESOURCE_VALID),
-    def(
-        State::Finished,
-        GateId::NoIstioSidecars,
-        "no pod runs a community Istio sidecar",
-    ),
-    def(
-        State::Finished,
-        GateId::NoIstioGateways,
-        "no Istio gateway remains",
-    ),
-    def(
-        State::Finished,
-        GateId::IstioApiInAsm,
-        "every Istio API object exists in ASM",
-    ),
-    def(
-        State::Finished,
-        GateId::IstioControlPlaneRemoved,
-        "istiod and Istio's webhooks are gone",
-    ),
+    def(State::SetupIstioForMigrate, GateId::SidecarsKeepInjector),
+    def(State::Migrating, GateId::MigrationResource),
+    def(State::Migrating, GateId::SidecarsKeepInjector),
+    def(State::Migrating, GateId::MeshConfigXdsAgent),
+    def(State::Migrating, GateId::SidecarsXdsAgent),
+    def(State::Migrating, GateId::GatewaysXdsAgent),
+    def(State::Finished, GateId::MigrationResource),
+    def(State::Finished, GateId::NoIstioSidecars),
+    def(State::Finished, GateId::NoIstioGateways),
+    def(State::Finished, GateId::IstioApiInAsm),
+    def(State::Finished, GateId::IstioControlPlaneRemoved),
 ];
 
 /// What a gate's evaluation came to. Ordered from best to worst for sorting.
@@ -247,6 +225,17 @@ impl Verdict {
             Verdict::Warn => "warn",
             Verdict::Manual => "manual",
             Verdict::Fail => "FAIL",
+        }
+    }
+
+    /// The word shown to a person in `lang` (`pass`, `FAIL` in English; `通过`, `未通过` in
+    /// Chinese). [`Verdict::as_str`] is the same in every language.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Verdict::Pass => t!(lang, "gate-verdict-pass"),
+            Verdict::Warn => t!(lang, "gate-verdict-warn"),
+            Verdict::Manual => t!(lang, "gate-verdict-manual"),
+            Verdict::Fail => t!(lang, "gate-verdict-fail"),
         }
     }
 
@@ -297,12 +286,32 @@ mod tests {
             (GateId::IstioVersion, ISTIO_FLOOR),
             (GateId::AsmVersion, ASM_FLOOR),
         ] {
-            let gate = GATES.iter().find(|g| g.id == id).expect("defined");
-            assert!(
-                gate.what.contains(&format!(" {major}.{minor} ")),
-                "{gate:?}"
-            );
+            for lang in Lang::ALL {
+                let what = id.what(lang);
+                assert!(what.contains(&format!(" {major}.{minor}")), "{what}");
+            }
         }
+        assert_eq!(
+            GateId::KubernetesVersion.what(Lang::En),
+            "Kubernetes is 1.21 or later"
+        );
+        assert_eq!(
+            GateId::KubernetesVersion.what(Lang::ZhCn),
+            "Kubernetes 版本不低于 1.21"
+        );
+    }
+
+    #[test]
+    fn verdicts_have_words_in_both_languages() {
+        assert_eq!(Verdict::Fail.label(Lang::En), "FAIL");
+        assert_eq!(Verdict::Fail.label(Lang::ZhCn), "未通过");
+        assert_eq!(Verdict::Manual.label(Lang::ZhCn), "人工确认");
+        let gates = [GateId::SidecarsKeepInjector, GateId::SidecarsXdsAgent];
+        assert_eq!(GateId::list_in(&gates, Lang::En), GateId::list(&gates));
+        assert_eq!(
+            GateId::list_in(&gates, Lang::ZhCn),
+            "sidecars-keep-injector、sidecars-xds-agent"
+        );
     }
 
     #[test]

@@ -115,26 +115,20 @@ impl Setting {
         }
     }
 
-    /// What the setting is, one sentence (help texts and tooltips).
-    pub fn about(self) -> &'static str {
+    /// What the setting is, one sentence in `lang` (help texts and tooltips).
+    pub fn about(self, lang: Lang) -> String {
         match self {
-            Setting::AsmVersion => "The ASM instance's version, e.g. 1.24.6.",
-            Setting::ClusterKubeconfigVar => {
-                "Shell variable holding the cluster's kubeconfig path."
-            }
-            Setting::AsmKubeconfigVar => {
-                "Shell variable holding the ASM control plane's kubeconfig path."
-            }
-            Setting::AsmLabel => "The pod label that opts a workload into ASM's proxy.",
-            Setting::EgressWeights => "The ASM egress gateway's share at each step, ending at 100.",
-            Setting::AsmEgressHost => {
-                "The ASM egress gateway Service host (default: read from the export)."
-            }
-            Setting::WaveSize => "Workloads per restart or switch wave.",
-            Setting::MaxFileBytes => "Largest input file, in bytes.",
-            Setting::MaxTotalBytes => "Largest sum of all inputs, in bytes.",
-            Setting::MaxDocuments => "Most documents and list items.",
-            Setting::MaxDepth => "Deepest nesting inside a document.",
+            Setting::AsmVersion => t!(lang, "settings-about-asm-version"),
+            Setting::ClusterKubeconfigVar => t!(lang, "settings-about-cluster-kubeconfig-var"),
+            Setting::AsmKubeconfigVar => t!(lang, "settings-about-asm-kubeconfig-var"),
+            Setting::AsmLabel => t!(lang, "settings-about-asm-label"),
+            Setting::EgressWeights => t!(lang, "settings-about-egress-weights"),
+            Setting::AsmEgressHost => t!(lang, "settings-about-asm-egress-host"),
+            Setting::WaveSize => t!(lang, "settings-about-wave-size"),
+            Setting::MaxFileBytes => t!(lang, "settings-about-max-file-bytes"),
+            Setting::MaxTotalBytes => t!(lang, "settings-about-max-total-bytes"),
+            Setting::MaxDocuments => t!(lang, "settings-about-max-documents"),
+            Setting::MaxDepth => t!(lang, "settings-about-max-depth"),
         }
     }
 }
@@ -142,12 +136,20 @@ impl Setting {
 impl Settings {
     /// Sets one setting from its text form (`sidecar.asm.aliyun.com/inject=true`, `1,10,50,100`,
     /// `10`). An empty text unsets an optional setting. The whole settings are checked by
-    /// [`Settings::validate`]; this only reads the text.
+    /// [`Settings::validate`]; this only reads the text. Messages are in the settings' language
+    /// ([`Settings::lang`]): set it first.
     pub fn set(&mut self, setting: Setting, text: &str) -> Result<(), String> {
-        let count = |what: &str| {
-            text.trim()
-                .parse::<usize>()
-                .map_err(|_| format!("the {what} {text:?} is not a whole number"))
+        let lang = self.lang;
+        let quoted = format!("{text:?}");
+        let count = |what: String| {
+            text.trim().parse::<usize>().map_err(|_| {
+                t!(
+                    lang,
+                    "settings-not-whole-number",
+                    setting = what,
+                    text = &quoted
+                )
+            })
         };
         let optional = |text: &str| (!text.trim().is_empty()).then(|| text.trim().to_string());
         match setting {
@@ -155,11 +157,9 @@ impl Settings {
             Setting::ClusterKubeconfigVar => self.cluster_kubeconfig_var = text.to_string(),
             Setting::AsmKubeconfigVar => self.asm_kubeconfig_var = text.to_string(),
             Setting::AsmLabel => {
-                let (key, value) = text.split_once('=').ok_or_else(|| {
-                    format!(
-                        "the ASM label {text:?} must be KEY=VALUE, e.g. sidecar.asm.aliyun.com/inject=true"
-                    )
-                })?;
+                let (key, value) = text
+                    .split_once('=')
+                    .ok_or_else(|| t!(lang, "settings-asm-label-not-key-value", text = &quoted))?;
                 self.asm_label_key = key.trim().to_string();
                 self.asm_label_value = value.trim().to_string();
             }
@@ -168,20 +168,22 @@ impl Settings {
                     .split(',')
                     .map(|w| w.trim().parse::<u32>())
                     .collect::<Result<Vec<_>, _>>()
-                    .map_err(|_| {
-                        format!(
-                            "the egress weights {text:?} must be whole numbers separated by commas, e.g. 1,10,50,100"
-                        )
-                    })?;
+                    .map_err(|_| t!(lang, "settings-egress-weights-not-numbers", text = &quoted))?;
             }
             Setting::AsmEgressHost => self.asm_egress_host = optional(text),
-            Setting::WaveSize => self.wave_size = count("wave size")?,
-            Setting::MaxFileBytes => self.limits.max_file_bytes = count("limit max-file-bytes")?,
-            Setting::MaxTotalBytes => {
-                self.limits.max_total_bytes = count("limit max-total-bytes")?;
+            Setting::WaveSize => self.wave_size = count(t!(lang, "settings-name-wave-size"))?,
+            Setting::MaxFileBytes => {
+                self.limits.max_file_bytes = count(t!(lang, "settings-name-max-file-bytes"))?;
             }
-            Setting::MaxDocuments => self.limits.max_documents = count("limit max-documents")?,
-            Setting::MaxDepth => self.limits.max_depth = count("limit max-depth")?,
+            Setting::MaxTotalBytes => {
+                self.limits.max_total_bytes = count(t!(lang, "settings-name-max-total-bytes"))?;
+            }
+            Setting::MaxDocuments => {
+                self.limits.max_documents = count(t!(lang, "settings-name-max-documents"))?;
+            }
+            Setting::MaxDepth => {
+                self.limits.max_depth = count(t!(lang, "settings-name-max-depth"))?;
+            }
         }
         Ok(())
     }
@@ -208,19 +210,23 @@ impl Settings {
         }
     }
 
-    /// Checks every setting; the message names the setting and what is accepted.
+    /// Checks every setting; the message names the setting and what is accepted, in the
+    /// settings' language ([`Settings::lang`]).
     pub fn validate(&self) -> Result<(), String> {
+        let lang = self.lang;
         KubeconfigVars::new(&self.cluster_kubeconfig_var, &self.asm_kubeconfig_var)?;
         if !is_label_key(&self.asm_label_key) {
-            return Err(format!(
-                "the ASM label key {:?} is not a Kubernetes label key (e.g. sidecar.asm.aliyun.com/inject)",
-                self.asm_label_key
+            return Err(t!(
+                lang,
+                "settings-asm-label-key-invalid",
+                key = format!("{:?}", self.asm_label_key)
             ));
         }
         if !is_label_value(&self.asm_label_value) {
-            return Err(format!(
-                "the ASM label value {:?} is not a Kubernetes label value (at most 63 of A-Z a-z 0-9 - _ .)",
-                self.asm_label_value
+            return Err(t!(
+                lang,
+                "settings-asm-label-value-invalid",
+                value = format!("{:?}", self.asm_label_value)
             ));
         }
         let weights = &self.egress_weights;
@@ -229,22 +235,30 @@ impl Settings {
             || weights.windows(2).any(|w| w[0] >= w[1])
             || weights.last() != Some(&100)
         {
-            return Err(format!(
-                "the egress weights {weights:?} must rise strictly from 0..100 and end at 100 (e.g. 1,10,50,100)"
+            return Err(t!(
+                lang,
+                "settings-egress-weights-invalid",
+                weights = format!("{weights:?}")
             ));
         }
         if let Some(host) = &self.asm_egress_host {
             if !is_dns1123_subdomain(host) {
-                return Err(format!("the ASM egress host {host:?} is not a DNS name"));
+                return Err(t!(
+                    lang,
+                    "settings-asm-egress-host-invalid",
+                    host = format!("{host:?}")
+                ));
             }
         }
         if self.wave_size == 0 {
-            return Err("the wave size must be at least 1".into());
+            return Err(t!(lang, "settings-wave-size-zero"));
         }
         if let Some(version) = &self.asm_version {
             if Version::parse(version).number.is_none() {
-                return Err(format!(
-                    "the ASM version {version:?} is not a version like 1.24.6"
+                return Err(t!(
+                    lang,
+                    "settings-asm-version-invalid",
+                    version = format!("{version:?}")
                 ));
             }
         }
@@ -326,6 +340,26 @@ mod tests {
             assert!(error.contains(expected), "{setting:?} {text:?}: {error}");
             assert!(!error.contains("--"), "names a flag: {error}");
         }
+    }
+
+    #[test]
+    fn messages_and_descriptions_are_in_the_settings_language() {
+        let mut settings = Settings {
+            lang: Lang::ZhCn,
+            ..Settings::default()
+        };
+        let error = settings.set(Setting::WaveSize, "ten").unwrap_err();
+        assert_eq!(error, "批次大小 \"ten\" 不是整数");
+        settings.wave_size = 0;
+        assert_eq!(settings.validate().unwrap_err(), "批次大小至少为 1");
+        assert_eq!(
+            Setting::WaveSize.about(Lang::En),
+            "Workloads per restart or switch wave."
+        );
+        assert_eq!(
+            Setting::WaveSize.about(Lang::ZhCn),
+            "每个重启或切换批次包含的工作负载数。"
+        );
     }
 
     #[test]

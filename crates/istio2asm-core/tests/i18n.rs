@@ -139,7 +139,9 @@ fn both_languages_hold_the_same_messages() {
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.expect("dir entry").path();
+        let path = entry
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .path();
         if path.is_dir() {
             rust_files(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
@@ -162,7 +164,8 @@ fn used_ids() -> BTreeMap<String, PathBuf> {
     }
     let mut ids = BTreeMap::new();
     for file in files {
-        let source = std::fs::read_to_string(&file).expect("read source");
+        let source =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         for start in ["t!(", "i18n::text("] {
             for (at, _) in source.match_indices(start) {
                 let before = source[..at].chars().next_back();

@@ -102,7 +102,9 @@ fn invariant(analysis: &Analysis, plan: &Plan) -> Vec<String> {
     out
 }
 
-/// The bash runbook without its words: comments and the lines that print text.
+/// The bash runbook without its words: comments and the lines that print text are dropped, and
+/// in the lines kept, the text an `echo` or `printf` prints and bash's `${VAR:?message}` are
+/// blanked (`echo …`), so the words around them are compared.
 fn shell_lines(plan: &Plan) -> Vec<String> {
     let doc = render::PlanDoc::new(plan);
     doc.shell()
@@ -121,8 +123,35 @@ fn shell_lines(plan: &Plan) -> Vec<String> {
                 .iter()
                 .any(|w| l.starts_with(w)))
         })
-        .map(str::to_string)
+        .map(without_printed_text)
         .collect()
+}
+
+/// `line` with each quoted word after `echo ` or `printf `, and each `:?message}`, as `…`.
+fn without_printed_text(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    loop {
+        let next = ["echo ", "printf ", ":?"]
+            .iter()
+            .filter_map(|w| rest.find(w).map(|at| (at, *w)))
+            .min();
+        let Some((at, word)) = next else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at + word.len()]);
+        rest = &rest[at + word.len()..];
+        let end = match rest.chars().next() {
+            Some(q @ ('\'' | '"')) if word != ":?" => rest[1..].find(q).map(|e| e + 2),
+            _ if word == ":?" => rest.find('}'),
+            _ => None,
+        };
+        if let Some(end) = end {
+            out.push('…');
+            rest = &rest[end..];
+        }
+    }
 }
 
 #[test]

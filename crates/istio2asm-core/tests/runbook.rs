@@ -21,12 +21,14 @@ use std::process::{Command as Process, Output, Stdio};
 
 use common::cluster::analyze_fixture;
 use common::phase_fixtures::phase_fixtures;
-use common::{demo_analysis, require_shellcheck, scratch, vars, write};
+use common::{demo_analysis, require_shellcheck, scratch, settings, vars, write};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::kubectl::{Command, Target};
 use istio2asm_core::phase::{self};
 use istio2asm_core::plan::{self, PhaseStatus, Plan, Step};
-use istio2asm_core::render;
+use istio2asm_core::render::{self, PlanDoc};
 use istio2asm_core::state::State;
+use istio2asm_core::{analyze, demo, Settings};
 
 /// The kubeconfig paths the runbook tests export.
 const CLUSTER_KUBECONFIG: &str = "/k/cluster";
@@ -201,6 +203,80 @@ fn runbooks_pass_bash_n_and_shellcheck() {
     for (name, inputs) in phase_fixtures() {
         let analysis = analyze_fixture(&inputs);
         check_script(name, &render::shell(&plan::plan(&analysis, false)));
+    }
+}
+
+#[test]
+fn chinese_runbooks_and_runbooks_with_steps_done_pass_bash_n_and_shellcheck() {
+    require_shellcheck();
+    let zh = Settings {
+        lang: Lang::ZhCn,
+        ..settings()
+    };
+    let analysis = analyze(demo::inputs(), Vec::new(), &zh);
+    for force in [false, true] {
+        let plan = plan::plan(&analysis, force);
+        check_script(&format!("demo-zh-cn-force-{force}"), &render::shell(&plan));
+        let ids: Vec<&str> = plan
+            .phases
+            .iter()
+            .flat_map(|p| &p.steps)
+            .map(|s| s.id.as_str())
+            .step_by(3)
+            .collect();
+        let doc = PlanDoc::new(&plan).with_done(ids);
+        check_script(&format!("demo-zh-cn-done-force-{force}"), &doc.shell());
+    }
+    for (name, inputs) in phase_fixtures() {
+        let inputs = inputs
+            .iter()
+            .map(|(n, t)| istio2asm_core::Input::new(*n, t.as_str()))
+            .collect();
+        let analysis = analyze(inputs, Vec::new(), &zh);
+        check_script(
+            &format!("{name}-zh-cn"),
+            &render::shell(&plan::plan(&analysis, false)),
+        );
+    }
+}
+
+#[test]
+fn chinese_runbooks_and_runbooks_with_steps_done_run_the_same_commands() {
+    let zh = Settings {
+        lang: Lang::ZhCn,
+        ..settings()
+    };
+    let plan = plan::plan(&analyze(demo::inputs(), Vec::new(), &zh), true);
+    // Every step marked done: each still runs (done is a mark, not a skip).
+    let all: Vec<&str> = plan
+        .phases
+        .iter()
+        .flat_map(|p| &p.steps)
+        .map(|s| s.id.as_str())
+        .collect();
+    for (name, script) in [
+        ("zh-cn", render::shell(&plan)),
+        (
+            "zh-cn-done",
+            PlanDoc::new(&plan).with_done(all.clone()).shell(),
+        ),
+    ] {
+        let dir = scratch(&format!("runbook-{name}"));
+        write_runbook(&dir, &plan);
+        write(&dir.join("runbook.sh"), &script);
+        for state in State::ALL {
+            let phase = plan.phase(state).unwrap_or_else(|| panic!("{state:?}"));
+            let run = run_runbook(&dir, &["--phase", state.as_str(), "--yes"], &[], None);
+            assert_eq!(run.code, Some(0), "{name} {state:?}: {}", run.stderr);
+            assert_eq!(run.calls, expected_calls(&phase.steps), "{name} {state:?}");
+            if phase.status == PhaseStatus::Done {
+                assert!(run.stderr.contains("已完成"), "{}", run.stderr);
+            }
+        }
+        // A refusal speaks Chinese too (bash shows the question only on a terminal).
+        let run = run_runbook(&dir, &["--phase", "Migrating"], &[], Some("n\n"));
+        assert_eq!(run.code, Some(1));
+        assert!(run.stderr.contains("已停止"), "{}", run.stderr);
     }
 }
 

@@ -235,7 +235,9 @@ fn excerpts_show_no_planted_value() {
             file.name()
         );
         for line in 1..=file.text().lines().count() {
-            let shown = excerpt(file, line, 2, 14).lines.join("\n");
+            let shown = excerpt(file, line, 2, 14, analysis.settings.lang)
+                .lines
+                .join("\n");
             for marker in MARKERS {
                 assert!(
                     !shown.contains(marker),

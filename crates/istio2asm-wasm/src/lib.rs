@@ -28,6 +28,7 @@
 
 use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::{analyze, changes, plan as core_plan, render as core_render, report};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
@@ -164,7 +165,7 @@ pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| not_a_plan("it cannot be written as JSON".into()))?;
-    let doc = core_render::PlanDoc::from_json(&text).map_err(not_a_plan)?;
+    let doc = core_render::PlanDoc::from_json(&text, Lang::En).map_err(not_a_plan)?;
     let text = match format {
         RenderFormat::Markdown => doc.markdown(),
         RenderFormat::Shell => doc.shell(),
@@ -186,6 +187,7 @@ pub fn collect(options: JsValue) -> Result<JsValue, JsValue> {
     Ok(JsValue::from_str(&collect::script(
         format,
         &settings.kubeconfig_vars(),
+        settings.lang,
     )))
 }
 

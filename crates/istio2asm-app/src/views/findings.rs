@@ -185,7 +185,7 @@ fn finding_detail(ui: &mut Ui, outcome: &Outcome, finding: &Finding, vars: &Kube
                 .strong(),
             );
             // Values that could be secret read <hidden> (see istio2asm_core::excerpt).
-            let shown = excerpt(file, location.line, 2, 14);
+            let shown = excerpt(file, location.line, 2, 14, analysis.settings.lang);
             let numbered: Vec<String> = shown
                 .lines
                 .iter()

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Severity;
 use crate::finding::{Finding, ObjectRef};
 use crate::gate::{GateId, Verdict, GATES};
+use crate::i18n::Lang;
 use crate::state::State;
 
 use super::Migration;
@@ -136,7 +137,8 @@ pub fn adjust_severities(migration: &Migration, findings: &mut [Finding]) {
 
 /// Evaluates every gate of every transition against the findings. A finding counts for the gate
 /// its code names (`Code::gate`), in the transition it was raised for (any, when it names none).
-pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
+/// The details are written in `lang`.
+pub fn gates(findings: &[Finding], asm_export_given: bool, lang: Lang) -> Vec<Gate> {
     GATES
         .iter()
         .map(|def| {
@@ -160,21 +162,20 @@ pub fn gates(findings: &[Finding], asm_export_given: bool) -> Vec<Gate> {
                 hits.iter().filter_map(|f| f.object.clone()).collect();
             objects.sort();
             objects.dedup();
+            let what = def.id.what(lang);
             let detail = match verdict {
-                Verdict::Manual => format!(
-                    "{}: manual check, no export of the ASM control plane given",
-                    def.what
-                ),
-                Verdict::Pass => def.what.to_string(),
+                Verdict::Manual => t!(lang, "gate-detail-manual", what = what),
+                Verdict::Pass => what,
                 Verdict::Fail | Verdict::Warn => {
                     let mut codes: Vec<&str> = hits.iter().map(|f| f.code.as_str()).collect();
                     codes.sort_unstable();
                     codes.dedup();
-                    format!(
-                        "{}: {} finding(s) ({})",
-                        def.what,
-                        hits.len(),
-                        codes.join(", ")
+                    t!(
+                        lang,
+                        "gate-detail-findings",
+                        what = what,
+                        count = hits.len(),
+                        codes = codes.join(&t!(lang, "list-separator"))
                     )
                 }
             };

@@ -1,79 +1,125 @@
 //! The Markdown runbook: a page a person follows, phase by phase, with every command to copy.
 
-use crate::gate::Verdict;
+use crate::gate::{GateId, Verdict};
+use crate::i18n::Lang;
 use crate::kubectl::Target;
 use crate::phase::GateJson;
 use crate::plan::{file_header, PhaseStatus, RiskRow};
 use crate::preview::Preview;
 
 use super::{target_name, PhaseDoc, PlanDoc, StepDoc};
+use crate::report::situation_label;
 
-/// The Markdown runbook.
+/// The Markdown runbook, in the plan's language. With steps marked done, each phase's steps
+/// also come as a GitHub task list and each step heading is ticked.
 pub fn render(plan: &PlanDoc) -> String {
+    let lang = plan.lang;
     let vars = &plan.kubeconfig_vars;
     let mut out = file_header("<!--").replace('\n', " -->\n");
-    out.push_str("\n# Runbook: in-place migration from Istio to ASM\n\n");
+    out.push_str(&format!("\n# {}\n\n", t!(lang, "render-md-title")));
     if plan.assumed {
-        out.push_str("> No ASMMigrateFromIstio in the input: the migration is **assumed to be in Init**. Export it first (`istio2asm collect`).\n\n");
+        out.push_str(&format!("> {}\n\n", t!(lang, "render-md-assumed")));
     } else {
         out.push_str(&format!(
-            "> The migration is in **{}** ({}).\n\n",
-            plan.state.as_str(),
-            plan.situation.as_str()
+            "> {}\n\n",
+            t!(
+                lang,
+                "render-md-state",
+                state = plan.state.as_str(),
+                situation = situation_label(plan.situation, lang)
+            )
         ));
     }
     if !plan.forced.is_empty() {
         out.push_str(&format!(
-            "> **Gates overridden (setting force)**: {}.\n\n",
-            crate::gate::GateId::list(&plan.forced)
+            "> {}\n\n",
+            t!(
+                lang,
+                "render-md-forced",
+                gates = GateId::list_in(&plan.forced, lang)
+            )
+        ));
+    }
+    if !plan.done.is_empty() {
+        out.push_str(&format!(
+            "> {}\n\n",
+            t!(
+                lang,
+                "render-md-done-count",
+                done = plan.done.len(),
+                total = plan.steps().count()
+            )
         ));
     }
     out.push_str(&format!(
-        "Every command reads the kubeconfig paths from two shell variables; set them first:\n\n```bash\nexport {}=/path/to/cluster-kubeconfig\nexport {}=/path/to/asm-kubeconfig\n```\n\nRun the commands from the directory that holds this runbook and its YAML files.\n\n",
+        "{}\n\n```bash\nexport {}=/path/to/cluster-kubeconfig\nexport {}=/path/to/asm-kubeconfig\n```\n\n{}\n\n",
+        t!(lang, "render-md-kubeconfig"),
         vars.name(Target::Cluster),
-        vars.name(Target::Asm)
+        vars.name(Target::Asm),
+        t!(lang, "render-md-run-here")
     ));
     for (index, phase) in plan.phases.iter().enumerate() {
-        self::phase(&mut out, index + 1, phase);
+        self::phase(&mut out, index + 1, phase, plan);
     }
     out
 }
 
-fn phase(out: &mut String, number: usize, phase: &PhaseDoc) {
+fn phase(out: &mut String, number: usize, phase: &PhaseDoc, plan: &PlanDoc) {
+    let lang = plan.lang;
     out.push_str(&format!(
-        "## Phase {number}: {} ({})\n\n",
-        phase.state.as_str(),
-        status_word(phase.status)
+        "## {}\n\n",
+        t!(
+            lang,
+            "render-md-phase",
+            number = number,
+            state = phase.state.as_str(),
+            status = status_word(phase.status, lang)
+        )
     ));
     if phase.status == PhaseStatus::Done {
-        out.push_str("Nothing left to do here.\n\n");
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-phase-done")));
         return;
     }
     if phase.status == PhaseStatus::Upcoming {
-        out.push_str("> Upcoming: these steps come from the current export. Export again and plan again when the migration reaches this phase.\n\n");
+        out.push_str(&format!("> {}\n\n", t!(lang, "render-md-upcoming")));
     }
     if let Some(next) = phase.state.next() {
-        out.push_str(&format!("### Gates for {}\n\n", next.transition()));
-        gate_table(out, &phase.gates);
+        out.push_str(&format!(
+            "### {}\n\n",
+            t!(lang, "render-md-gates-for", transition = next.transition())
+        ));
+        gate_table(out, &phase.gates, lang);
     }
     if phase.steps.is_empty() {
-        out.push_str("No steps.\n\n");
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-no-steps")));
         return;
     }
-    out.push_str("### Steps\n\n");
+    out.push_str(&format!("### {}\n\n", t!(lang, "render-md-steps")));
+    if !plan.done.is_empty() {
+        // The checklist GitHub renders with boxes (a heading's box is only text).
+        for step in &phase.steps {
+            out.push_str(&format!(
+                "- [{}] `{}` {}\n",
+                if plan.is_done(&step.id) { 'x' } else { ' ' },
+                step.id,
+                step.title
+            ));
+        }
+        out.push('\n');
+    }
     for step in &phase.steps {
-        self::step(out, step);
+        self::step(out, step, plan.is_done(&step.id), lang);
     }
 }
 
 /// Files larger than this are not repeated inside the Markdown runbook.
 const INLINE_FILE_LIMIT: usize = 6000;
 
-fn status_word(status: PhaseStatus) -> &'static str {
+fn status_word(status: PhaseStatus, lang: Lang) -> String {
     match status {
-        PhaseStatus::Done => "done",
-        PhaseStatus::Current => "current",
-        PhaseStatus::Upcoming => "upcoming",
+        PhaseStatus::Done => t!(lang, "render-phase-done"),
+        PhaseStatus::Current => t!(lang, "render-phase-current"),
+        PhaseStatus::Upcoming => t!(lang, "render-phase-upcoming"),
     }
 }
 
@@ -90,13 +136,13 @@ fn fence(out: &mut String, lang: &str, body: &str) {
 }
 
 /// Each preview as a diff hunk: `@@ KIND NS/NAME @@`, then its `-`/`+` lines.
-fn preview_text(previews: &[Preview]) -> String {
+fn preview_text(previews: &[Preview], lang: Lang) -> String {
     let mut text = String::new();
     for preview in previews {
         text.push_str(&format!("@@ {} @@\n", preview.object.title()));
         let lines = preview.diff_lines();
         if lines.is_empty() {
-            text.push_str("  (no change)\n");
+            text.push_str(&format!("  {}\n", t!(lang, "render-no-change")));
         }
         for line in lines {
             text.push_str(&line.line());
@@ -111,13 +157,16 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn gate_table(out: &mut String, gates: &[GateJson]) {
-    out.push_str("| gate | result | detail |\n|---|---|---|\n");
+fn gate_table(out: &mut String, gates: &[GateJson], lang: Lang) {
+    out.push_str(&format!(
+        "| {} |\n|---|---|---|\n",
+        t!(lang, "render-md-gate-columns")
+    ));
     for gate in gates {
         let result = match gate.verdict {
             // Bold, so a failing gate stands out in the table.
-            Verdict::Fail => format!("**{}**", gate.verdict.as_str()),
-            other => other.as_str().to_string(),
+            Verdict::Fail => format!("**{}**", gate.verdict.label(lang)),
+            other => other.label(lang),
         };
         out.push_str(&format!(
             "| `{}` | {result} | {} |\n",
@@ -128,8 +177,11 @@ fn gate_table(out: &mut String, gates: &[GateJson]) {
     out.push('\n');
 }
 
-fn risk_table(out: &mut String, rows: &[RiskRow]) {
-    out.push_str("| workload | namespace | replicas | risks |\n|---|---|---|---|\n");
+fn risk_table(out: &mut String, rows: &[RiskRow], lang: Lang) {
+    out.push_str(&format!(
+        "| {} |\n|---|---|---|---|\n",
+        t!(lang, "render-md-risk-columns")
+    ));
     for row in rows {
         let risks = row.risks.list();
         out.push_str(&format!(
@@ -138,56 +190,69 @@ fn risk_table(out: &mut String, rows: &[RiskRow]) {
             row.namespace,
             row.replicas.map_or("-".to_string(), |r| r.to_string()),
             if risks.is_empty() {
-                "none found".to_string()
+                t!(lang, "render-md-no-risk")
             } else {
-                cell(&risks.join("; "))
+                cell(&risks.join(&t!(lang, "render-separator")))
             }
         ));
     }
     out.push('\n');
 }
 
-fn step(out: &mut String, step: &StepDoc) {
+fn step(out: &mut String, step: &StepDoc, done: bool, lang: Lang) {
     out.push_str(&format!(
-        "#### - [ ] `{}` {} ({})\n\n{}\n\n",
+        "#### - [{}] `{}` {} ({})\n\n{}\n\n",
+        if done { 'x' } else { ' ' },
         step.id,
         step.title,
-        target_name(step.target),
+        target_name(step.target, lang),
         step.why
     ));
     if !step.blocked_by.is_empty() {
+        let gates: Vec<String> = step
+            .blocked_by
+            .iter()
+            .map(|g| format!("`{}`", g.as_str()))
+            .collect();
         out.push_str(&format!(
-            "> **Blocked**: the gate(s) {} fail. Fix them and plan again, or plan with the setting force to override.\n\n",
-            step.blocked_by.iter().map(|g| format!("`{}`", g.as_str())).collect::<Vec<_>>().join(", ")
+            "> {}\n\n",
+            t!(
+                lang,
+                "render-md-blocked",
+                gates = gates.join(&t!(lang, "list-separator"))
+            )
         ));
     }
     if !step.needs.is_empty() {
-        out.push_str("Needs (not in the export; fill in before running):\n\n");
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-needs")));
         for need in &step.needs {
             out.push_str(&format!("- {need}\n"));
         }
         out.push('\n');
     }
     if !step.risks.is_empty() {
-        out.push_str("Risks before this wave:\n\n");
-        risk_table(out, &step.risks);
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-risks")));
+        risk_table(out, &step.risks, lang);
     }
     if !step.commands.is_empty() {
         fence(out, "bash", &step.commands.join("\n"));
         out.push('\n');
     }
     if !step.preview.is_empty() {
-        out.push_str("What it changes (computed offline from the export):\n\n");
-        fence(out, "diff", &preview_text(&step.preview));
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-changes")));
+        fence(out, "diff", &preview_text(&step.preview, lang));
         out.push('\n');
     }
     for (command, expect) in step.verify.iter().zip(&step.expect) {
-        out.push_str(&format!("Verify (expect: {expect}):\n\n"));
+        out.push_str(&format!(
+            "{}\n\n",
+            t!(lang, "render-md-verify", expect = expect)
+        ));
         fence(out, "bash", command);
         out.push('\n');
     }
     if !step.rollback.is_empty() {
-        out.push_str("Rollback:\n\n");
+        out.push_str(&format!("{}\n\n", t!(lang, "render-md-rollback")));
         fence(out, "bash", &step.rollback.join("\n"));
         out.push('\n');
     }
@@ -201,9 +266,13 @@ fn step(out: &mut String, step: &StepDoc) {
             out.push_str("\n</details>\n\n");
         } else {
             out.push_str(&format!(
-                "File `{}` ({} bytes) is written next to this runbook.\n\n",
-                file.name,
-                file.content.len()
+                "{}\n\n",
+                t!(
+                    lang,
+                    "render-md-file-beside",
+                    name = &file.name,
+                    bytes = file.content.len()
+                )
             ));
         }
     }

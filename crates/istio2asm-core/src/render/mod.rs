@@ -5,6 +5,10 @@
 //! `Command::render`, so the three show the same text. It is also exactly what `plan.json` holds,
 //! so a plan read back from JSON (the JS library's `render(plan, format)`) renders the same
 //! runbooks as the plan it came from.
+//!
+//! The texts are in the plan's language (`PlanDoc::lang`); commands, files and structure are the
+//! same bytes in every language. The steps a user ticked as done in the app (`PlanDoc::done`) are
+//! marked in both runbooks, and nothing changes when none is.
 
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +47,10 @@ pub struct PlanDoc {
     /// The language of the texts (English when absent, as plans before it were).
     #[serde(default)]
     pub lang: Lang,
+    /// The ids of the steps the user marked done (in the app), in plan order. Absent from the
+    /// JSON when none is, so a plan without marks reads and writes as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done: Vec<String>,
 }
 
 /// A phase of a [`PlanDoc`].
@@ -126,28 +134,57 @@ impl PlanDoc {
                 })
                 .collect(),
             lang: plan.lang,
+            done: Vec::new(),
         }
     }
 
+    /// The document with the steps `ids` marked done, as the app's ticks give them: ids that
+    /// are no step of this plan (ticks kept from an earlier export) are left out, the rest kept
+    /// once each, in plan order.
+    pub fn with_done<'a>(mut self, ids: impl IntoIterator<Item = &'a str>) -> Self {
+        let ticked: std::collections::BTreeSet<&str> = ids.into_iter().collect();
+        self.done = self
+            .steps()
+            .map(|s| s.id.as_str())
+            .filter(|id| ticked.contains(id))
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        self.done.dedup();
+        self
+    }
+
+    /// Whether the user marked step `id` done.
+    pub fn is_done(&self, id: &str) -> bool {
+        self.done.iter().any(|d| d == id)
+    }
+
+    /// Every step of every phase, in order.
+    pub fn steps(&self) -> impl Iterator<Item = &StepDoc> {
+        self.phases.iter().flat_map(|p| &p.steps)
+    }
+
     /// Reads a plan's JSON (what `plan.json` holds, or the JS library's plan object), refusing
-    /// anything else with a message that says what is wrong.
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        let doc: PlanDoc = serde_json::from_str(text).map_err(|e| {
-            format!("not the JSON of an istio2asm plan ({e}); make it with plan() or `istio2asm plan --format json`")
-        })?;
+    /// anything else with a message in `lang` (the caller's language: the plan's may be unknown)
+    /// that says what is wrong.
+    pub fn from_json(text: &str, lang: Lang) -> Result<Self, String> {
+        let doc: PlanDoc = serde_json::from_str(text)
+            .map_err(|e| t!(lang, "render-json-not-a-plan", error = e.to_string()))?;
         if doc.schema_version != SCHEMA_VERSION {
-            return Err(format!(
-                "the plan has schemaVersion {}; this istio2asm reads {SCHEMA_VERSION}",
-                doc.schema_version
+            return Err(t!(
+                lang,
+                "render-json-schema-version",
+                version = doc.schema_version,
+                supported = SCHEMA_VERSION
             ));
         }
-        for step in doc.phases.iter().flat_map(|p| &p.steps) {
+        for step in doc.steps() {
             if step.verify.len() != step.expect.len() {
-                return Err(format!(
-                    "step {}: {} verifications but {} expectations",
-                    step.id,
-                    step.verify.len(),
-                    step.expect.len()
+                return Err(t!(
+                    lang,
+                    "render-json-verify-count",
+                    step = &step.id,
+                    verify = step.verify.len(),
+                    expect = step.expect.len()
                 ));
             }
             if let Some(p) = step
@@ -155,12 +192,20 @@ impl PlanDoc {
                 .iter()
                 .find(|p| !p.before.is_object() || !p.after.is_object())
             {
-                return Err(format!(
-                    "step {}: the preview of {} has a before or after that is no object",
-                    step.id,
-                    p.object.title()
+                return Err(t!(
+                    lang,
+                    "render-json-preview-not-object",
+                    step = &step.id,
+                    object = p.object.title()
                 ));
             }
+        }
+        if let Some(id) = doc
+            .done
+            .iter()
+            .find(|id| !doc.steps().any(|s| &s.id == *id))
+        {
+            return Err(t!(lang, "render-json-done-unknown", step = id));
         }
         Ok(doc)
     }
@@ -258,10 +303,17 @@ pub fn files(plan: &Plan) -> Vec<PlanFile> {
     PlanDoc::new(plan).files()
 }
 
-fn target_name(target: Target) -> &'static str {
+/// Every file of a plan with the steps `done` marked done (see [`PlanDoc::with_done`]): what
+/// the app exports once steps are ticked.
+pub fn files_with_done<'a>(plan: &Plan, done: impl IntoIterator<Item = &'a str>) -> Vec<PlanFile> {
+    PlanDoc::new(plan).with_done(done).files()
+}
+
+/// Which cluster a step's commands talk to, in `lang`.
+fn target_name(target: Target, lang: Lang) -> String {
     match target {
-        Target::Cluster => "cluster",
-        Target::Asm => "asm",
+        Target::Cluster => t!(lang, "render-target-cluster"),
+        Target::Asm => t!(lang, "render-target-asm"),
     }
 }
 
@@ -286,7 +338,7 @@ mod tests {
     fn a_plan_read_back_from_its_json_renders_the_same_runbooks() {
         for force in [false, true] {
             let doc = PlanDoc::new(&demo_plan(force));
-            let back = PlanDoc::from_json(&doc.json()).expect("reads back");
+            let back = PlanDoc::from_json(&doc.json(), Lang::En).expect("reads back");
             assert_eq!(back, doc);
             assert_eq!(back.markdown(), doc.markdown());
             assert_eq!(back.shell(), doc.shell());
@@ -308,7 +360,7 @@ mod tests {
                 step.as_object_mut().expect("a step").remove("preview");
             }
         }
-        let back = PlanDoc::from_json(&value.to_string()).expect("reads back");
+        let back = PlanDoc::from_json(&value.to_string(), Lang::En).expect("reads back");
         assert!(back
             .phases
             .iter()
@@ -321,18 +373,18 @@ mod tests {
         let doc = PlanDoc::new(&demo_plan(false));
         let mut value = serde_json::to_value(&doc).expect("value");
         value["kubeconfigVars"]["cluster"] = "X$(id)".into();
-        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        let error = PlanDoc::from_json(&value.to_string(), Lang::En).unwrap_err();
         assert!(error.contains("not a shell variable name"), "{error}");
 
         let mut value = serde_json::to_value(&doc).expect("value");
         value["schemaVersion"] = 2.into();
-        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        let error = PlanDoc::from_json(&value.to_string(), Lang::En).unwrap_err();
         assert!(error.contains("schemaVersion 2"), "{error}");
 
         let mut value = serde_json::to_value(&doc).expect("value");
         value["phases"][0]["gates"][0]["blocking"] = true.into();
         value["phases"][0]["gates"][0]["passed"] = true.into();
-        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        let error = PlanDoc::from_json(&value.to_string(), Lang::En).unwrap_err();
         assert!(error.contains("is no verdict"), "{error}");
 
         let mut value = serde_json::to_value(&doc).expect("value");
@@ -346,15 +398,68 @@ mod tests {
             })
             .expect("a step with a preview");
         step["preview"][0]["after"] = "Migrating".into();
-        let error = PlanDoc::from_json(&value.to_string()).unwrap_err();
+        let error = PlanDoc::from_json(&value.to_string(), Lang::En).unwrap_err();
         assert!(error.contains("no object"), "{error}");
 
         for text in ["", "[]", "{\"findings\": []}", "null"] {
-            let error = PlanDoc::from_json(text).unwrap_err();
+            let error = PlanDoc::from_json(text, Lang::En).unwrap_err();
             assert!(
                 error.contains("not the JSON of an istio2asm plan"),
                 "{text}: {error}"
             );
         }
+    }
+
+    #[test]
+    fn json_errors_are_in_the_callers_language() {
+        let error = PlanDoc::from_json("[]", Lang::ZhCn).unwrap_err();
+        assert!(
+            error.starts_with("不是 istio2asm 迁移计划的 JSON"),
+            "{error}"
+        );
+        let doc = PlanDoc::new(&demo_plan(false));
+        let mut value = serde_json::to_value(&doc).expect("value");
+        value["schemaVersion"] = 2.into();
+        let error = PlanDoc::from_json(&value.to_string(), Lang::ZhCn).unwrap_err();
+        assert_eq!(
+            error,
+            "该迁移计划的 schemaVersion 为 2；此版本的 istio2asm 只能读取 1"
+        );
+    }
+
+    #[test]
+    fn done_marks_read_back_and_only_name_steps_of_the_plan() {
+        let doc = PlanDoc::new(&demo_plan(false));
+        let value: serde_json::Value = serde_json::from_str(&doc.json()).expect("JSON");
+        assert!(value.get("done").is_none(), "no marks, no key");
+        let ids: Vec<&str> = doc.steps().map(|s| s.id.as_str()).collect();
+        // Unknown ids (ticks of an earlier export) are dropped, the rest kept in plan order.
+        let marked = doc
+            .clone()
+            .with_done([ids[2], "no-such-step", ids[0], ids[2]]);
+        assert_eq!(marked.done, vec![ids[0].to_string(), ids[2].to_string()]);
+        assert!(marked.is_done(ids[0]) && !marked.is_done(ids[1]));
+        let back = PlanDoc::from_json(&marked.json(), Lang::En).expect("reads back");
+        assert_eq!(back, marked);
+        assert_eq!(back.markdown(), marked.markdown());
+
+        let mut value = serde_json::to_value(&marked).expect("value");
+        value["done"] = serde_json::json!(["no-such-step"]);
+        let error = PlanDoc::from_json(&value.to_string(), Lang::En).unwrap_err();
+        assert_eq!(
+            error,
+            "the plan marks no-such-step done, but it has no step no-such-step"
+        );
+    }
+
+    #[test]
+    fn without_marks_the_runbooks_are_unchanged() {
+        let plan = demo_plan(false);
+        let doc = PlanDoc::new(&plan);
+        let unmarked = doc.clone().with_done(["no-such-step"]);
+        assert!(unmarked.done.is_empty());
+        assert_eq!(unmarked.markdown(), doc.markdown());
+        assert_eq!(unmarked.shell(), doc.shell());
+        assert_eq!(files_with_done(&plan, []), files(&plan));
     }
 }

@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::inject::{self, Outcome, Sidecar, Simulation, Subject};
 
+use super::display_width;
+
 /// `{kind, namespace, name}` of an object in the `injection` section.
 #[derive(Debug, Serialize)]
 struct ObjectJson<'a> {
@@ -97,8 +99,9 @@ pub(super) fn json(sim: &Simulation) -> Vec<InjectionJson<'_>> {
 }
 
 /// One line of the text report: how many workloads get which sidecar, now and after the switch,
-/// and whether ASM's webhook was in the export.
+/// and whether ASM's webhook was in the export; in the analysis' language.
 pub fn injection_summary(analysis: &Analysis) -> Option<String> {
+    let lang = analysis.settings.lang;
     let sim = &analysis.injection;
     if sim.subjects.is_empty() {
         return None;
@@ -109,9 +112,9 @@ pub fn injection_summary(analysis: &Analysis) -> Option<String> {
             *by.entry(o.sidecar.label()).or_default() += 1;
         }
         by.iter()
-            .map(|(label, n)| format!("{n} {label}"))
+            .map(|(label, n)| t!(lang, "report-injection-count", count = *n, sidecar = label))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(&t!(lang, "list-separator"))
     };
     let now = count(sim.subjects.iter().map(|s| &s.now).collect());
     let switched: Vec<&Outcome> = sim
@@ -119,9 +122,13 @@ pub fn injection_summary(analysis: &Analysis) -> Option<String> {
         .iter()
         .filter_map(|s| s.after_switch.as_ref())
         .collect();
-    let mut line = format!("next restart: {now}");
+    let mut line = t!(lang, "report-injection-now", outcomes = now);
     if !switched.is_empty() {
-        line.push_str(&format!("; after the switch: {}", count(switched)));
+        line.push_str(&t!(
+            lang,
+            "report-injection-after-switch",
+            outcomes = count(switched)
+        ));
     }
     let asm: Vec<&str> = sim
         .configurations
@@ -130,12 +137,13 @@ pub fn injection_summary(analysis: &Analysis) -> Option<String> {
         .map(|c| c.name.as_str())
         .collect();
     if asm.is_empty() {
-        line.push_str("; ASM's injector webhook is not in the export");
+        line.push_str(&t!(lang, "report-injection-no-asm-webhook"));
     } else {
-        line.push_str(&format!(
-            "; ASM's injector: {} (recognised by its selector on {}, an assumption)",
-            asm.join(", "),
-            analysis.settings.asm_label_key
+        line.push_str(&t!(
+            lang,
+            "report-injection-asm-webhook",
+            names = asm.join(&t!(lang, "list-separator")),
+            label_key = &analysis.settings.asm_label_key
         ));
     }
     Some(line)
@@ -143,8 +151,9 @@ pub fn injection_summary(analysis: &Analysis) -> Option<String> {
 
 /// `istio2asm inject`: like `istioctl x check-inject`, each injector configuration ✔/✘ with its
 /// reason, the webhooks the API server calls in order, and the sidecar the restart gives, now and
-/// after the plan's switch.
+/// after the plan's switch; in the analysis' language.
 pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
+    let lang = analysis.settings.lang;
     let sim = &analysis.injection;
     let empty = BTreeMap::new();
     let ns_labels = analysis
@@ -154,7 +163,8 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
         .map_or(&empty, |n| &n.meta.labels);
     let mut out = format!("{}\n", subject.display());
     if sim.configurations.is_empty() {
-        out.push_str("ERROR: no injector webhook configuration in the input (export them with kubectl get mutatingwebhookconfigurations -o yaml)\n");
+        out.push_str(&t!(lang, "report-inject-no-webhooks"));
+        out.push('\n');
         return out;
     }
     let mut section = |title: String, outcome: &Outcome| {
@@ -182,12 +192,17 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
                 ]
             })
             .collect();
-        let header = ["WEBHOOK", "REVISION", "INJECTED", "REASON"];
+        let header = [
+            t!(lang, "report-inject-column-webhook"),
+            t!(lang, "report-inject-column-revision"),
+            t!(lang, "report-inject-column-injected"),
+            t!(lang, "report-inject-column-reason"),
+        ];
         let width = |i: usize| {
             table
                 .iter()
-                .map(|row| row[i].chars().count())
-                .chain([header[i].len()])
+                .map(|row| display_width(&row[i]))
+                .chain([display_width(&header[i])])
                 .max()
                 .unwrap_or(0)
         };
@@ -195,7 +210,7 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
         let line = |cells: [&str; 4]| {
             let mut text = String::new();
             for (i, w) in widths.iter().enumerate() {
-                let pad = w.saturating_sub(cells[i].chars().count());
+                let pad = w.saturating_sub(display_width(cells[i]));
                 text.push_str(cells[i]);
                 text.push_str(&" ".repeat(pad + 3));
             }
@@ -203,7 +218,7 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
             text.push('\n');
             text
         };
-        out.push_str(&line(header));
+        out.push_str(&line([&header[0], &header[1], &header[2], &header[3]]));
         for row in &table {
             out.push_str(&line([&row[0], &row[1], &row[2], &row[3]]));
         }
@@ -211,7 +226,11 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
             .called()
             .enumerate()
             .map(|(i, c)| {
-                let again = if c.round == 2 { " (round 2)" } else { "" };
+                let again = if c.round == 2 {
+                    t!(lang, "report-inject-round-two")
+                } else {
+                    String::new()
+                };
                 format!(
                     "  {}. {} {}{again}: {}",
                     i + 1,
@@ -222,35 +241,46 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
             })
             .collect();
         if called.is_empty() {
-            out.push_str("Webhooks called: none\n");
+            out.push_str(&t!(lang, "report-inject-called-none"));
+            out.push('\n');
         } else {
-            out.push_str("Webhooks called, in order:\n");
+            out.push_str(&t!(lang, "report-inject-called"));
+            out.push('\n');
             for line in called {
                 out.push_str(&line);
                 out.push('\n');
             }
         }
-        out.push_str(&format!(
-            "Sidecar: {} — {}\n",
-            outcome.sidecar.label(),
-            outcome.reason
+        out.push_str(&t!(
+            lang,
+            "report-inject-sidecar",
+            sidecar = outcome.sidecar.label(),
+            reason = &outcome.reason
         ));
+        out.push('\n');
         if matches!(outcome.sidecar, Sidecar::Unknown) {
-            out.push_str("(unknown: the export does not decide it; the reason says what to export or check)\n");
+            out.push_str(&t!(lang, "report-inject-unknown"));
+            out.push('\n');
         }
     };
-    section("Next restart, as exported:".to_string(), &subject.now);
+    section(t!(lang, "report-inject-now"), &subject.now);
     match &subject.after_switch {
         Some(after) => section(
-            format!(
-                "After the plan's switch ({}={} on its pod template):",
-                analysis.settings.asm_label_key, analysis.settings.asm_label_value
+            t!(
+                lang,
+                "report-inject-after-switch",
+                label = format!(
+                    "{}={}",
+                    analysis.settings.asm_label_key, analysis.settings.asm_label_value
+                )
             ),
             after,
         ),
-        None => out.push_str(
-            "\nAfter the switch: the plan does not switch it (it runs no Istio sidecar).\n",
-        ),
+        None => {
+            out.push('\n');
+            out.push_str(&t!(lang, "report-inject-not-switched"));
+            out.push('\n');
+        }
     }
     super::terminal_safe(&out).into_owned()
 }

@@ -9,7 +9,7 @@ use crate::codes::Severity;
 use crate::finding::{Finding, ObjectRef};
 use crate::gate::Verdict;
 use crate::i18n::Lang;
-use crate::phase::Gate;
+use crate::phase::{Gate, Situation};
 use crate::source::Location;
 
 mod injection;
@@ -219,19 +219,70 @@ impl Style {
         }
     }
 
-    fn severity(self, severity: Severity) -> String {
+    fn severity(self, severity: Severity, lang: Lang) -> String {
         let code = match severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
             Severity::Info => "1;36",
         };
-        self.paint(code, severity.as_str())
+        self.paint(code, &severity_label(severity, lang))
     }
 }
 
-/// One finding as text: `file:line:col: severity[CODE]: message`, then help and commands.
+/// A severity as a person reads it in `lang` (`error`, `错误`); [`Severity::as_str`] is the
+/// same in every language.
+pub fn severity_label(severity: Severity, lang: Lang) -> String {
+    match severity {
+        Severity::Error => t!(lang, "report-severity-error"),
+        Severity::Warning => t!(lang, "report-severity-warning"),
+        Severity::Info => t!(lang, "report-severity-info"),
+    }
+}
+
+/// How the migration stands, as a person reads it in `lang` (`settled`, `已稳定`);
+/// [`Situation::as_str`] is the same in every language.
+pub fn situation_label(situation: Situation, lang: Lang) -> String {
+    match situation {
+        Situation::Assumed => t!(lang, "report-situation-assumed"),
+        Situation::Settled => t!(lang, "report-situation-settled"),
+        Situation::InProgress => t!(lang, "report-situation-in-progress"),
+        Situation::Failed => t!(lang, "report-situation-failed"),
+        Situation::Illegal => t!(lang, "report-situation-illegal"),
+    }
+}
+
+/// The columns a terminal gives `text`: two for East Asian wide characters (CJK ideographs,
+/// full-width punctuation, Hangul), one for any other, so Chinese table cells line up.
+pub(crate) fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c),
+                0x1100..=0x115F
+                | 0x2E80..=0x303E
+                | 0x3041..=0x33FF
+                | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF
+                | 0xA000..=0xA4CF
+                | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F
+                | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6
+                | 0x20000..=0x3FFFD);
+            if wide {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// One finding as text: `file:line:col: severity[CODE]: message`, then help and commands, in
+/// the analysis' language.
 pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> String {
     let style = Style { color };
+    let lang = analysis.settings.lang;
     let vars = analysis.settings.kubeconfig_vars();
     let mut out = String::new();
     if let Some(location) = finding.span.and_then(|s| analysis.sources.locate(s)) {
@@ -244,33 +295,38 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
     }
     out.push_str(&format!(
         "{}[{}]: {}\n",
-        style.severity(finding.severity),
+        style.severity(finding.severity, lang),
         finding.code.as_str(),
         terminal_safe(&finding.message)
     ));
     for span in &finding.related {
         if let Some(location) = analysis.sources.locate(*span) {
-            out.push_str(&format!(
-                "  = first seen at {}:{}:{}\n",
+            let location = format!(
+                "{}:{}:{}",
                 terminal_safe(&location.path),
                 location.line,
                 location.column
+            );
+            out.push_str(&format!(
+                "  = {}\n",
+                t!(lang, "report-first-seen", location = location)
             ));
         }
     }
-    out.push_str(&format!(
-        "  = help: {}\n",
-        terminal_safe(&finding.help_text()).replace('\n', "\n          ")
-    ));
+    // The help's later lines start under its first word.
+    let indent = " ".repeat(4 + display_width(&t!(lang, "report-help", help = "")));
+    let help = terminal_safe(&finding.help_text()).replace('\n', &format!("\n{indent}"));
+    out.push_str(&format!("  = {}\n", t!(lang, "report-help", help = help)));
     for command in &finding.commands {
         out.push_str(&format!("  $ {}\n", terminal_safe(&command.render(&vars))));
     }
     out
 }
 
-/// The whole `check` text report.
+/// The whole `check` text report, in the analysis' language.
 pub fn check_text(analysis: &Analysis, color: bool) -> String {
     let style = Style { color };
+    let lang = analysis.settings.lang;
     let mut out = String::new();
     for finding in &analysis.findings {
         out.push_str(&finding_text(analysis, finding, color));
@@ -279,23 +335,37 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
         out.push('\n');
     }
     let migration = &analysis.migration;
-    let bold = |text: &str| style.paint("1", text);
+    // One line of the summary: its label in bold, then the text.
+    let line = |label: String, text: String| {
+        let mut line = t!(
+            lang,
+            "report-line",
+            label = style.paint("1", &label),
+            text = text
+        );
+        line.push('\n');
+        line
+    };
     if migration.is_present() {
-        out.push_str(&format!(
-            "{} {} ({}){}\n",
-            bold("migration:"),
-            migration.state.as_str(),
-            migration.situation.as_str(),
-            migration
-                .desired
-                .filter(|d| *d != migration.state)
-                .map(|d| format!(", desired {}", d.as_str()))
-                .unwrap_or_default()
+        let desired = migration
+            .desired
+            .filter(|d| *d != migration.state)
+            .map(|d| t!(lang, "report-migration-desired", desired = d.as_str()))
+            .unwrap_or_default();
+        out.push_str(&line(
+            t!(lang, "report-label-migration"),
+            t!(
+                lang,
+                "report-migration-state",
+                state = migration.state.as_str(),
+                situation = situation_label(migration.situation, lang),
+                desired = desired
+            ),
         ));
     } else {
-        out.push_str(&format!(
-            "{} no ASMMigrateFromIstio in the input: assuming Init\n",
-            bold("migration:")
+        out.push_str(&line(
+            t!(lang, "report-label-migration"),
+            t!(lang, "report-migration-assumed"),
         ));
     }
     let facts = &analysis.facts;
@@ -310,40 +380,43 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
             )
         })
         .collect();
-    out.push_str(&format!(
-        "{} kubernetes {}; istio {}; asm {}\n",
-        bold("versions:"),
-        facts
-            .kubernetes
-            .as_ref()
-            .map_or(Cow::Borrowed("unknown"), |(v, _)| terminal_safe(&v.raw)),
-        if istio.is_empty() {
-            "not found".to_string()
-        } else {
-            istio.join(", ")
-        },
-        analysis
-            .settings
-            .asm_version
-            .as_deref()
-            .map_or(Cow::Borrowed("not given"), terminal_safe)
+    out.push_str(&line(
+        t!(lang, "report-label-versions"),
+        t!(
+            lang,
+            "report-versions",
+            kubernetes = facts.kubernetes.as_ref().map_or_else(
+                || t!(lang, "report-version-unknown"),
+                |(v, _)| terminal_safe(&v.raw).into_owned()
+            ),
+            istio = if istio.is_empty() {
+                t!(lang, "report-version-not-found")
+            } else {
+                istio.join(&t!(lang, "list-separator"))
+            },
+            asm = analysis.settings.asm_version.as_deref().map_or_else(
+                || t!(lang, "report-version-not-given"),
+                |v| terminal_safe(v).into_owned()
+            )
+        ),
     ));
     match migration.next() {
         Some(next) => {
             let gates: Vec<&Gate> = analysis.next_gates().collect();
             let blocking = gates.iter().filter(|g| g.verdict.blocks()).count();
-            out.push_str(&format!(
-                "{} {} — {}\n",
-                bold("next:"),
-                next.transition(),
-                if blocking == 0 {
-                    "no gate blocks".to_string()
-                } else {
-                    format!(
-                        "blocked by {blocking} gate{}",
-                        if blocking == 1 { "" } else { "s" }
-                    )
-                }
+            let verdict = if blocking == 0 {
+                t!(lang, "report-next-clear")
+            } else {
+                t!(lang, "report-next-blocked", count = blocking)
+            };
+            out.push_str(&line(
+                t!(lang, "report-label-next"),
+                t!(
+                    lang,
+                    "report-next",
+                    transition = next.transition(),
+                    verdict = verdict
+                ),
             ));
             for gate in gates {
                 let color = match gate.verdict {
@@ -351,33 +424,131 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
                     Verdict::Fail => "31",
                     Verdict::Manual | Verdict::Warn => "33",
                 };
-                let mark = style.paint(color, gate.verdict.as_str());
+                let mark = style.paint(color, &gate.verdict.label(lang));
                 out.push_str(&format!(
-                    "  [{mark}] {}: {}\n",
-                    gate.id.as_str(),
-                    terminal_safe(&gate.detail)
+                    "  {}\n",
+                    t!(
+                        lang,
+                        "report-gate",
+                        verdict = mark,
+                        gate = gate.id.as_str(),
+                        detail = terminal_safe(&gate.detail).into_owned()
+                    )
                 ));
             }
         }
-        None => out.push_str(&format!(
-            "{} none: the migration is finished\n",
-            bold("next:")
+        None => out.push_str(&line(
+            t!(lang, "report-label-next"),
+            t!(lang, "report-next-finished"),
         )),
     }
-    if let Some(line) = injection_summary(analysis) {
-        out.push_str(&format!(
-            "{} {}\n",
-            bold("injection:"),
-            terminal_safe(&line)
+    if let Some(summary) = injection_summary(analysis) {
+        out.push_str(&line(
+            t!(lang, "report-label-injection"),
+            terminal_safe(&summary).into_owned(),
         ));
     }
     let (errors, warnings, infos) = analysis.counts();
-    out.push_str(&format!(
-        "{} {errors} error{}, {warnings} warning{}, {infos} info{}\n",
-        bold("summary:"),
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" },
-        if infos == 1 { "" } else { "s" }
+    out.push_str(&line(
+        t!(lang, "report-label-summary"),
+        t!(
+            lang,
+            "report-summary",
+            errors = errors,
+            warnings = warnings,
+            infos = infos
+        ),
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+    use crate::settings::Settings;
+
+    fn demo(lang: Lang) -> Analysis {
+        let settings = Settings {
+            asm_version: Some(crate::demo::ASM_VERSION.into()),
+            lang,
+            ..Settings::default()
+        };
+        analyze(crate::demo::inputs(), Vec::new(), &settings)
+    }
+
+    #[test]
+    fn the_text_report_speaks_chinese() {
+        let analysis = demo(Lang::ZhCn);
+        let text = check_text(&analysis, false);
+        for expected in [
+            "\n迁移：SetupIstioForMigrate（已稳定）\n",
+            "\n版本：Kubernetes 为 v1.28.3-aliyun.1；Istio 为 1.22.3 (default)；ASM 为 1.24.6\n",
+            "\n下一步：SetupIstioForMigrate → Migrating — 被 2 个门禁阻塞\n",
+            "\n  [未通过] sidecars-xds-agent：每个 Istio Sidecar Pod 都有 PROXY_CONFIG_XDS_AGENT=true：7 条检查结果（MIG402、MIG403）\n",
+            "\n注入：下次重启：1 个 ASM、8 个 Istio (default)、6 个 none；切换后：",
+            "\n汇总：8 个错误，21 个警告，8 条提示\n",
+            ": 错误[MIG",
+            "\n  = 帮助：",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in\n{text}");
+        }
+        // The help's later lines line up under its first word in both languages.
+        let finding = Finding::new(crate::codes::Code::Mig004, "m").help("first\nsecond");
+        for (lang, help) in [
+            (Lang::En, "  = help: first\n          second\n"),
+            (Lang::ZhCn, "  = 帮助：first\n          second\n"),
+        ] {
+            let text = finding_text(&demo(lang), &finding, false);
+            assert!(text.ends_with(help), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_inject_table_speaks_chinese_and_lines_up() {
+        let analysis = demo(Lang::ZhCn);
+        let subject = analysis
+            .injection
+            .subjects
+            .iter()
+            .find(|s| s.after_switch.is_some())
+            .expect("a workload the plan switches");
+        let text = inject_text(&analysis, subject);
+        for expected in [
+            "\n下次重启（按导出时的状态）：\n",
+            "调用的 Webhook，按顺序：\n",
+            "\n迁移计划切换后（Pod 模板上带 sidecar.asm.aliyun.com/inject=true）：\n",
+            "最终 Sidecar：",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in\n{text}");
+        }
+        // The second column starts at the same place in the header and the rows, counting a
+        // Chinese character as two columns.
+        let second_column = |line: &str| {
+            let gap = line.find("   ").unwrap_or(line.len());
+            let rest = line[gap..].trim_start();
+            display_width(&line[..line.len() - rest.len()])
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let header = lines
+            .iter()
+            .position(|l| l.starts_with("Webhook   "))
+            .expect("a header");
+        assert_eq!(
+            second_column(lines[header]),
+            second_column(lines[header + 1]),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn verdicts_severities_and_situations_have_words_in_both_languages() {
+        assert_eq!(severity_label(Severity::Warning, Lang::En), "warning");
+        assert_eq!(severity_label(Severity::Warning, Lang::ZhCn), "警告");
+        assert_eq!(
+            situation_label(Situation::InProgress, Lang::En),
+            "in-progress"
+        );
+        assert_eq!(situation_label(Situation::InProgress, Lang::ZhCn), "进行中");
+    }
 }
