@@ -73,7 +73,7 @@ pub fn plan(analysis: &Analysis, force: bool) -> Plan {
                 }
                 if status == PhaseStatus::Current && !analysis.migration.is_present() {
                     // Before the first patch of the resource: which shape ASM serves.
-                    steps.insert(0, resource_shape_step());
+                    steps.insert(0, resource_shape_step(analysis.settings.lang));
                 }
                 if let Some(next) = state.next() {
                     let mut fixed: Vec<GateId> =
@@ -301,7 +301,7 @@ pub(super) fn risk_row(analysis: &Analysis, owner: &Owner) -> Option<RiskRow> {
 
 /// Without an exported resource, the plan's patches keep the seed's v1beta1 text; this step, before
 /// the first of them, shows which shape the ASM control plane serves.
-fn resource_shape_step() -> Step {
+fn resource_shape_step(lang: crate::i18n::Lang) -> Step {
     let mut step = Step::new(
         StepKind::Check,
         "migration-resource-shape",
@@ -309,7 +309,7 @@ fn resource_shape_step() -> Step {
         Target::Asm,
         "No ASMMigrateFromIstio was exported, so the patches below assume the v1beta1 shape of Alibaba Cloud's migration document; ASM's published API also has a v1 shape whose east-west option has another name.",
     )
-    .verify(served_shapes_command(), served_shapes_expect());
+    .verify(served_shapes_command(), served_shapes_expect(lang));
     step.notes.push(format!(
         "Assumed, not confirmed: the v1beta1 shape ({}). If the check shows only v1 ({}), export the resource and plan again: every patch then names the served version and its field.",
         ResourceShape::V1beta1.eastwest_option(),
