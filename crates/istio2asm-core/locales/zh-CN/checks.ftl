@@ -33,7 +33,7 @@ mig303-no-network = 集群中有东西向网关，但未找到网络名称（ist
 mig303-networks = 东西向网关服务于网络 { $networks }：请在第一个工作负载切换之前，在 ASM 中配置相同的网络名称，并启用跨集群网格代理
 
 ## MIG404 gateway-missing-xds-agent。$owner 为 kind/name，$pods 为 pod-list。
-mig404-missing = 网关 { $owner }{ $at_ns }：{ $pods } 缺少 PROXY_CONFIG_XDS_AGENT=true
+mig404-missing = 网关 { $owner }{ $at_ns }：{ $pods }缺少 PROXY_CONFIG_XDS_AGENT=true
 
 ## MIG502 injection-label-conflict。$revision 为 Pod 模板中的 istio.io/rev。
 mig502-namespace-both = 命名空间 { $namespace } 同时带有 istio-injection={ $injection } 和 istio.io/rev={ $revision } 标签；istio-injection 优先

@@ -5,8 +5,8 @@ mig001-does-not-parse = 无法解析：{ $error }
 load-not-utf8 = 无效的 UTF-8（这些字节不是文本）
 
 ## MIG005 input-limit。$limit 为大小（1024 MiB 或 load-bytes）；$size 为该文件的字节数。
-mig005-file-too-large = 未加载：文件超过了 { $limit } 的上限（此文件 { $size } 字节）
-mig005-inputs-too-large = 未加载：所有输入合计超过了 { $limit } 的上限（此文件 { $size } 字节）
+mig005-file-too-large = 未加载：文件大小超过上限 { $limit }（此文件 { $size } 字节）
+mig005-inputs-too-large = 未加载：所有输入的总大小超过上限 { $limit }（此文件 { $size } 字节）
 load-bytes = { $bytes } 字节
 ## $command 为按命名空间逐个导出的 shell 循环；$setting 为该上限对应的设置。
 mig005-split-help = 请按命名空间将导出文件拆分为多个较小的文件，再一并加载：`{ $command }`（加上 `istio2asm collect` 所用的 kubeconfig 参数）。如果输入可信且机器内存充足，也可以通过设置 { $setting } 提高上限。

@@ -21,12 +21,12 @@ model-type-map = 映射
 mig003-twice = { $kind } { $name } 出现了两次；使用第一份
 
 ## MIG006 invalid-name。对象的 kind 所遵循的命名规则（Kubernetes 的对象名称规则）。
-mig006-rfc1123-label = RFC 1123 标签名
-mig006-rfc1035-label = RFC 1035 标签名
-mig006-path-segment = 路径分段名称
-mig006-rfc1123-subdomain = RFC 1123 子域名
+mig006-rfc1123-label = 合法的 RFC 1123 标签名
+mig006-rfc1035-label = 合法的 RFC 1035 标签名
+mig006-path-segment = 合法的路径分段名称
+mig006-rfc1123-subdomain = 合法的 RFC 1123 子域名
 ## 名称带引号；$rule 为以上规则之一。
-mig006-name = 其名称 { $name } 不是合法的{ $rule }
+mig006-name = 其名称 { $name } 不是{ $rule }
 mig006-owner = 其所属控制器 { $kind } { $name } 不是合法的 kind 与 RFC 1123 子域名名称
 mig006-namespace = 其命名空间 { $namespace } 不是合法的 RFC 1123 标签名
 ## $problem 为 mig006-name、mig006-owner 或 mig006-namespace。

@@ -24,7 +24,7 @@ mig104-skips = desiredState { $desired } 跳过了当前状态 { $state } 之后
 mig104-help = 请将 desiredState 改回 { $state }（见下方命令），之后在每个门禁通过后逐个切换状态。
 
 ## MIG105 cr-invalid-retry-counter。$value 为原样写出的值，或 mig105-the-string。
-mig105-the-string = 字符串 { $text }
+mig105-the-string = { $text }（字符串）
 mig105-invalid-counter = { $field } 为 { $value }，不是 0 到 { $max } 之间的整数
 
 ## MIG106 cr-switch-failed。$message 为 ASM 的 status.message，保持原样。
@@ -34,7 +34,7 @@ mig106-help-at-maximum = retryCounter 已达最大值（{ $max }）；修复原�
 
 ## MIG107 cr-reconcile-pending。$status_counter 为数字或 mig107-unset。
 mig107-switch-pending = 切换至 { $desired } 尚未调谐完成（status.state 为 { $state }）
-mig107-retry-pending = retryCounter { $counter } 尚未调谐完成（status.retryCounter 为 { $status_counter }）
+mig107-retry-pending = retryCounter { $counter } 尚未调谐完成（status.retryCounter：{ $status_counter }）
 mig107-unset = 未设置
 
 ## MIG108 cr-unknown-field。$version 为 mig108-in-version 或空；$hint 为 phase-did-you-mean 或空。
