@@ -60,11 +60,12 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     let mut bundle = Bundle::default();
     {
         let mut load_findings = Vec::new();
-        let mut sink = |doc| bundle.add(doc, &mut load_findings);
+        let mut sink = |doc| bundle.add(doc, settings.lang, &mut load_findings);
         load::load(
             inputs,
             &settings.limits,
             crate::model::SCHEMA,
+            settings.lang,
             &mut sources,
             &mut findings,
             &mut sink,
@@ -74,11 +75,12 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     let asm = (!asm_inputs.is_empty()).then(|| {
         let mut asm_bundle = Bundle::default();
         let mut load_findings = Vec::new();
-        let mut sink = |doc| asm_bundle.add(doc, &mut load_findings);
+        let mut sink = |doc| asm_bundle.add(doc, settings.lang, &mut load_findings);
         load::load(
             asm_inputs,
             &settings.limits,
             crate::model::SCHEMA,
+            settings.lang,
             &mut sources,
             &mut findings,
             &mut sink,
@@ -99,7 +101,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     }
     let facts = detect::detect(&bundle, settings.lang);
     let injection = inject::simulate(&bundle, &facts, settings);
-    let migration = phase::interpret(&bundle, &mut findings);
+    let migration = phase::interpret(&bundle, settings.lang, &mut findings);
     {
         let cx = Context {
             bundle: &bundle,

@@ -712,7 +712,7 @@ fn the_served_shapes_check_prints_each_version_with_its_east_west_field() {
         printed,
         "v1beta1\ttrue\t{\"disableIstioSystemLabelReconciliation\":{\"type\":\"boolean\"}}\nv1\ttrue\t{\"stopIstioSystemInjectionDisabling\":{\"type\":\"boolean\"}}\n"
     );
-    let expect = phase::served_shapes_expect();
+    let expect = phase::served_shapes_expect(istio2asm_core::i18n::Lang::En);
     for shape in ResourceShape::ALL {
         assert!(
             expect.contains(&format!(

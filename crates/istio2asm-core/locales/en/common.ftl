@@ -13,3 +13,5 @@ pod-list = { $count ->
    *[other] { $count } pods
 } ({ $names }{ $more })
 pod-list-more = , +{ $count } more
+## Between clauses of one message ("a; b").
+clause-separator = {"; "}

@@ -9,3 +9,5 @@ list-separator = 、
 ## Pod 的数量，最多列出五个名称（checks::support::pod_list）。
 pod-list = { $count } 个 Pod（{ $names }{ $more }）
 pod-list-more = 等，另有 { $count } 个
+## 同一条消息中各分句之间（"a；b"）。
+clause-separator = ；

@@ -57,20 +57,19 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .map(|w| w.display())
             .collect();
         let what = if inside.is_empty() {
-            "no workload of it was exported".to_string()
+            t!(cx.lang, "mig510-no-workload")
         } else {
-            format!(
-                "{} workload{} ({}) run{} without a sidecar",
-                inside.len(),
-                if inside.len() == 1 { "" } else { "s" },
-                inside.join(", "),
-                if inside.len() == 1 { "s" } else { "" }
+            t!(
+                cx.lang,
+                "mig510-workloads",
+                count = inside.len(),
+                names = inside.join(&t!(cx.lang, "list-separator")),
             )
         };
         out.push(
             Finding::new(
                 Code::Mig510,
-                format!("namespace {name} is in Istio's ambient mode: {what}; the procedure does not move them"),
+                t!(cx.lang, "mig510-namespace", namespace = name, what = what),
             )
             .at(ns.object.clone(), ns.span)
             .commands([list_namespaces.clone()]),
@@ -90,10 +89,13 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig510,
-                format!(
-                    "{}{} is enrolled in Istio's ambient mode by its own {DATAPLANE_MODE} label; it has no sidecar, so the procedure does not move it",
-                    w.display(),
-                    in_namespace(cx.lang, w.object.namespace.as_deref().unwrap_or_default())
+                t!(
+                    cx.lang,
+                    "mig510-workload",
+                    workload = w.display(),
+                    at_ns =
+                        in_namespace(cx.lang, w.object.namespace.as_deref().unwrap_or_default()),
+                    label = DATAPLANE_MODE,
                 ),
             )
             .at(w.object.clone(), w.span),
@@ -103,10 +105,14 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig510,
-                format!(
-                    "{}{} is an ambient waypoint proxy (class istio-waypoint); the procedure does not migrate it, and uninstalling Istio removes it",
-                    waypoint.display(),
-                    in_namespace(cx.lang, waypoint.object.namespace.as_deref().unwrap_or_default())
+                t!(
+                    cx.lang,
+                    "mig510-waypoint",
+                    gateway = waypoint.display(),
+                    at_ns = in_namespace(
+                        cx.lang,
+                        waypoint.object.namespace.as_deref().unwrap_or_default()
+                    ),
                 ),
             )
             .at(waypoint.object.clone(), waypoint.span),
@@ -116,10 +122,14 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig510,
-                format!(
-                    "{}{} runs: Istio's ambient data plane is installed; uninstalling Istio removes it, with the mesh of every ambient workload",
-                    ztunnel.display(),
-                    in_namespace(cx.lang, ztunnel.object.namespace.as_deref().unwrap_or_default())
+                t!(
+                    cx.lang,
+                    "mig510-ztunnel",
+                    object = ztunnel.display(),
+                    at_ns = in_namespace(
+                        cx.lang,
+                        ztunnel.object.namespace.as_deref().unwrap_or_default()
+                    ),
                 ),
             )
             .at(ztunnel.object.clone(), ztunnel.span)

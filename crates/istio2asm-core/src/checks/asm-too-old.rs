@@ -30,24 +30,23 @@ use crate::gate::ASM_FLOOR;
 use crate::state::State;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
+    let floor = format!("{}.{}", ASM_FLOOR.0, ASM_FLOOR.1);
     let finding = match &cx.settings.asm_version {
-        None => Finding::new(
-            Code::Mig203,
-            format!(
-                "the ASM version is not given (setting asm-version); it must be {}.{} or later",
-                ASM_FLOOR.0, ASM_FLOOR.1
-            ),
-        )
-        .severity(Severity::Warning),
+        None => Finding::new(Code::Mig203, t!(cx.lang, "mig203-not-given", floor = floor))
+            .severity(Severity::Warning),
         Some(raw) => match Version::parse(raw).below(ASM_FLOOR) {
             Some(false) => return,
             Some(true) => Finding::new(
                 Code::Mig203,
-                format!("ASM {raw} is older than {}.{}", ASM_FLOOR.0, ASM_FLOOR.1),
+                t!(cx.lang, "mig203-too-old", version = raw, floor = floor),
             ),
             None => Finding::new(
                 Code::Mig203,
-                format!("the ASM version {raw:?} is not a version"),
+                t!(
+                    cx.lang,
+                    "mig203-not-a-version",
+                    version = format!("{raw:?}")
+                ),
             )
             .severity(Severity::Warning),
         },

@@ -65,9 +65,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let option = shape.unwrap_or(ResourceShape::V1beta1).eastwest_option();
     let mut finding = Finding::new(
         Code::Mig301,
-        format!(
-            "the cluster has an east-west gateway ({} {}) but {option} is not true",
-            east_west.object.kind, east_west.object.name
+        t!(
+            cx.lang,
+            "mig301-option-not-true",
+            kind = east_west.object.kind.as_str(),
+            name = east_west.object.name.as_str(),
+            option = option,
         ),
     )
     .commands([eastwest_option_command(shape, true)]);

@@ -34,11 +34,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     };
     let networks: Vec<&str> = cx.facts.networks.iter().map(String::as_str).collect();
     let message = if networks.is_empty() {
-        "the cluster has an east-west gateway but no network name was found (topology.istio.io/network on istio-system or ISTIO_META_NETWORK): find it before configuring ASM".to_string()
+        t!(cx.lang, "mig303-no-network")
     } else {
-        format!(
-            "east-west gateway serves network(s) {}: configure the same names in ASM and enable the cross-cluster mesh proxy before the first workload switch",
-            networks.join(", ")
+        t!(
+            cx.lang,
+            "mig303-networks",
+            networks = networks.join(&t!(cx.lang, "list-separator")),
         )
     };
     out.push(Finding::new(Code::Mig303, message).at(east_west.object.clone(), east_west.span));

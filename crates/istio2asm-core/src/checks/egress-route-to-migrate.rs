@@ -46,7 +46,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         let subset = route
             .subset
             .as_deref()
-            .map(|s| format!(", subset {s}"))
+            .map(|s| t!(cx.lang, "mig504-subset", subset = s))
             .unwrap_or_default();
         by_vs
             .entry(route.virtual_service)
@@ -58,11 +58,11 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig504,
-                format!(
-                    "VirtualService {}/{} routes mesh traffic to the Istio egress gateway ({})",
-                    vs.ns(),
-                    vs.name(),
-                    routes.join("; ")
+                t!(
+                    cx.lang,
+                    "mig504-routes",
+                    object = format!("{}/{}", vs.ns(), vs.name()),
+                    routes = routes.join(&t!(cx.lang, "clause-separator")),
                 ),
             )
             .at(vs.object_ref(), vs.span),

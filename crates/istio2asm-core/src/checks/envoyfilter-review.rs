@@ -34,10 +34,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig508,
-                format!(
-                    "EnvoyFilter {}/{} patches Envoy directly: review it for ASM's proxy version",
-                    filter.ns(),
-                    filter.name()
+                t!(
+                    cx.lang,
+                    "mig508-envoyfilter",
+                    object = format!("{}/{}", filter.ns(), filter.name()),
                 ),
             )
             .at(filter.object_ref(), filter.span),

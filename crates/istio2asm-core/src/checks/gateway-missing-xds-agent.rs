@@ -46,11 +46,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig404,
-                format!(
-                    "gateway {}{}: PROXY_CONFIG_XDS_AGENT=true is missing on {}",
-                    owner.display(),
-                    in_namespace(cx.lang, &owner.namespace),
-                    pod_list(cx.lang, cx.bundle, &proxies)
+                t!(
+                    cx.lang,
+                    "mig404-missing",
+                    owner = owner.display(),
+                    at_ns = in_namespace(cx.lang, &owner.namespace),
+                    pods = pod_list(cx.lang, cx.bundle, &proxies),
                 ),
             )
             .at(first.object_ref(), first.span)

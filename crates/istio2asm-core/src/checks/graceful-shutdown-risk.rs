@@ -70,12 +70,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig503,
-                format!(
-                    "{} {}/{}: {}",
-                    workload.kind,
-                    workload.ns(),
-                    workload.name(),
-                    risks.list().join("; ")
+                t!(
+                    cx.lang,
+                    "mig503-risks",
+                    kind = workload.kind.as_str(),
+                    object = format!("{}/{}", workload.ns(), workload.name()),
+                    risks = risks.list().join(&t!(cx.lang, "clause-separator")),
                 ),
             )
             .at(workload.object_ref(), workload.span),

@@ -36,17 +36,23 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     {
         let services: Vec<&str> = gw.services.iter().map(|(n, _)| n.as_str()).collect();
         let services = if services.is_empty() {
-            "no Service exported".to_string()
+            t!(cx.lang, "mig506-no-service")
         } else {
-            format!("Service {}", services.join(", "))
+            t!(
+                cx.lang,
+                "mig506-services",
+                services = services.join(&t!(cx.lang, "list-separator")),
+            )
         };
         out.push(
             Finding::new(
                 Code::Mig506,
-                format!(
-                    "ingress gateway {}{} ({services}) runs Istio's proxy",
-                    gw.owner.display(),
-                    in_namespace(cx.lang, &gw.owner.namespace)
+                t!(
+                    cx.lang,
+                    "mig506-ingress",
+                    owner = gw.owner.display(),
+                    at_ns = in_namespace(cx.lang, &gw.owner.namespace),
+                    services = services,
                 ),
             )
             .at(gw.object.clone(), gw.span),

@@ -53,9 +53,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     Code::Mig502,
-                    format!(
-                        "namespace {} carries both istio-injection={injection} and istio.io/rev={rev}; istio-injection takes precedence",
-                        ns.name()
+                    t!(
+                        cx.lang,
+                        "mig502-namespace-both",
+                        namespace = ns.name(),
+                        injection = injection,
+                        revision = rev,
                     ),
                 )
                 .at(ns.object_ref(), ns.span)
@@ -79,16 +82,21 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .and_then(|n| n.meta.label("istio-injection"));
         let mut problems = Vec::new();
         if let (Some("enabled"), Some(pod_rev)) = (ns_injection, pod_rev) {
-            problems.push(format!(
-                "its pod template asks for revision {pod_rev} but namespace {} has istio-injection=enabled, which wins",
-                w.ns()
+            problems.push(t!(
+                cx.lang,
+                "mig502-injection-wins",
+                revision = pod_rev,
+                namespace = w.ns(),
             ));
         }
         if let (Some(ns_rev), Some(pod_rev)) = (ns_rev, pod_rev) {
             if ns_rev != pod_rev {
-                problems.push(format!(
-                    "its pod template asks for revision {pod_rev} but namespace {} sets {ns_rev}, which wins",
-                    w.ns()
+                problems.push(t!(
+                    cx.lang,
+                    "mig502-namespace-revision-wins",
+                    revision = pod_rev,
+                    namespace = w.ns(),
+                    namespace_revision = ns_rev,
                 ));
             }
         }
@@ -98,9 +106,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             .or_else(|| template.annotations.get("sidecar.istio.io/inject"))
             .is_some_and(|v| v == "false");
         if disabled && template.labels.contains_key(key.as_str()) {
-            problems.push(format!(
-                "its pod template disables injection (sidecar.istio.io/inject: \"false\") and carries {key}"
-            ));
+            problems.push(t!(cx.lang, "mig502-disabled-with-label", label = key));
         }
         if problems.is_empty() {
             continue;
@@ -108,12 +114,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 Code::Mig502,
-                format!(
-                    "{} {}/{}: {}",
-                    w.kind,
-                    w.ns(),
-                    w.name(),
-                    problems.join("; ")
+                t!(
+                    cx.lang,
+                    "mig502-workload",
+                    kind = w.kind.as_str(),
+                    object = format!("{}/{}", w.ns(), w.name()),
+                    problems = problems.join(&t!(cx.lang, "clause-separator")),
                 ),
             )
             .at(w.object_ref(), w.span)

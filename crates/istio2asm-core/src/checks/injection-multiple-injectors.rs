@@ -51,19 +51,24 @@ use crate::checks::Context;
 use crate::codes::Code;
 use crate::commands::{check_inject, get_webhook_configuration};
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::inject::{Outcome, Simulation};
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let sim = cx.injection;
     for subject in &sim.subjects {
         let moments = [
-            ("on its next restart", Some(&subject.now)),
-            ("after its switch", subject.after_switch.as_ref()),
+            (Moment::NextRestart, Some(&subject.now)),
+            (Moment::AfterSwitch, subject.after_switch.as_ref()),
         ];
         for (when, outcome) in moments {
             let Some(outcome) = outcome else { continue };
-            let Some(text) = several(sim, outcome) else {
+            let Some(text) = several(cx.lang, sim, outcome) else {
                 continue;
+            };
+            let when = match when {
+                Moment::NextRestart => t!(cx.lang, "mig511-on-next-restart"),
+                Moment::AfterSwitch => t!(cx.lang, "mig511-after-switch"),
             };
             let mut configs: Vec<&str> = outcome
                 .injecting()
@@ -78,7 +83,13 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
             out.push(
                 Finding::new(
                     Code::Mig511,
-                    format!("{}: {when}, {text}", subject.display()),
+                    t!(
+                        cx.lang,
+                        "mig511-several",
+                        subject = subject.display(),
+                        when = when,
+                        injectors = text,
+                    ),
                 )
                 .at(subject.object.clone(), subject.span)
                 .commands(commands),
@@ -88,8 +99,16 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Which restart the injectors are called on.
+enum Moment {
+    /// The next restart, as exported.
+    NextRestart,
+    /// The next restart after the plan's switch patch.
+    AfterSwitch,
+}
+
 /// The injecting calls in words, when more than one configuration injects.
-fn several(sim: &Simulation, outcome: &Outcome) -> Option<String> {
+fn several(lang: Lang, sim: &Simulation, outcome: &Outcome) -> Option<String> {
     let calls: Vec<_> = outcome.injecting().collect();
     let first = calls.first()?;
     if calls.iter().all(|c| c.configuration == first.configuration) {
@@ -106,16 +125,21 @@ fn several(sim: &Simulation, outcome: &Outcome) -> Option<String> {
     let list: Vec<String> = calls
         .iter()
         .map(|c| {
-            let again = if c.round == 2 { " (reinvoked)" } else { "" };
+            let again = if c.round == 2 {
+                t!(lang, "mig511-reinvoked")
+            } else {
+                String::new()
+            };
             format!("{} {}{again}", named(c.configuration), c.webhook)
         })
         .collect();
     let last = calls.last()?;
-    Some(format!(
-        "{} injectors inject it: {}; the last, {}, decides: {}",
-        calls.len(),
-        list.join(", then "),
-        sim.configurations[last.configuration].name,
-        outcome.sidecar.label()
+    Some(t!(
+        lang,
+        "mig511-injectors",
+        count = calls.len(),
+        calls = list.join(&t!(lang, "mig511-then")),
+        last = sim.configurations[last.configuration].name.as_str(),
+        sidecar = outcome.sidecar.label(),
     ))
 }

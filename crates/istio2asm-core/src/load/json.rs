@@ -34,7 +34,7 @@ impl<'a> FileLoader<'a, '_> {
                         return false;
                     }
                     let at = offset + self.json_error_offset(text, &error);
-                    self.parse_error(&strip_position(&error.to_string()), at);
+                    self.parse_error(Refusal::Parser(strip_position(&error.to_string())), at);
                     break;
                 }
             };
@@ -42,7 +42,7 @@ impl<'a> FileLoader<'a, '_> {
             let raw = text[start..stream.byte_offset()].trim_start();
             let at = self.offset_of(raw);
             if let Some(bad) = self.bad_byte_in(at, at + raw.len()) {
-                self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
+                self.parse_error(Refusal::NotUtf8, bad);
                 continue;
             }
             match probe {
@@ -99,7 +99,10 @@ impl<'a> FileLoader<'a, '_> {
             Ok(node) => self.expand(node, at, at + raw.len()),
             Err(error) => {
                 let inner = self.json_error_offset(raw, &error);
-                self.parse_error(&strip_position(&error.to_string()), at + inner);
+                self.parse_error(
+                    Refusal::Parser(strip_position(&error.to_string())),
+                    at + inner,
+                );
                 self.blank_if_secret(at, at + raw.len());
             }
         }

@@ -12,6 +12,7 @@
 
 use crate::codes::Code;
 use crate::finding::Finding;
+use crate::i18n::Lang;
 use crate::node::{Node, NodeSeed, Schema, LIMIT_MARKER};
 use crate::source::{FileId, SourceFile, Sources, Span};
 
@@ -91,12 +92,14 @@ pub(crate) struct Document {
     pub span: Span,
 }
 
-/// Loads every input into `sources`, reporting MIG001/MIG005 into `findings` and every parsed
-/// document into `sink`. Never fails: a bad file or document is a finding and loading goes on.
+/// Loads every input into `sources`, reporting MIG001/MIG005 (in `lang`) into `findings` and every
+/// parsed document into `sink`. Never fails: a bad file or document is a finding and loading goes
+/// on.
 pub(crate) fn load(
     inputs: Vec<Input>,
     limits: &Limits,
     schema: Schema,
+    lang: Lang,
     sources: &mut Sources,
     findings: &mut Vec<Finding>,
     sink: &mut dyn FnMut(Document),
@@ -107,28 +110,33 @@ pub(crate) fn load(
         let size = input.bytes.len();
         total = total.saturating_add(size);
         if size > limits.max_file_bytes || total > limits.max_total_bytes {
-            let (what, limit, setting) = if size > limits.max_file_bytes {
-                ("the file exceeds", limits.max_file_bytes, "max-file-bytes")
-            } else {
+            let shown = size.to_string();
+            let (message, setting) = if size > limits.max_file_bytes {
+                let limit = human_bytes(lang, limits.max_file_bytes);
                 (
-                    "all inputs together exceed",
-                    limits.max_total_bytes,
+                    t!(lang, "mig005-file-too-large", limit = limit, size = shown),
+                    "max-file-bytes",
+                )
+            } else {
+                let limit = human_bytes(lang, limits.max_total_bytes);
+                (
+                    t!(lang, "mig005-inputs-too-large", limit = limit, size = shown),
                     "max-total-bytes",
                 )
             };
             let id = sources.add(SourceFile::new(input.name, String::new()));
             findings.push(
-                Finding::new(
-                    Code::Mig005,
-                    format!(
-                        "not loaded: {what} the limit of {} ({size} bytes in this file)",
-                        human_bytes(limit)
-                    ),
-                )
-                .spanned(Span { file: id, offset: 0 })
-                .help(format!(
-                    "Split the export into smaller files, one per namespace, and load them together: `for ns in $(kubectl get namespaces -o jsonpath='{{.items[*].metadata.name}}'); do kubectl get pods,deployments,statefulsets,daemonsets,replicasets,services -n \"$ns\" -o json > \"cluster-$ns.json\"; done` (with the kubeconfig flag of `istio2asm collect`). Or raise the limit with the setting {setting} if the input is trusted and the machine has the memory."
-                )),
+                Finding::new(Code::Mig005, message)
+                    .spanned(Span {
+                        file: id,
+                        offset: 0,
+                    })
+                    .help(t!(
+                        lang,
+                        "mig005-split-help",
+                        command = SPLIT_COMMAND,
+                        setting = setting
+                    )),
             );
             continue;
         }
@@ -139,6 +147,7 @@ pub(crate) fn load(
         };
         let mut loader = FileLoader {
             file: id,
+            lang,
             text: file.text(),
             bad_bytes: &bad_bytes,
             limits,
@@ -176,8 +185,25 @@ fn decode(bytes: Vec<u8>) -> (String, Vec<usize>) {
     }
 }
 
+/// The loop that exports a cluster one namespace at a time, for a file over the size limit.
+const SPLIT_COMMAND: &str = "for ns in $(kubectl get namespaces -o jsonpath='{.items[*].metadata.name}'); do kubectl get pods,deployments,statefulsets,daemonsets,replicasets,services -n \"$ns\" -o json > \"cluster-$ns.json\"; done";
+
+/// Why a document was not read.
+pub(super) enum Refusal {
+    /// Its bytes are not UTF-8.
+    NotUtf8,
+    /// It nests deeper than the setting `max-depth` allows (levels).
+    TooDeep(usize),
+    /// It nests deeper than the YAML parser reads (levels), `max-depth` being higher.
+    TooDeepForParser(usize),
+    /// The parser's message (serde_yaml's, serde_json's, or the node reader's through them).
+    Parser(String),
+}
+
 struct FileLoader<'a, 'b> {
     file: FileId,
+    /// The language of the findings.
+    lang: Lang,
     text: &'a str,
     bad_bytes: &'a [usize],
     limits: &'a Limits,
@@ -234,13 +260,14 @@ impl<'a> FileLoader<'a, '_> {
             self.findings.push(
                 Finding::new(
                     Code::Mig005,
-                    format!(
-                        "stopped loading: more than {} documents and list items in the input",
-                        self.limits.max_documents
+                    t!(
+                        self.lang,
+                        "mig005-too-many-documents",
+                        max = self.limits.max_documents.to_string()
                     ),
                 )
                 .spanned(self.span(offset))
-                .help("Load fewer objects at once, or raise the limit with the setting max-documents if the input is trusted."),
+                .help(t!(self.lang, "mig005-too-many-documents-help")),
             );
             return;
         }
@@ -248,20 +275,53 @@ impl<'a> FileLoader<'a, '_> {
         (self.sink)(Document { node, span });
     }
 
-    /// Reports a parse error: MIG005 when a limit was hit, else MIG001.
-    fn parse_error(&mut self, message: &str, offset: usize) {
-        let limit = message.contains(LIMIT_MARKER)
-            || message.contains("recursion limit exceeded")
-            || message.contains("repetition limit exceeded");
-        let finding = if limit {
-            let detail = message
-                .split_once(LIMIT_MARKER)
-                .map_or(message, |(_, detail)| detail);
-            Finding::new(Code::Mig005, format!("document not loaded: {detail}")).help(
-                "The document nests deeper or expands aliases further than any Kubernetes object needs; it was refused without being expanded. Check where it came from; raise the setting max-depth only for a trusted input.",
+    /// Reports a document not read: MIG005 when a limit was hit, else MIG001. A parser's own
+    /// words stay as they are, inside ours.
+    fn parse_error(&mut self, refusal: Refusal, offset: usize) {
+        let lang = self.lang;
+        let limit = |detail: String| {
+            Finding::new(
+                Code::Mig005,
+                t!(lang, "mig005-document-not-loaded", detail = detail),
             )
-        } else {
-            Finding::new(Code::Mig001, format!("does not parse: {message}"))
+            .help(t!(lang, "mig005-document-help"))
+        };
+        let too_deep = |depth: usize| t!(lang, "load-too-deep", depth = depth.to_string());
+        let finding = match refusal {
+            Refusal::NotUtf8 => Finding::new(
+                Code::Mig001,
+                t!(
+                    lang,
+                    "mig001-does-not-parse",
+                    error = t!(lang, "load-not-utf8")
+                ),
+            ),
+            Refusal::TooDeep(depth) => limit(too_deep(depth)),
+            Refusal::TooDeepForParser(depth) => limit(t!(
+                lang,
+                "load-too-deep-for-parser",
+                depth = depth.to_string()
+            )),
+            Refusal::Parser(message) => match message.split_once(LIMIT_MARKER) {
+                // The node reader marks one limit, its depth, which is the setting's here.
+                Some((_, detail)) => {
+                    let ours = crate::node::too_deep(self.limits.max_depth);
+                    if ours.strip_prefix(LIMIT_MARKER) == Some(detail) {
+                        limit(too_deep(self.limits.max_depth))
+                    } else {
+                        limit(detail.to_string())
+                    }
+                }
+                None if message.contains("recursion limit exceeded")
+                    || message.contains("repetition limit exceeded") =>
+                {
+                    limit(message)
+                }
+                None => Finding::new(
+                    Code::Mig001,
+                    t!(lang, "mig001-does-not-parse", error = message),
+                ),
+            },
         };
         self.findings.push(finding.spanned(self.span(offset)));
     }
@@ -285,11 +345,11 @@ impl<'a> FileLoader<'a, '_> {
     }
 }
 
-fn human_bytes(bytes: usize) -> String {
+fn human_bytes(lang: Lang, bytes: usize) -> String {
     if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
         format!("{} MiB", bytes >> 20)
     } else {
-        format!("{bytes} bytes")
+        t!(lang, "load-bytes", bytes = bytes.to_string())
     }
 }
 
@@ -306,6 +366,7 @@ mod tests {
             vec![Input::new("t.yaml", text)],
             &Limits::default(),
             crate::model::SCHEMA,
+            Lang::En,
             &mut sources,
             &mut findings,
             &mut |d: Document| docs.push(d),
@@ -453,6 +514,7 @@ mod tests {
             vec![Input::new("t.yaml", bytes)],
             &Limits::default(),
             crate::model::SCHEMA,
+            Lang::En,
             &mut sources,
             &mut findings,
             &mut |d: Document| docs.push(d),
@@ -476,6 +538,7 @@ mod tests {
             vec![Input::new("big.yaml", "kind: A\nmetadata: {name: x}\n")],
             &limits,
             crate::model::SCHEMA,
+            Lang::En,
             &mut sources,
             &mut findings,
             &mut |_| {},
@@ -492,6 +555,7 @@ mod tests {
             vec![Input::new("t.yaml", text)],
             limits,
             crate::model::SCHEMA,
+            Lang::En,
             &mut sources,
             &mut findings,
             &mut |_| documents += 1,
@@ -575,6 +639,7 @@ mod tests {
             vec![Input::new("pods.json", "{\"items\": []}")],
             &limits,
             crate::model::SCHEMA,
+            Lang::En,
             &mut sources,
             &mut findings,
             &mut |_| {},

@@ -10,7 +10,7 @@ impl FileLoader<'_, '_> {
     pub(super) fn yaml_document(&mut self, from: usize, to: usize) {
         let slice = &self.text[from..to];
         if let Some(bad) = self.bad_byte_in(from, to) {
-            self.parse_error("invalid UTF-8 (the bytes are not text)", bad);
+            self.parse_error(Refusal::NotUtf8, bad);
             return;
         }
         // Items are emitted as they parse, so only one item's tree exists at a time.
@@ -55,8 +55,8 @@ impl FileLoader<'_, '_> {
                     }
                 }
                 Ok(_) => {}
-                Err((message, index)) => {
-                    self.parse_error(&message, from + index);
+                Err((refusal, index)) => {
+                    self.parse_error(refusal, from + index);
                     self.blank_if_secret(from, to);
                 }
             }
@@ -68,8 +68,8 @@ impl FileLoader<'_, '_> {
                 self.expand(node, at, to);
             }
             Ok(None) => {}
-            Err((message, index)) => {
-                self.parse_error(&message, from + index);
+            Err((refusal, index)) => {
+                self.parse_error(refusal, from + index);
                 self.blank_if_secret(from, to);
             }
         }
@@ -100,7 +100,7 @@ impl FileLoader<'_, '_> {
 
     /// Parses one YAML document; `Ok(None)` for an empty one. kubectl's block style goes through
     /// the fast reader (`block_yaml`); whatever it does not take, serde_yaml reads.
-    fn parse_yaml(&self, slice: &str) -> Result<Option<Node>, (String, usize)> {
+    fn parse_yaml(&self, slice: &str) -> Result<Option<Node>, (Refusal, usize)> {
         if let Ok(node) =
             crate::block_yaml::read(slice, NodeSeed::object(self.limits.max_depth, self.schema))
         {
@@ -110,15 +110,12 @@ impl FileLoader<'_, '_> {
         // with the square of its flow nesting: a document too deep is refused before it starts.
         let max_depth = self.limits.max_depth.min(PARSER_DEPTH);
         if let Some(at) = super::nesting::deeper_than(slice, max_depth) {
-            let message = if max_depth < self.limits.max_depth {
-                format!(
-                    "{LIMIT_MARKER}nesting deeper than {PARSER_DEPTH} levels, the most the YAML \
-                     parser reads (setting max-depth is higher)"
-                )
+            let refusal = if max_depth < self.limits.max_depth {
+                Refusal::TooDeepForParser(PARSER_DEPTH)
             } else {
-                crate::node::too_deep(max_depth)
+                Refusal::TooDeep(max_depth)
             };
-            return Err((message, at));
+            return Err((refusal, at));
         }
         let mut documents = serde_yaml::Deserializer::from_str(slice);
         let Some(document) = documents.next() else {
@@ -129,7 +126,10 @@ impl FileLoader<'_, '_> {
             Ok(node) => Ok(Some(node)),
             Err(error) => {
                 let index = error.location().map_or(0, |l| l.index());
-                Err((strip_position(&error.to_string()), index.min(slice.len())))
+                Err((
+                    Refusal::Parser(strip_position(&error.to_string())),
+                    index.min(slice.len()),
+                ))
             }
         }
     }

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::codes::Code;
 use crate::finding::{Finding, ObjectRef};
+use crate::i18n::Lang;
 use crate::load::Document;
 use crate::node::Node;
 use crate::selector::LabelSelector;
@@ -429,8 +430,9 @@ pub fn api_group(api_version: &str) -> &str {
 }
 
 impl Bundle {
-    /// Takes one document: classifies it, keeps the summary, reports what cannot be used.
-    pub(crate) fn add(&mut self, doc: Document, findings: &mut Vec<Finding>) {
+    /// Takes one document: classifies it, keeps the summary, reports what cannot be used (in
+    /// `lang`).
+    pub(crate) fn add(&mut self, doc: Document, lang: Lang, findings: &mut Vec<Finding>) {
         let Document { node, span } = doc;
         if node.get("kind").is_none()
             && (node.get("serverVersion").is_some() || node.get("clientVersion").is_some())
@@ -440,11 +442,8 @@ impl Bundle {
                     self.server_version = Some((version.to_string(), span));
                 }
                 _ => findings.push(
-                    Finding::new(
-                        Code::Mig002,
-                        "`kubectl version` output without serverVersion.gitVersion; export it with access to the cluster",
-                    )
-                    .spanned(span),
+                    Finding::new(Code::Mig002, t!(lang, "mig002-version-without-server"))
+                        .spanned(span),
                 ),
             }
             return;
@@ -474,21 +473,25 @@ impl Bundle {
             .map(|(field, _)| *field)
             .collect();
             let what = if matches!(node, Node::Map(_)) {
-                format!("missing {}", missing.join(", "))
+                t!(
+                    lang,
+                    "mig002-missing",
+                    fields = missing.join(&t!(lang, "list-separator"))
+                )
             } else {
-                format!("the document is a {}, not an object", node.type_name())
+                t!(
+                    lang,
+                    "mig002-not-a-map",
+                    type_name = type_words(lang, &node)
+                )
             };
             findings.push(
-                Finding::new(
-                    Code::Mig002,
-                    format!("not a Kubernetes object ({what}); skipped"),
-                )
-                .spanned(span),
+                Finding::new(Code::Mig002, t!(lang, "mig002-skipped", what = what)).spanned(span),
             );
             return;
         }
         let meta = meta(&node);
-        if let Some(finding) = names::check_object(&api_version, &kind, &meta, span) {
+        if let Some(finding) = names::check_object(lang, &api_version, &kind, &meta, span) {
             findings.push(finding);
             return;
         }
@@ -505,9 +508,11 @@ impl Bundle {
         if let Some(first) = self.seen.get(&key) {
             let mut finding = Finding::new(
                 Code::Mig003,
-                format!(
-                    "{kind} {} appears twice; the first copy is used",
-                    display_name(&meta)
+                t!(
+                    lang,
+                    "mig003-twice",
+                    kind = kind.as_str(),
+                    name = display_name(&meta)
                 ),
             );
             finding.related.push(*first);
@@ -621,6 +626,19 @@ pub fn display_name(meta: &Meta) -> String {
     match &meta.namespace {
         Some(ns) => format!("{ns}/{}", meta.name),
         None => meta.name.clone(),
+    }
+}
+
+/// What a document that is not a map is, in words ([`Node::type_name`] in English).
+fn type_words(lang: Lang, node: &Node) -> String {
+    match node {
+        Node::Null => t!(lang, "model-type-null"),
+        Node::Bool(_) => t!(lang, "model-type-boolean"),
+        Node::Int(_) => t!(lang, "model-type-integer"),
+        Node::Float(_) => t!(lang, "model-type-number"),
+        Node::Str(_) => t!(lang, "model-type-string"),
+        Node::Seq(_) => t!(lang, "model-type-list"),
+        Node::Map(_) => t!(lang, "model-type-map"),
     }
 }
 

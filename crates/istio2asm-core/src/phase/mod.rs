@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::Code;
 use crate::finding::{Finding, ObjectRef};
-
+use crate::i18n::Lang;
 use crate::model::{Bundle, Object};
 use crate::node::Node;
 use crate::source::Span;
@@ -101,8 +101,8 @@ pub fn next_retry_counter(current: Option<i64>) -> Option<i64> {
         .filter(|c| *c <= MAX_RETRY_COUNTER)
 }
 
-/// Interprets the resource(s) in the bundle, reporting MIG101–MIG108.
-pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
+/// Interprets the resource(s) in the bundle, reporting MIG101–MIG108 in `lang`.
+pub fn interpret(bundle: &Bundle, lang: Lang, findings: &mut Vec<Finding>) -> Migration {
     let assumed = Migration {
         object: None,
         span: None,
@@ -127,11 +127,8 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         .or_else(|| candidates.first());
     let Some(cr) = chosen else {
         findings.push(
-            Finding::new(
-                Code::Mig101,
-                "no ASMMigrateFromIstio resource in the input; the migration is assumed to be in Init",
-            )
-            .commands([export_command()]),
+            Finding::new(Code::Mig101, t!(lang, "mig101-assumed-init"))
+                .commands([export_command()]),
         );
         return assumed;
     };
@@ -140,10 +137,11 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         findings.push(
             Finding::new(
                 Code::Mig102,
-                format!(
-                    "another ASMMigrateFromIstio {:?} ({}) is ignored: ASM reads only `default`",
-                    other.name(),
-                    other.api_version
+                t!(
+                    lang,
+                    "mig102-another-ignored",
+                    name = format!("{:?}", other.name()),
+                    api_version = other.api_version.as_str(),
                 ),
             )
             .at(other.object_ref(), other.span),
@@ -152,26 +150,28 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     let mut identity = Vec::new();
     if shape.is_none() {
         let known: Vec<String> = ResourceShape::ALL.iter().map(|s| s.api_version()).collect();
-        identity.push(format!(
-            "apiVersion is {:?}, not {}",
-            cr.api_version,
-            known.join(" or ")
+        identity.push(t!(
+            lang,
+            "mig102-api-version",
+            api_version = format!("{:?}", cr.api_version),
+            known = known.join(&t!(lang, "phase-or")),
         ));
     }
     if cr.name() != "default" {
-        identity.push(format!("name is {:?}, not default", cr.name()));
+        identity.push(t!(lang, "mig102-name", name = format!("{:?}", cr.name())));
     }
     let at = |f: Finding| f.at(cr.object_ref(), cr.span);
     if !identity.is_empty() {
         findings.push(at(Finding::new(
             Code::Mig102,
-            format!(
-                "the ASMMigrateFromIstio resource is not the one ASM reads: {}",
-                identity.join("; ")
+            t!(
+                lang,
+                "mig102-not-the-one",
+                problems = identity.join(&t!(lang, "clause-separator")),
             ),
         )));
     }
-    unknown_fields(cr, shape, findings);
+    unknown_fields(lang, cr, shape, findings);
 
     let body = &cr.body;
     let mut illegal = false;
@@ -181,7 +181,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
             Some(state) => state,
             None => {
                 illegal = true;
-                findings.push(at(invalid_state("status.state", node)));
+                findings.push(at(invalid_state(lang, "status.state", node)));
                 State::Init
             }
         },
@@ -193,7 +193,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
             None => {
                 illegal = true;
                 findings.push(
-                    at(invalid_state("spec.desiredState", node))
+                    at(invalid_state(lang, "spec.desiredState", node))
                         .commands([switch_command(shape, state)]),
                 );
                 None
@@ -201,6 +201,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         },
     };
     let retry_counter = counter(
+        lang,
         body.at(&["spec", "retryCounter"]),
         "spec.retryCounter",
         shape,
@@ -209,6 +210,7 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         &mut illegal,
     );
     let status_retry_counter = counter(
+        lang,
         body.at(&["status", "retryCounter"]),
         "status.retryCounter",
         shape,
@@ -234,25 +236,26 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         let legal = desired == state || Some(desired) == state.next();
         if !legal {
             illegal = true;
-            let why = if desired < state {
-                "goes backwards from"
+            let (desired_text, state_text) = (desired.as_str(), state.as_str());
+            let message = if desired < state {
+                t!(
+                    lang,
+                    "mig104-backwards",
+                    desired = desired_text,
+                    state = state_text
+                )
             } else {
-                "skips a state after"
+                t!(
+                    lang,
+                    "mig104-skips",
+                    desired = desired_text,
+                    state = state_text
+                )
             };
             findings.push(
-                at(Finding::new(
-                    Code::Mig104,
-                    format!(
-                        "desiredState {} {why} the current state {}; states move only forward, one at a time",
-                        desired.as_str(),
-                        state.as_str()
-                    ),
-                ))
-                .help(format!(
-                    "Set desiredState back to {} (the command below), then move one state at a time once each gate passes.",
-                    state.as_str()
-                ))
-                .commands([switch_command(shape, state)]),
+                at(Finding::new(Code::Mig104, message))
+                    .help(t!(lang, "mig104-help", state = state_text))
+                    .commands([switch_command(shape, state)]),
             );
         }
     }
@@ -263,22 +266,24 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         let next_counter = next_retry_counter(retry_counter);
         let mut finding = at(Finding::new(
             Code::Mig106,
-            format!(
-                "the switch to {} failed: {}",
-                desired.unwrap_or(state).as_str(),
-                message.trim()
+            t!(
+                lang,
+                "mig106-failed",
+                state = desired.unwrap_or(state).as_str(),
+                message = message.trim(),
             ),
         ));
         finding = match next_counter {
             Some(next) => finding
-                .help(format!(
-                    "Fix what the message says, then bump spec.retryCounter to {next} to re-run ASM's checks."
-                ))
+                .help(t!(lang, "mig106-help-retry", counter = next.to_string()))
                 .commands([retry_command(shape, next), verify_command(shape)]),
-            None => finding.help(
-                "retryCounter is at its maximum (2147483647); set it to 0 to re-run ASM's checks once the cause is fixed.",
-            )
-            .commands([retry_command(shape, 0), verify_command(shape)]),
+            None => finding
+                .help(t!(
+                    lang,
+                    "mig106-help-at-maximum",
+                    max = MAX_RETRY_COUNTER.to_string()
+                ))
+                .commands([retry_command(shape, 0), verify_command(shape)]),
         };
         findings.push(finding);
         Situation::Failed
@@ -288,16 +293,19 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
         let pending_state = desired.is_some_and(|d| d != state);
         if pending_counter || pending_state {
             let what = if pending_state {
-                format!(
-                    "the switch to {} is not reconciled yet (status.state is {})",
-                    desired.map_or("?", State::as_str),
-                    state.as_str()
+                t!(
+                    lang,
+                    "mig107-switch-pending",
+                    desired = desired.map_or("?", State::as_str),
+                    state = state.as_str(),
                 )
             } else {
-                format!(
-                    "retryCounter {} is not reconciled yet (status.retryCounter is {})",
-                    retry_counter.unwrap_or(0),
-                    status_retry_counter.map_or("unset".to_string(), |c| c.to_string())
+                t!(
+                    lang,
+                    "mig107-retry-pending",
+                    counter = retry_counter.unwrap_or(0).to_string(),
+                    status_counter = status_retry_counter
+                        .map_or_else(|| t!(lang, "mig107-unset"), |c| c.to_string()),
                 )
             };
             findings.push(at(Finding::new(Code::Mig107, what)).commands([verify_command(shape)]));
@@ -320,24 +328,31 @@ pub fn interpret(bundle: &Bundle, findings: &mut Vec<Finding>) -> Migration {
     }
 }
 
-fn invalid_state(field: &str, node: &Node) -> Finding {
+fn invalid_state(lang: Lang, field: &str, node: &Node) -> Finding {
     let shown = node
         .scalar_text()
         .unwrap_or_else(|| node.type_name().to_string());
     let hint = State::ALL
         .into_iter()
         .find(|s| s.as_str().eq_ignore_ascii_case(shown.trim()))
-        .map(|s| format!(" (did you mean {}?)", s.as_str()))
+        .map(|s| t!(lang, "phase-did-you-mean", suggestion = s.as_str()))
         .unwrap_or_default();
+    let states: Vec<&str> = State::ALL.iter().map(|s| s.as_str()).collect();
     Finding::new(
         Code::Mig103,
-        format!(
-            "{field} is {shown:?}, not one of Init, SetupIstioForMigrate, Migrating, Finished{hint}"
+        t!(
+            lang,
+            "mig103-invalid-state",
+            field = field,
+            value = format!("{shown:?}"),
+            states = states.join(&t!(lang, "list-separator")),
+            hint = hint,
         ),
     )
 }
 
 fn counter(
+    lang: Lang,
     node: Option<&Node>,
     field: &str,
     shape: Option<ResourceShape>,
@@ -357,7 +372,7 @@ fn counter(
             *illegal = true;
             let shown = match node {
                 // Quoted, so "3" reads as the string it is and not as a valid 3.
-                Node::Str(text) => format!("the string {text:?}"),
+                Node::Str(text) => t!(lang, "mig105-the-string", text = format!("{text:?}")),
                 other => other
                     .scalar_text()
                     .unwrap_or_else(|| other.type_name().to_string()),
@@ -365,7 +380,13 @@ fn counter(
             findings.push(
                 at(Finding::new(
                     Code::Mig105,
-                    format!("{field} is {shown}, not an integer from 0 to {MAX_RETRY_COUNTER}"),
+                    t!(
+                        lang,
+                        "mig105-invalid-counter",
+                        field = field,
+                        value = shown,
+                        max = MAX_RETRY_COUNTER.to_string(),
+                    ),
                 ))
                 .commands(field.starts_with("spec").then(|| retry_command(shape, 0))),
             );
@@ -376,25 +397,38 @@ fn counter(
 
 /// MIG108 for every field of `spec` its shape does not have (with an apiVersion of neither
 /// shape, MIG102's case, the fields of both are known).
-fn unknown_fields(cr: &Object<Node>, shape: Option<ResourceShape>, findings: &mut Vec<Finding>) {
+fn unknown_fields(
+    lang: Lang,
+    cr: &Object<Node>,
+    shape: Option<ResourceShape>,
+    findings: &mut Vec<Finding>,
+) {
     let shapes: Vec<ResourceShape> = match shape {
         Some(shape) => vec![shape],
         None => ResourceShape::ALL.to_vec(),
     };
     let spec_fields = ResourceShape::SPEC_FIELDS;
     let advanced: Vec<&str> = shapes.iter().map(|s| s.eastwest_option()).collect();
-    let version = shape.map_or(String::new(), |s| format!(" in {}", s.api_version()));
+    let version = shape.map_or(String::new(), |s| {
+        t!(lang, "mig108-in-version", api_version = s.api_version())
+    });
     let mut report = |path: String, known: &[&str]| {
         let key = path.rsplit('.').next().unwrap_or(&path).to_string();
         let hint = known
             .iter()
             .find(|k| k.eq_ignore_ascii_case(key.trim()))
-            .map(|k| format!(" (did you mean {k}?)"))
+            .map(|k| t!(lang, "phase-did-you-mean", suggestion = *k))
             .unwrap_or_default();
         findings.push(
             Finding::new(
                 Code::Mig108,
-                format!("unknown field {path}{version}{hint}: ASM ignores it"),
+                t!(
+                    lang,
+                    "mig108-unknown-field",
+                    path = path.as_str(),
+                    version = &version,
+                    hint = hint,
+                ),
             )
             .at(cr.object_ref(), cr.span),
         );

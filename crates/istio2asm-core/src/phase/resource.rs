@@ -20,6 +20,7 @@
 //! command depends on it. Without an export the commands keep the document's text, and the plan
 //! first checks which shape ASM serves.
 
+use crate::i18n::Lang;
 use crate::kubectl::{Command, Target};
 use crate::state::State;
 
@@ -163,21 +164,21 @@ pub fn served_shapes_command() -> Command {
 }
 
 /// What [`served_shapes_command`] prints for each shape, in words.
-pub fn served_shapes_expect() -> String {
-    ResourceShape::ALL
+pub fn served_shapes_expect(lang: Lang) -> String {
+    let shapes = ResourceShape::ALL
         .iter()
         .map(|s| {
-            format!(
-                "a line `{}<TAB>true<TAB>{{\"{}\":…}}` means the {} shape (field {})",
-                s.version(),
-                s.eastwest_option(),
-                s.api_version(),
-                s.eastwest_option()
+            t!(
+                lang,
+                "phase-served-shape-line",
+                version = s.version(),
+                option = s.eastwest_option(),
+                api_version = s.api_version(),
             )
         })
         .collect::<Vec<_>>()
-        .join("; ")
-        + "; export the resource (`get asmmigratefromistio default -o yaml`) and plan again with it, so every patch uses the served version's fields"
+        .join(&t!(lang, "clause-separator"));
+    t!(lang, "phase-served-shapes-expect", shapes = shapes)
 }
 
 #[cfg(test)]

@@ -317,7 +317,7 @@ fn resource_shape_step(lang: Lang) -> Step {
         Target::Asm,
         t!(lang, "plan-shape-why"),
     )
-    .verify(served_shapes_command(), served_shapes_expect());
+    .verify(served_shapes_command(), served_shapes_expect(lang));
     step.notes.push(t!(
         lang,
         "plan-shape-note",
