@@ -50,7 +50,7 @@ views-kubernetes-version = Kubernetes 版本 { $version }
 views-istio-version = Istio { $version }（修订版本 { $revision }）
 ## $version：ASM 版本，或 views-asm-version-not-given。
 views-asm-version = ASM 版本 { $version }
-views-asm-version-not-given = 未指定（见「迁移计划」→「设置」）
+views-asm-version-not-given = 未指定（见「迁移计划」中的「设置」）
 views-open-findings = { $errors } 个错误、{ $warnings } 个警告、{ $infos } 个提示：查看检查结果
 
 ## 迁移计划：设置表单。
