@@ -122,7 +122,7 @@ fn mark_color(ui: &Ui, mark: StateMark) -> Color32 {
 }
 
 /// Where the migration stands at a state, in a word.
-pub(crate) fn mark_word(mark: StateMark, lang: Lang) -> String {
+fn mark_word(mark: StateMark, lang: Lang) -> String {
     match mark {
         StateMark::Done => t!(lang, "views-mark-done"),
         StateMark::Current => t!(lang, "views-mark-current"),
