@@ -5,12 +5,10 @@
 //! uid, else the migration resource's uid, else a hash of its namespace names), so loading a
 //! newer export of the same cluster shows the same ticks. The ticks are persisted beside the
 //! settings under their own key; they hold cluster identities and step ids (a step id may name a
-//! gateway or a VirtualService), never the inputs.
+//! gateway or a VirtualService), never the inputs. The Export tab hands the cluster's ticks to
+//! `istio2asm_core::render::files_with_done`, which marks those steps done in the runbooks.
 
 use std::collections::{BTreeMap, BTreeSet};
-
-use istio2asm_core::plan::{Plan, PlanFile};
-use istio2asm_core::render::PlanDoc;
 
 /// Storage key of the ticks, apart from the settings so that either can be dropped alone.
 pub const TICKS_KEY: &str = "istio2asm-ticks";
@@ -61,20 +59,4 @@ impl Ticks {
             }
         }
     }
-}
-
-/// Every export file of `plan`, the Markdown runbook with the steps `done` marked done
-/// (`#### - [x]`, as core's renderer marks a step the plan document says is done).
-pub fn files_with_done<'a>(plan: &Plan, done: impl IntoIterator<Item = &'a str>) -> Vec<PlanFile> {
-    let done: BTreeSet<&str> = done.into_iter().collect();
-    let mut files = PlanDoc::new(plan).files();
-    for file in files.iter_mut().filter(|f| f.name == "runbook.md") {
-        for id in &done {
-            file.content = file.content.replace(
-                &format!("#### - [ ] `{id}` "),
-                &format!("#### - [x] `{id}` "),
-            );
-        }
-    }
-    files
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use egui::Ui;
-use istio2asm_core::t;
+use istio2asm_core::{render, t};
 
 use super::widgets::Labelled;
 
@@ -13,7 +13,7 @@ use crate::app::{human_size, Outcome};
 /// Every file of the export: the three runbooks, then the YAML files; the steps ticked `done`
 /// are marked done in the runbooks.
 pub fn export_files(outcome: &Outcome, done: &BTreeSet<String>) -> Vec<(String, String)> {
-    crate::ticks::files_with_done(&outcome.plan, done.iter().map(String::as_str))
+    render::files_with_done(&outcome.plan, done.iter().map(String::as_str))
         .into_iter()
         .map(|f| (f.name, f.content))
         .collect()
