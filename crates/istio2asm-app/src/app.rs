@@ -7,11 +7,14 @@ use egui::{Color32, RichText};
 use istio2asm_core::changes::{self, Changes};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::plan::{self, Plan};
-use istio2asm_core::progress::{workload_rows, WorkloadRow};
+use istio2asm_core::progress::{
+    cluster_identity, namespace_pods, workload_rows, NamespacePods, WorkloadRow,
+};
 use istio2asm_core::{analyze, demo, report, t, Analysis, Finding, Input, Settings};
 
 use crate::files::WriteError;
 use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
+use crate::ticks::Ticks;
 use crate::views::{self, Request};
 
 /// The views, as tabs.
@@ -195,6 +198,10 @@ pub struct Outcome {
     pub rows: Vec<WorkloadRow>,
     /// What changed since the export loaded before this one (same rules as `check --baseline`).
     pub changes: Option<Changes>,
+    /// The live pods of each namespace by proxy, for the Overview's picture.
+    pub pods: Vec<NamespacePods>,
+    /// The cluster's identity, which the plan's ticks are remembered under.
+    pub identity: String,
 }
 
 impl Outcome {
@@ -220,6 +227,8 @@ impl Outcome {
         // The baseline is a report this app made, so it always reads; `ok()` only guards that.
         let changes = baseline.and_then(|b| changes::compare_value(b.clone(), &analysis).ok());
         Outcome {
+            pods: namespace_pods(&analysis),
+            identity: cluster_identity(&analysis),
             analysis,
             plan,
             rows,
@@ -246,6 +255,8 @@ pub struct App {
     settings: Settings,
     /// Emit switches whose gates fail.
     force: bool,
+    /// The plan steps ticked as done, per cluster (persisted).
+    ticks: Ticks,
     /// The cluster's inputs (the demo at start).
     inputs: Vec<Input>,
     /// The ASM control plane's inputs.
@@ -308,6 +319,7 @@ impl App {
         App {
             settings,
             force: false,
+            ticks: Ticks::default(),
             inputs,
             asm_inputs: Vec::new(),
             is_demo: true,
@@ -330,7 +342,7 @@ impl App {
         }
     }
 
-    /// Restores persisted settings (never inputs: they may hold cluster data). `system` is the
+    /// Restores persisted settings and plan ticks (never inputs: they may hold cluster data). `system` is the
     /// language of the system's locale (native) or of the browser (web), which the shells read:
     /// the app's language until one is persisted (the settings carry it, and are saved with the
     /// user's choice in the top bar).
@@ -342,7 +354,14 @@ impl App {
                 lang: system.unwrap_or_default(),
                 ..Settings::default()
             });
-        App::new(settings)
+        let mut app = App::new(settings);
+        app.ticks = Ticks::load(storage);
+        app
+    }
+
+    /// The plan steps ticked as done, per cluster.
+    pub fn ticks(&self) -> &Ticks {
+        &self.ticks
     }
 
     /// The language the app is shown in.
@@ -753,10 +772,17 @@ impl App {
                         views::workloads::show(ui, &mut self.workloads, &outcome, self.generation);
                         None
                     }
-                    View::Plan => {
-                        views::plan::show(ui, &mut self.plan, self.force, &outcome, &vars)
+                    View::Plan => views::plan::show(
+                        ui,
+                        &mut self.plan,
+                        &mut self.ticks,
+                        self.force,
+                        &outcome,
+                        &vars,
+                    ),
+                    View::Export => {
+                        views::export::show(ui, &outcome, self.ticks.done(&outcome.identity))
                     }
-                    View::Export => views::export::show(ui, &outcome),
                     View::Inputs => views::inputs::show(ui, &mut self.inputs_tab, &outcome),
                 }
             })
@@ -820,6 +846,7 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.ticks.save(storage);
     }
 
     #[cfg(target_arch = "wasm32")]

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod files;
 pub mod state;
+pub mod ticks;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

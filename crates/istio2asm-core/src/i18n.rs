@@ -116,6 +116,7 @@ pub const CATALOG: &[(&str, &str, &str)] = &[
     catalog!("settings"),
     catalog!("cli"),
     catalog!("app"),
+    catalog!("views"),
     catalog!("js"),
 ];
 

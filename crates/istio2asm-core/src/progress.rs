@@ -495,3 +495,332 @@ pub fn next_action<'a>(analysis: &'a Analysis, plan: &'a Plan) -> NextAction<'a>
         .find(|s| !s.commands.is_empty() || !s.needs.is_empty())
         .map_or(NextAction::Finished, NextAction::Run)
 }
+
+/// Where the migration stands at one of the four states, as the Overview's row of steps draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StateMark {
+    /// Behind the cluster: `status.state` is past it.
+    Done,
+    /// `status.state`.
+    Current,
+    /// The desired state ASM is switching to (the situation is in progress).
+    Switching,
+    /// The switch to it failed (`status.message` says why); when the resource desires no later
+    /// state, the current state is the failed one.
+    Failed,
+    /// Still ahead.
+    Upcoming,
+}
+
+/// The four states in order, each with where the migration stands at it, from the resource's
+/// state, desired state and situation.
+pub fn state_marks(migration: &crate::phase::Migration) -> [(crate::state::State, StateMark); 4] {
+    let ahead = migration.desired.filter(|d| *d > migration.state);
+    crate::state::State::ALL.map(|state| {
+        let mark = if state < migration.state {
+            StateMark::Done
+        } else if state == migration.state {
+            if migration.situation == Situation::Failed && ahead.is_none() {
+                StateMark::Failed
+            } else {
+                StateMark::Current
+            }
+        } else if Some(state) == ahead {
+            match migration.situation {
+                Situation::InProgress => StateMark::Switching,
+                Situation::Failed => StateMark::Failed,
+                _ => StateMark::Upcoming,
+            }
+        } else {
+            StateMark::Upcoming
+        };
+        (state, mark)
+    })
+}
+
+/// The live pods of one namespace by the proxy they run: one bar of the Overview's picture.
+/// Gateways count with sidecars: both run a proxy that moves from Istio to ASM, and both need
+/// the XDS agent first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NamespacePods {
+    /// The namespace.
+    pub namespace: String,
+    /// On Istio's proxy with the XDS agent (`PROXY_CONFIG_XDS_AGENT` is `"true"`).
+    pub istio: usize,
+    /// On Istio's proxy without the XDS agent: to restart before the switch to `Migrating`.
+    pub istio_without_agent: usize,
+    /// On ASM's proxy.
+    pub asm: usize,
+    /// On a proxy image that neither Istio's nor ASM's rule recognises ([`Flavor::Unknown`]).
+    pub unrecognised: usize,
+    /// Without a proxy (an ambient pod counts here too: it has none of its own).
+    pub unmeshed: usize,
+}
+
+impl NamespacePods {
+    /// Every live pod of the namespace.
+    pub fn total(&self) -> usize {
+        self.istio + self.istio_without_agent + self.asm + self.unrecognised + self.unmeshed
+    }
+}
+
+/// Every namespace with a live pod (one not `Succeeded` or `Failed`), sorted by name, with its
+/// pods counted by the proxy they run.
+pub fn namespace_pods(analysis: &Analysis) -> Vec<NamespacePods> {
+    let bundle = &analysis.bundle;
+    let mut proxy_of: Vec<Option<&Proxy>> = vec![None; bundle.pods.len()];
+    for proxy in &analysis.facts.proxies {
+        if let Some(slot) = proxy_of.get_mut(proxy.pod) {
+            *slot = Some(proxy);
+        }
+    }
+    let mut namespaces: BTreeMap<&str, NamespacePods> = BTreeMap::new();
+    for (index, pod) in bundle.pods.iter().enumerate() {
+        if !crate::detect::is_live(bundle, index) {
+            continue;
+        }
+        let counts = namespaces.entry(pod.ns()).or_insert_with(|| NamespacePods {
+            namespace: pod.ns().to_string(),
+            ..NamespacePods::default()
+        });
+        let count = match proxy_of[index] {
+            None => &mut counts.unmeshed,
+            Some(proxy) => match proxy.flavor {
+                Flavor::Istio if proxy.xds_agent => &mut counts.istio,
+                Flavor::Istio => &mut counts.istio_without_agent,
+                Flavor::Asm => &mut counts.asm,
+                Flavor::Unknown => &mut counts.unrecognised,
+            },
+        };
+        *count += 1;
+    }
+    namespaces.into_values().collect()
+}
+
+/// What tells one cluster from another across its exports, so the app can remember which plan
+/// steps were done in it: the `kube-system` Namespace's `metadata.uid` when the export holds it
+/// (set when the cluster is created, kept for its life, the same in every export), else the
+/// migration resource's `metadata.uid` (one per cluster added to ASM), else an FNV-1a hash of
+/// the sorted names of the export's namespaces (which changes when a namespace is added or
+/// removed). Prefixed by its source: `kube-system:…`, `asmmigratefromistio:…`, `namespaces:…`.
+///
+/// Not a secret: a uid is readable by anyone who may list namespaces, and it grants nothing.
+/// The hash keeps namespace names out of where the identity is stored.
+pub fn cluster_identity(analysis: &Analysis) -> String {
+    let bundle = &analysis.bundle;
+    let kube_system = bundle
+        .namespaces
+        .get("kube-system")
+        .and_then(|n| n.meta.uid.as_deref());
+    if let Some(uid) = kube_system.filter(|u| !u.is_empty()) {
+        return format!("kube-system:{uid}");
+    }
+    let resource = analysis.migration.object.as_ref().and_then(|object| {
+        bundle
+            .migration
+            .iter()
+            .find(|cr| cr.object_ref() == *object)
+    });
+    if let Some(uid) = resource
+        .and_then(|cr| cr.meta.uid.as_deref())
+        .filter(|u| !u.is_empty())
+    {
+        return format!("asmmigratefromistio:{uid}");
+    }
+    let names: BTreeSet<&str> = bundle
+        .namespaces
+        .keys()
+        .map(String::as_str)
+        .chain(bundle.pods.iter().map(|p| p.ns()))
+        .chain(bundle.workloads.iter().map(|w| w.ns()))
+        .collect();
+    let mut hash = Fnv1a::default();
+    for name in names {
+        hash.write(name.as_bytes());
+        // A separator no name contains, so `a`,`bc` and `ab`,`c` differ.
+        hash.write(b"\n");
+    }
+    format!("namespaces:{:016x}", hash.0)
+}
+
+/// The 64-bit FNV-1a hash: short, stable across versions and platforms (std's hashers are
+/// neither), and not meant to resist anyone.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod picture_tests {
+    use super::*;
+    use crate::phase::Migration;
+    use crate::state::State;
+    use crate::{analyze, demo, Input, Settings};
+
+    fn demo() -> Analysis {
+        analyze(demo::inputs(), Vec::new(), &Settings::default())
+    }
+
+    fn counts(
+        namespace: &str,
+        [istio, istio_without_agent, asm, unrecognised, unmeshed]: [usize; 5],
+    ) -> NamespacePods {
+        NamespacePods {
+            namespace: namespace.into(),
+            istio,
+            istio_without_agent,
+            asm,
+            unrecognised,
+            unmeshed,
+        }
+    }
+
+    #[test]
+    fn the_demos_pods_are_counted_by_the_proxy_they_run_per_namespace() {
+        // Counted by hand from demo/cluster.yaml: the ingress gateway's two pods have the agent,
+        // the east-west and egress gateways' do not, istiod runs no proxy; reviews-v2 is on
+        // ASM's proxy; shop's CronJob pod has Succeeded and is not counted.
+        assert_eq!(
+            namespace_pods(&demo()),
+            [
+                counts("istio-system", [2, 2, 0, 0, 2]),
+                counts("legacy", [0, 0, 0, 0, 1]),
+                counts("ops", [2, 0, 0, 0, 0]),
+                counts("payments", [0, 3, 0, 0, 0]),
+                counts("reviews", [1, 0, 1, 0, 0]),
+                counts("shop", [3, 6, 0, 0, 0]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_proxy_image_neither_rule_recognises_is_counted_apart() {
+        let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: n}\nspec:\n  containers:\n  - name: istio-proxy\n    image: example.com/envoy:1\n";
+        let analysis = analyze(
+            vec![Input::new("p.yaml", pod)],
+            Vec::new(),
+            &Settings::default(),
+        );
+        // An `istio-proxy` container is a proxy whatever its image.
+        assert_eq!(namespace_pods(&analysis), [counts("n", [0, 0, 0, 1, 0])]);
+    }
+
+    #[test]
+    fn the_demos_identity_is_kube_systems_uid() {
+        assert_eq!(
+            cluster_identity(&demo()),
+            "kube-system:52943a91-65ed-4014-aeed-a61c89628f19"
+        );
+    }
+
+    fn identity(yaml: &str) -> String {
+        cluster_identity(&analyze(
+            vec![Input::new("c.yaml", yaml)],
+            Vec::new(),
+            &Settings::default(),
+        ))
+    }
+
+    const RESOURCE: &str = "apiVersion: istio.alibabacloud.com/v1beta1\nkind: ASMMigrateFromIstio\nmetadata: {name: default, uid: 0a1b}\nspec: {desiredState: Init}\n";
+
+    #[test]
+    fn without_kube_system_the_migration_resources_uid_identifies_the_cluster() {
+        let namespaces = "apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, uid: 77}\n";
+        assert_eq!(
+            identity(&format!("{namespaces}---\n{RESOURCE}")),
+            "asmmigratefromistio:0a1b"
+        );
+        // kube-system without a uid (exported by hand, trimmed) does not count.
+        let bare = "apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n";
+        assert_eq!(
+            identity(&format!("{bare}---\n{RESOURCE}")),
+            "asmmigratefromistio:0a1b"
+        );
+    }
+
+    #[test]
+    fn failing_both_uids_the_sorted_namespace_names_are_hashed() {
+        let a = "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n";
+        let b = "apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n";
+        let ab = identity(&format!("{a}---\n{b}"));
+        assert!(ab.starts_with("namespaces:"), "{ab}");
+        // The order of the export does not matter; another set of names does.
+        assert_eq!(identity(&format!("{b}---\n{a}")), ab);
+        assert_ne!(identity(a), ab);
+        // Only hex digits follow the prefix: the names themselves are not in it.
+        assert!(ab["namespaces:".len()..]
+            .chars()
+            .all(|c| c.is_ascii_hexdigit()));
+    }
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        for (input, expected) in [
+            ("", 0xcbf2_9ce4_8422_2325_u64),
+            ("a", 0xaf63_dc4c_8601_ec8c),
+            ("foobar", 0x8594_4171_f739_67e8),
+        ] {
+            let mut hash = Fnv1a::default();
+            hash.write(input.as_bytes());
+            assert_eq!(hash.0, expected, "{input:?}");
+        }
+    }
+
+    fn migration(state: State, desired: Option<State>, situation: Situation) -> Migration {
+        let mut migration = demo().migration;
+        migration.state = state;
+        migration.desired = desired;
+        migration.situation = situation;
+        migration
+    }
+
+    #[test]
+    fn the_states_are_marked_done_current_switching_failed_and_upcoming() {
+        use StateMark::*;
+        let marks = |m: &Migration| state_marks(m).map(|(_, mark)| mark);
+        assert_eq!(
+            state_marks(&demo().migration).map(|(s, _)| s),
+            State::ALL,
+            "in order"
+        );
+        assert_eq!(
+            marks(&demo().migration),
+            [Done, Current, Upcoming, Upcoming]
+        );
+        let setup = State::SetupIstioForMigrate;
+        let migrating = Some(State::Migrating);
+        assert_eq!(
+            marks(&migration(setup, migrating, Situation::InProgress)),
+            [Done, Current, Switching, Upcoming]
+        );
+        assert_eq!(
+            marks(&migration(setup, migrating, Situation::Failed)),
+            [Done, Current, Failed, Upcoming]
+        );
+        // A failure with no later state desired marks the current state.
+        assert_eq!(
+            marks(&migration(setup, Some(setup), Situation::Failed)),
+            [Done, Failed, Upcoming, Upcoming]
+        );
+        assert_eq!(
+            marks(&migration(State::Init, None, Situation::Assumed)),
+            [Current, Upcoming, Upcoming, Upcoming]
+        );
+        assert_eq!(
+            marks(&migration(State::Finished, None, Situation::Settled)),
+            [Done, Done, Done, Current]
+        );
+    }
+}

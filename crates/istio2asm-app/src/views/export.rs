@@ -1,5 +1,7 @@
 //! The Export tab: save each file (a download on the web), or all into a folder (native).
 
+use std::collections::BTreeSet;
+
 use egui::Ui;
 use istio2asm_core::{render, t};
 
@@ -8,19 +10,20 @@ use super::widgets::Labelled;
 use super::Request;
 use crate::app::{human_size, Outcome};
 
-/// Every file of the export: the three runbooks, then the YAML files.
-pub fn export_files(outcome: &Outcome) -> Vec<(String, String)> {
-    render::files(&outcome.plan)
+/// Every file of the export: the three runbooks, then the YAML files; the steps ticked `done`
+/// are marked done in the runbooks.
+pub fn export_files(outcome: &Outcome, done: &BTreeSet<String>) -> Vec<(String, String)> {
+    render::files_with_done(&outcome.plan, done.iter().map(String::as_str))
         .into_iter()
         .map(|f| (f.name, f.content))
         .collect()
 }
 
 /// Export: save each file (a download on the web), or all into a folder (native).
-pub fn show(ui: &mut Ui, outcome: &Outcome) -> Option<Request> {
+pub fn show(ui: &mut Ui, outcome: &Outcome, done: &BTreeSet<String>) -> Option<Request> {
     let mut request = None;
     let lang = outcome.lang();
-    let files = export_files(outcome);
+    let files = export_files(outcome, done);
     ui.label(t!(lang, "app-export-intro"));
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button(t!(lang, "app-export-save-all")).clicked() {

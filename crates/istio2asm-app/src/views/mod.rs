@@ -16,6 +16,7 @@ pub mod export;
 pub mod findings;
 pub mod inputs;
 pub mod overview;
+mod picture;
 pub mod plan;
 mod widgets;
 pub mod workloads;

@@ -1,71 +1,70 @@
-//! The Overview tab: the four states, the gates of the next transition, the single next action.
+//! The Overview tab: the four states and the pods by proxy as pictures, the single next action,
+//! the gates of the next transition, the versions.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
+use istio2asm_core::i18n::Lang;
+use istio2asm_core::phase::Situation;
 use istio2asm_core::progress::next_action;
-use istio2asm_core::state::State;
-use istio2asm_core::Settings;
+use istio2asm_core::{t, Settings};
 
-use super::widgets::{command_row, gate_verdict, BLUE, GREEN, RED};
+use super::picture;
+use super::widgets::{command_row, gate_verdict, RED};
 use super::Request;
 use crate::app::{Outcome, View};
 
-/// Overview: the four states, the gates of the next transition, the single next action.
+/// Overview: the four states and the pods by proxy as pictures, the single next action, the
+/// gates of the next transition, the versions.
 pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
+    egui::ScrollArea::vertical()
+        .id_salt("overview")
+        .auto_shrink([false, false])
+        .show(ui, |ui| contents(ui, outcome, settings))
+        .inner
+}
+
+fn contents(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
+    // The outcome's language, the one its core texts are in, so the tab never mixes two.
+    let lang = outcome.lang();
     let analysis = &outcome.analysis;
     let migration = &analysis.migration;
     if let Some(changes) = &outcome.changes {
-        super::changes::show(ui, changes, outcome.lang());
+        super::changes::show(ui, changes, lang);
         ui.separator();
     }
-    ui.heading("Migration state");
-    ui.horizontal(|ui| {
-        for (index, state) in State::ALL.into_iter().enumerate() {
-            if index > 0 {
-                ui.label("->");
-            }
-            let (fill, text) = match state.cmp(&migration.state) {
-                std::cmp::Ordering::Less => (GREEN, Color32::WHITE),
-                std::cmp::Ordering::Equal => (BLUE, Color32::WHITE),
-                std::cmp::Ordering::Greater => {
-                    (ui.visuals().faint_bg_color, ui.visuals().text_color())
-                }
-            };
-            egui::Frame::new()
-                .fill(fill)
-                .corner_radius(4.0)
-                .inner_margin(egui::Margin::symmetric(10, 6))
-                .show(ui, |ui| {
-                    let mut label = state.as_str().to_string();
-                    if migration.desired == Some(state)
-                        && migration.desired != Some(migration.state)
-                    {
-                        label.push_str(" (desired)");
-                    }
-                    ui.label(RichText::new(label).color(text).strong());
-                });
-        }
-    });
+    ui.heading(t!(lang, "views-overview-state"));
+    picture::states(ui, migration, lang);
     let situation = if migration.is_present() {
-        format!("Situation: {}", migration.situation.as_str())
+        t!(
+            lang,
+            "views-situation",
+            situation = situation_word(migration.situation, lang)
+        )
     } else {
-        "No ASMMigrateFromIstio in the input: assuming Init. Load `kubectl get asmmigratefromistio default -o yaml` from the ASM control plane.".to_string()
+        t!(lang, "views-no-resource")
     };
     ui.label(situation);
     if !migration.message.trim().is_empty() {
-        ui.label(RichText::new(format!("status.message: {}", migration.message.trim())).color(RED));
+        ui.label(
+            RichText::new(t!(
+                lang,
+                "views-status-message",
+                message = migration.message.trim()
+            ))
+            .color(RED),
+        );
     }
     ui.add_space(8.0);
 
     let action = next_action(analysis, &outcome.plan);
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.label(RichText::new("Next action").strong());
-        ui.label(action.text(settings.lang));
+        ui.label(RichText::new(t!(lang, "views-next-action")).strong());
+        ui.label(action.text(lang));
         if let Some(command) = action.command() {
             command_row(
                 ui,
                 &command.render(&settings.kubeconfig_vars()),
-                "next action",
-                outcome.lang(),
+                &t!(lang, "views-next-action-id"),
+                lang,
             );
         }
     });
@@ -73,13 +72,14 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
 
     match migration.next() {
         Some(next) => {
-            ui.heading(format!(
-                "Gates for {}",
-                next.transition().replace("→", "->")
+            ui.heading(t!(
+                lang,
+                "views-gates-for",
+                transition = next.transition().replace("→", "->")
             ));
             egui::Grid::new("gates").striped(true).show(ui, |ui| {
                 for gate in analysis.next_gates() {
-                    ui.label(gate_verdict(gate, outcome.lang()));
+                    ui.label(gate_verdict(gate, lang));
                     ui.monospace(gate.id.as_str());
                     ui.label(&gate.detail);
                     ui.end_row();
@@ -87,41 +87,57 @@ pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
             });
         }
         None => {
-            ui.label("The migration is finished.");
+            ui.label(t!(lang, "views-finished"));
         }
     }
     ui.add_space(8.0);
-    ui.heading("Versions");
+    ui.heading(t!(lang, "views-pods-heading"));
+    picture::pods(ui, &outcome.pods, lang);
+    ui.add_space(8.0);
+    ui.heading(t!(lang, "views-versions"));
     let facts = &analysis.facts;
-    ui.label(format!(
-        "Kubernetes {}",
-        facts
-            .kubernetes
-            .as_ref()
-            .map_or("unknown", |(v, _)| v.raw.as_str())
-    ));
+    let kubernetes = match &facts.kubernetes {
+        Some((version, _)) => version.raw.clone(),
+        None => t!(lang, "views-unknown"),
+    };
+    ui.label(t!(lang, "views-kubernetes-version", version = kubernetes));
     for plane in &facts.control_planes {
-        ui.label(format!(
-            "Istio {} (revision {})",
-            plane.version.raw, plane.revision
+        ui.label(t!(
+            lang,
+            "views-istio-version",
+            version = &plane.version.raw,
+            revision = &plane.revision
         ));
     }
-    ui.label(format!(
-        "ASM {}",
-        settings
-            .asm_version
-            .as_deref()
-            .unwrap_or("not given (Plan, Settings)")
-    ));
-    let (e, w, i) = analysis.counts();
+    let asm = match &settings.asm_version {
+        Some(version) => version.clone(),
+        None => t!(lang, "views-asm-version-not-given"),
+    };
+    ui.label(t!(lang, "views-asm-version", version = asm));
+    let (errors, warnings, infos) = analysis.counts();
     ui.add_space(8.0);
     if ui
-        .link(format!(
-            "{e} errors, {w} warnings, {i} infos: open the findings"
+        .link(t!(
+            lang,
+            "views-open-findings",
+            errors = errors,
+            warnings = warnings,
+            infos = infos
         ))
         .clicked()
     {
         return Some(Request::Show(View::Findings));
     }
     None
+}
+
+/// The situation of the migration resource, in a word.
+fn situation_word(situation: Situation, lang: Lang) -> String {
+    match situation {
+        Situation::Assumed => t!(lang, "views-situation-assumed"),
+        Situation::Settled => t!(lang, "views-situation-settled"),
+        Situation::InProgress => t!(lang, "views-situation-in-progress"),
+        Situation::Failed => t!(lang, "views-situation-failed"),
+        Situation::Illegal => t!(lang, "views-situation-illegal"),
+    }
 }

@@ -1,39 +1,60 @@
-//! The Plan tab: the settings form, then phases and steps with their commands and files.
+//! The Plan tab: the settings form, then each phase as a checklist of its steps, each with its
+//! commands and files. A ticked step is remembered for the cluster (`crate::ticks`) and marked
+//! done in the exported runbook.
 
-use egui::{RichText, Ui};
+use egui::collapsing_header::{paint_default_icon, CollapsingState};
+use egui::{RichText, Sense, Ui};
 use istio2asm_core::gate::GateId;
 use istio2asm_core::i18n::Lang;
-use istio2asm_core::kubectl::KubeconfigVars;
+use istio2asm_core::kubectl::{KubeconfigVars, Target};
 use istio2asm_core::plan::{PhaseStatus, Step};
+use istio2asm_core::t;
 
 use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, RED};
 use super::Request;
 use crate::app::{human_size, Outcome};
 use crate::state::PlanTab;
+use crate::ticks::Ticks;
 
-/// Plan: the settings form, then phases and steps with their commands and files. `force` is
-/// whether switches are emitted when their gates fail; changing it, or the form, is a request,
-/// since both change the plan.
+/// Plan: the settings form, then each phase's steps as a checklist with their commands and
+/// files. `force` is whether switches are emitted when their gates fail; changing it, or the
+/// form, is a request, since both change the plan. Ticking a step changes only `ticks`.
 pub fn show(
     ui: &mut Ui,
     tab: &mut PlanTab,
+    ticks: &mut Ticks,
     force: bool,
     outcome: &Outcome,
     vars: &KubeconfigVars,
 ) -> Option<Request> {
+    let plan = &outcome.plan;
+    let lang = outcome.lang();
     let mut request = None;
-    egui::CollapsingHeader::new("Settings")
+    egui::CollapsingHeader::new(t!(lang, "views-settings"))
+        .id_salt("settings")
         .default_open(true)
         .show(ui, |ui| {
             let before = tab.form.clone();
             egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
-                let rows: [(&str, &mut String); 6] = [
-                    ("ASM version", &mut tab.form.asm_version),
-                    ("Cluster kubeconfig variable", &mut tab.form.cluster_var),
-                    ("ASM kubeconfig variable", &mut tab.form.asm_var),
-                    ("ASM label (key=value)", &mut tab.form.asm_label),
-                    ("Egress weights (ASM share)", &mut tab.form.egress_weights),
-                    ("ASM egress gateway host", &mut tab.form.asm_egress_host),
+                let rows: [(String, &mut String); 6] = [
+                    (
+                        t!(lang, "views-asm-version-field"),
+                        &mut tab.form.asm_version,
+                    ),
+                    (
+                        t!(lang, "views-cluster-var-field"),
+                        &mut tab.form.cluster_var,
+                    ),
+                    (t!(lang, "views-asm-var-field"), &mut tab.form.asm_var),
+                    (t!(lang, "views-asm-label-field"), &mut tab.form.asm_label),
+                    (
+                        t!(lang, "views-egress-weights-field"),
+                        &mut tab.form.egress_weights,
+                    ),
+                    (
+                        t!(lang, "views-asm-egress-host-field"),
+                        &mut tab.form.asm_egress_host,
+                    ),
                 ];
                 for (label, value) in rows {
                     let label = ui.label(label);
@@ -41,16 +62,13 @@ pub fn show(
                         .labelled_by(label.id);
                     ui.end_row();
                 }
-                let label = ui.label("Wave size");
+                let label = ui.label(t!(lang, "views-wave-size-field"));
                 ui.add(egui::DragValue::new(&mut tab.form.wave_size).range(1..=500))
                     .labelled_by(label.id);
                 ui.end_row();
             });
             let mut forced = force;
-            ui.checkbox(
-                &mut forced,
-                "Emit switches even when their gates fail (--force)",
-            );
+            ui.checkbox(&mut forced, t!(lang, "views-force"));
             if forced != force {
                 request = Some(Request::Force(forced));
             }
@@ -58,140 +76,201 @@ pub fn show(
                 request = Some(Request::ApplyForm);
             }
             if let Some(error) = &tab.form_error {
-                ui.label(RichText::new(format!("Not applied: {error}")).color(RED));
+                ui.label(RichText::new(t!(lang, "views-not-applied", error = error)).color(RED));
             }
         });
-    let plan = &outcome.plan;
     if plan.assumed {
-        ui.label(
-            RichText::new("No ASMMigrateFromIstio in the input: the plan assumes Init.")
-                .color(AMBER),
-        );
+        ui.label(RichText::new(t!(lang, "views-plan-assumed")).color(AMBER));
     }
     if !plan.forced.is_empty() {
         ui.label(
-            RichText::new(format!(
-                "Gates overridden (Force): {}",
-                GateId::list(&plan.forced)
+            RichText::new(t!(
+                lang,
+                "views-gates-overridden",
+                gates = GateId::list(&plan.forced)
             ))
             .color(RED),
         );
     }
+    ui.label(
+        RichText::new(t!(
+            lang,
+            "views-ticks-remembered",
+            cluster = &outcome.identity
+        ))
+        .weak(),
+    );
+    let cluster = outcome.identity.as_str();
     egui::ScrollArea::vertical()
         .id_salt("plan")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for phase in &plan.phases {
                 let status = match phase.status {
-                    PhaseStatus::Done => "done",
-                    PhaseStatus::Current => "current",
-                    PhaseStatus::Upcoming => "upcoming",
+                    PhaseStatus::Done => t!(lang, "views-mark-done"),
+                    PhaseStatus::Current => t!(lang, "views-mark-current"),
+                    PhaseStatus::Upcoming => t!(lang, "views-mark-upcoming"),
                 };
-                egui::CollapsingHeader::new(format!(
-                    "{} ({status}, {} steps)",
-                    phase.state.as_str(),
-                    phase.steps.len()
-                ))
-                .id_salt(phase.state.as_str())
-                .default_open(phase.status == PhaseStatus::Current)
-                .show(ui, |ui| {
-                    for gate in &phase.gates {
-                        ui.horizontal(|ui| {
-                            ui.label(gate_verdict(gate, outcome.lang()));
-                            ui.label(&gate.detail);
-                        });
-                    }
-                    for step in &phase.steps {
-                        step_ui(ui, step, vars, outcome.lang());
-                    }
-                });
+                let done = phase
+                    .steps
+                    .iter()
+                    .filter(|s| ticks.is_done(cluster, &s.id))
+                    .count();
+                let header = if done == 0 {
+                    t!(
+                        lang,
+                        "views-phase",
+                        state = phase.state.as_str(),
+                        status = status,
+                        count = phase.steps.len()
+                    )
+                } else {
+                    t!(
+                        lang,
+                        "views-phase-ticked",
+                        state = phase.state.as_str(),
+                        status = status,
+                        done = done,
+                        count = phase.steps.len()
+                    )
+                };
+                egui::CollapsingHeader::new(header)
+                    .id_salt(phase.state.as_str())
+                    .default_open(phase.status == PhaseStatus::Current)
+                    .show(ui, |ui| {
+                        for gate in &phase.gates {
+                            ui.horizontal(|ui| {
+                                ui.label(gate_verdict(gate, lang));
+                                ui.label(&gate.detail);
+                            });
+                        }
+                        for step in &phase.steps {
+                            let mut done = ticks.is_done(cluster, &step.id);
+                            step_ui(ui, step, &mut done, vars, lang);
+                            if done != ticks.is_done(cluster, &step.id) {
+                                ticks.set(cluster, &step.id, done);
+                            }
+                        }
+                    });
             }
         });
     request
 }
 
-fn step_ui(ui: &mut Ui, step: &Step, vars: &KubeconfigVars, lang: Lang) {
+/// One step of the checklist: its tick, its title (a click opens it), then, open, what it
+/// does, needs and risks, its commands, their verification and rollback, its files.
+fn step_ui(ui: &mut Ui, step: &Step, done: &mut bool, vars: &KubeconfigVars, lang: Lang) {
     let target = match step.target {
-        istio2asm_core::kubectl::Target::Cluster => "cluster",
-        istio2asm_core::kubectl::Target::Asm => "asm",
+        Target::Cluster => t!(lang, "views-target-cluster"),
+        Target::Asm => t!(lang, "views-target-asm"),
     };
-    let mut title = RichText::new(format!("{}: {} ({target})", step.id, step.title));
+    let mut title = RichText::new(t!(
+        lang,
+        "views-step-title",
+        id = &step.id,
+        title = &step.title,
+        target = target
+    ));
     if !step.blocked_by.is_empty() {
         title = title.color(RED);
+    } else if *done {
+        title = title.weak();
     }
-    egui::CollapsingHeader::new(title)
-        .id_salt(&step.id)
-        .show(ui, |ui| {
-            ui.label(&step.why);
-            if !step.blocked_by.is_empty() {
-                ui.label(
-                    RichText::new(format!(
-                        "Blocked: the gate(s) {} fail.",
-                        GateId::list(&step.blocked_by)
-                    ))
-                    .color(RED),
-                );
-            }
-            for need in &step.needs {
-                ui.label(RichText::new(format!("Needs: {need}")).color(AMBER));
-            }
-            if !step.risks.is_empty() {
-                ui.label(RichText::new("Risks before this wave").strong());
-                for row in &step.risks {
-                    let risks = row.risks.list();
-                    ui.label(format!(
-                        "{} in {}: {}",
-                        row.workload,
-                        row.namespace,
-                        if risks.is_empty() {
-                            "none found".to_string()
-                        } else {
-                            risks.join("; ")
-                        }
-                    ));
-                }
-            }
-            commands(ui, &step.commands, vars, &step.id, lang);
-            super::widgets::preview_ui(ui, &step.preview, lang);
-            for verify in &step.verify {
-                ui.label(RichText::new(format!("Verify (expect: {})", verify.expect)).strong());
-                command_row(
-                    ui,
-                    &verify.command.render(vars),
-                    &format!("{} verify", step.id),
-                    lang,
-                );
-            }
-            if !step.rollback.is_empty() {
-                ui.label(RichText::new("Rollback").strong());
-                commands(
-                    ui,
-                    &step.rollback,
-                    vars,
-                    &format!("{} rollback", step.id),
-                    lang,
-                );
-            }
-            for file in &step.files {
-                egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    file.name,
-                    human_size(file.content.len(), lang)
-                ))
-                .id_salt(format!("{}-{}", step.id, file.name))
-                .show(ui, |ui| {
-                    if ui
-                        .button("Copy")
-                        .labelled_by_text(&format!("Copy {}", file.name))
-                        .clicked()
-                    {
-                        ui.ctx().copy_text(file.content.clone());
-                    }
-                    ui.add(egui::Label::new(RichText::new(&file.content).monospace()).wrap());
-                });
-            }
-            for note in &step.notes {
-                ui.label(RichText::new(note).italics());
-            }
+    let id = ui.make_persistent_id(&step.id);
+    let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let header = ui.horizontal(|ui| {
+        state.show_toggle_button(ui, paint_default_icon);
+        let label = t!(lang, "views-step-done", id = &step.id);
+        let response = ui.checkbox(done, "");
+        // The checkbox shows no text; its accessible name says which step it ticks.
+        let checked = *done;
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, &label)
         });
+        response.on_hover_text(t!(lang, "views-step-done-hover"));
+        if ui
+            .add(egui::Label::new(title).sense(Sense::click()))
+            .clicked()
+        {
+            state.toggle(ui);
+        }
+    });
+    state.show_body_indented(&header.response, ui, |ui| {
+        ui.label(&step.why);
+        if !step.blocked_by.is_empty() {
+            ui.label(
+                RichText::new(t!(
+                    lang,
+                    "views-step-blocked",
+                    gates = GateId::list(&step.blocked_by)
+                ))
+                .color(RED),
+            );
+        }
+        for need in &step.needs {
+            ui.label(RichText::new(t!(lang, "views-step-needs", need = need)).color(AMBER));
+        }
+        if !step.risks.is_empty() {
+            ui.label(RichText::new(t!(lang, "views-step-risks")).strong());
+            for row in &step.risks {
+                let risks = row.risks.list();
+                let risks = if risks.is_empty() {
+                    t!(lang, "views-step-risks-none")
+                } else {
+                    risks.join(&t!(lang, "views-risk-separator"))
+                };
+                ui.label(t!(
+                    lang,
+                    "views-step-risk-row",
+                    workload = &row.workload,
+                    namespace = &row.namespace,
+                    risks = risks
+                ));
+            }
+        }
+        commands(ui, &step.commands, vars, &step.id, lang);
+        super::widgets::preview_ui(ui, &step.preview, lang);
+        for verify in &step.verify {
+            ui.label(
+                RichText::new(t!(lang, "views-step-verify", expect = &verify.expect)).strong(),
+            );
+            command_row(
+                ui,
+                &verify.command.render(vars),
+                &t!(lang, "views-step-verify-id", id = &step.id),
+                lang,
+            );
+        }
+        if !step.rollback.is_empty() {
+            ui.label(RichText::new(t!(lang, "views-step-rollback")).strong());
+            commands(
+                ui,
+                &step.rollback,
+                vars,
+                &t!(lang, "views-step-rollback-id", id = &step.id),
+                lang,
+            );
+        }
+        for file in &step.files {
+            egui::CollapsingHeader::new(format!(
+                "{} ({})",
+                file.name,
+                human_size(file.content.len(), lang)
+            ))
+            .id_salt(format!("{}-{}", step.id, file.name))
+            .show(ui, |ui| {
+                if ui
+                    .button(t!(lang, "app-copy"))
+                    .labelled_by_text(&t!(lang, "app-copy-named", name = &file.name))
+                    .clicked()
+                {
+                    ui.ctx().copy_text(file.content.clone());
+                }
+                ui.add(egui::Label::new(RichText::new(&file.content).monospace()).wrap());
+            });
+        }
+        for note in &step.notes {
+            ui.label(RichText::new(note).italics());
+        }
+    });
 }

@@ -1,0 +1,99 @@
+# views — en
+# The app's Overview and Plan tabs (crates/istio2asm-app/src/views/{overview,picture,plan}.rs).
+
+## Overview: the four states as a row of steps.
+views-overview-state = Migration state
+## Where the migration stands at a state, under the state's name (also a phase's status on the
+## Plan tab).
+views-mark-done = done
+views-mark-current = current
+views-mark-switching = switching
+views-mark-failed = failed
+views-mark-upcoming = upcoming
+## $mark: one of the words above, for the state spec.desiredState names.
+views-state-desired = { $mark } (desired)
+## $situation: one of the words below.
+views-situation = Situation: { $situation }
+views-situation-assumed = assumed
+views-situation-settled = settled
+views-situation-in-progress = in-progress
+views-situation-failed = failed
+views-situation-illegal = illegal
+views-no-resource = No ASMMigrateFromIstio in the input: assuming Init. Load `kubectl get asmmigratefromistio default -o yaml` from the ASM control plane.
+## $message: the resource's status.message, as ASM wrote it.
+views-status-message = status.message: { $message }
+views-next-action = Next action
+## The accessible name of the next action's command (after "Copy").
+views-next-action-id = next action
+## $transition: `Init -> SetupIstioForMigrate`, untranslated.
+views-gates-for = Gates for { $transition }
+views-finished = The migration is finished.
+
+## Overview: each namespace's pods as a bar by the proxy they run, and its legend.
+views-pods-heading = Pods by proxy, per namespace
+views-pods-none = No running pods in the export.
+## $count: pods of the whole cluster (legend) or of one namespace (a bar's tooltip).
+views-pods-asm = ASM proxy: { $count }
+views-pods-istio = Istio proxy with the XDS agent: { $count }
+views-pods-istio-without-agent = Istio proxy without the XDS agent: { $count }
+views-pods-unrecognised = Unrecognised proxy: { $count }
+views-pods-unmeshed = No proxy: { $count }
+## Beside a namespace's bar.
+views-pods-total = { $count ->
+    [one] { $count } pod
+   *[other] { $count } pods
+}
+## A bar's accessible name. $counts: the counts above, joined by views-list-separator.
+views-pods-bar = { $namespace }: { $counts }
+views-list-separator = {"; "}
+
+## Overview: versions and findings.
+views-versions = Versions
+views-unknown = unknown
+views-kubernetes-version = Kubernetes { $version }
+views-istio-version = Istio { $version } (revision { $revision })
+## $version: the ASM version, or views-asm-version-not-given.
+views-asm-version = ASM { $version }
+views-asm-version-not-given = not given (Plan, Settings)
+views-open-findings = { $errors } errors, { $warnings } warnings, { $infos } infos: open the findings
+
+## Plan: the settings form.
+views-settings = Settings
+views-asm-version-field = ASM version
+views-cluster-var-field = Cluster kubeconfig variable
+views-asm-var-field = ASM kubeconfig variable
+views-asm-label-field = ASM label (key=value)
+views-egress-weights-field = Egress weights (ASM share)
+views-asm-egress-host-field = ASM egress gateway host
+views-wave-size-field = Wave size
+views-force = Emit switches even when their gates fail (--force)
+## $error: why the form's text does not validate.
+views-not-applied = Not applied: { $error }
+views-plan-assumed = No ASMMigrateFromIstio in the input: the plan assumes Init.
+## $gates: gate ids, untranslated.
+views-gates-overridden = Gates overridden (Force): { $gates }
+
+## Plan: the checklist. $cluster: the cluster's identity (`kube-system:<uid>`, ...).
+views-ticks-remembered = Ticked steps are remembered for this cluster ({ $cluster }) and marked done in the exported runbook.
+## A phase's header. $state: the state, untranslated; $status: views-mark-done, -current or -upcoming.
+views-phase = { $state } ({ $status }, { $count } steps)
+views-phase-ticked = { $state } ({ $status }, { $done } of { $count } steps done)
+## Which kubeconfig a step's commands use.
+views-target-cluster = cluster
+views-target-asm = asm
+views-step-title = { $id }: { $title } ({ $target })
+## The accessible name of a step's tick box, and its tooltip.
+views-step-done = { $id } done
+views-step-done-hover = Done: remembered for this cluster and marked in the exported runbook
+views-step-blocked = Blocked: the gate(s) { $gates } fail.
+views-step-needs = Needs: { $need }
+views-step-risks = Risks before this wave
+views-step-risks-none = none found
+views-risk-separator = {"; "}
+views-step-risk-row = { $workload } in { $namespace }: { $risks }
+## $expect: what the verification command should print.
+views-step-verify = Verify (expect: { $expect })
+## Accessible names of a step's verification and rollback commands (after "Copy").
+views-step-verify-id = { $id } verify
+views-step-rollback = Rollback
+views-step-rollback-id = { $id } rollback
