@@ -259,9 +259,17 @@ struct ExplainArgs {
     /// A code (MIG402) or name (sidecar-missing-xds-agent).
     #[arg(required_unless_present = "all")]
     code: Option<String>,
-    /// Every code, as docs/checks.md.
+    /// Every code, as docs/checks.md (docs/checks.zh-CN.md with --lang zh-CN).
     #[arg(long)]
     all: bool,
+    /// The language of the pages: en or zh-CN.
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
+}
+
+/// A `--lang` value: `en`, `zh-CN` and their usual spellings.
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::parse(tag).ok_or_else(|| format!("unknown language {tag:?}; use en or zh-CN"))
 }
 
 /// A usage error: printed with the program name, exit 2.
@@ -602,7 +610,7 @@ fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
 
 fn explain(args: &ExplainArgs) -> Result<ExitCode, Usage> {
     if args.all {
-        let _ = write_stdout(&docs_markdown());
+        let _ = write_stdout(&docs_markdown(args.lang));
         return Ok(ExitCode::SUCCESS);
     }
     let wanted = args.code.as_deref().unwrap_or_default();
@@ -612,7 +620,7 @@ fn explain(args: &ExplainArgs) -> Result<ExitCode, Usage> {
             Code::unknown(wanted)
         ))
     })?;
-    let _ = write_stdout(&code.explain_text());
+    let _ = write_stdout(&code.explain_text(args.lang));
     Ok(ExitCode::SUCCESS)
 }
 

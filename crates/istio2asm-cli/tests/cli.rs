@@ -209,6 +209,28 @@ const CASES: &[Case] = &[
         ],
         stderr: &[],
     },
+    // ... and in Chinese with --lang zh-CN, the commands unchanged.
+    Case {
+        args: &["explain", "mig402", "--lang", "zh-CN"],
+        stdin: None,
+        code: 0,
+        stdout: &[
+            Starts("MIG402 sidecar-missing-xds-agent（错误）"),
+            Has("\n发现什么\n"),
+            Has("\n为什么重要\n"),
+            Has("\n如何修复\n"),
+            Has("\n示例\n"),
+            Has("kubectl --kubeconfig=\"${K8S_KUBECONFIG}\" -n shop rollout restart deployment/cart"),
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &["explain", "mig402", "--lang", "fr"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("unknown language \"fr\"")],
+    },
     // collect prints the export commands as JSON too.
     Case {
         args: &["collect", "--format", "json"],
@@ -408,6 +430,19 @@ fn the_checks_doc_is_current() {
     assert!(
         committed == generated,
         "docs/checks.md is stale: run `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`"
+    );
+}
+
+/// docs/checks.zh-CN.md is generated from the Chinese pages like docs/checks.md.
+/// Regenerate with `cargo run -p istio2asm-cli -- explain --all --lang zh-CN > docs/checks.zh-CN.md`.
+#[test]
+fn the_chinese_checks_doc_is_current() {
+    let generated = stdout(&istio2asm(&["explain", "--all", "--lang", "zh-CN"]));
+    let path = repo().join("docs/checks.zh-CN.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "docs/checks.zh-CN.md is stale: run `cargo run -p istio2asm-cli -- explain --all --lang zh-CN > docs/checks.zh-CN.md`"
     );
 }
 

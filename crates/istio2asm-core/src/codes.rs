@@ -1,11 +1,13 @@
 //! The finding codes: one registry line per code with its number, kebab-case name, default
-//! severity and the gate it belongs to, and each code's documentation, read from the leading `//!`
-//! block of its check file (`checks/<name>.rs`). A leaf: findings, gates and renderers name codes
-//! without knowing the checks.
+//! severity and the gate it belongs to, and each code's documentation in both languages: the
+//! English page is the leading `//!` block of its check file (`checks/<name>.rs`), the Chinese one
+//! `checks/zh-CN/<name>.md`, both copied by build.rs. A leaf: findings, gates and renderers name
+//! codes without knowing the checks.
 
 use serde::Serialize;
 
 use crate::gate::GateId;
+use crate::i18n::Lang;
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -26,6 +28,15 @@ impl Severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
+        }
+    }
+
+    /// The name shown to people in `lang` (`error`, `错误`).
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Severity::Info => t!(lang, "severity-info"),
+            Severity::Warning => t!(lang, "severity-warning"),
+            Severity::Error => t!(lang, "severity-error"),
         }
     }
 }
@@ -66,13 +77,19 @@ macro_rules! registry {
                 match self { $(Code::$variant => registry!(@gate $($gate)?),)* }
             }
 
-            /// The documentation, parsed from the check file's leading `//!` comment.
-            pub fn doc(self) -> Doc {
-                // Only the `//!` block of each file, extracted by build.rs.
-                let source = match self {
-                    $(Code::$variant => include_str!(concat!(env!("OUT_DIR"), "/checks/", $name, ".rs.doc")),)*
+            /// The documentation in `lang`: the check file's leading `//!` comment in English,
+            /// `checks/zh-CN/<name>.md` in Chinese.
+            pub fn doc(self, lang: Lang) -> Doc {
+                // The pages as build.rs wrote them: Markdown, without the rest of the check files.
+                let source = match lang {
+                    Lang::En => match self {
+                        $(Code::$variant => include_str!(concat!(env!("OUT_DIR"), "/checks/en/", $name, ".md")),)*
+                    },
+                    Lang::ZhCn => match self {
+                        $(Code::$variant => include_str!(concat!(env!("OUT_DIR"), "/checks/zh-CN/", $name, ".md")),)*
+                    },
                 };
-                Doc::parse(source)
+                Doc::parse(lang, source)
             }
         }
     };
@@ -144,11 +161,17 @@ impl serde::Serialize for Code {
 }
 
 impl Code {
-    /// A code's page as plain text: the title with the severity, then each section. What
-    /// `istio2asm explain CODE` prints and the JS library's `explain(code).text`.
-    pub fn explain_text(self) -> String {
-        let doc = self.doc();
-        let mut text = format!("{} ({})\n", doc.title, self.severity().as_str());
+    /// A code's page in `lang` as plain text: the title with the severity, then each section.
+    /// What `istio2asm explain CODE` prints and the JS library's `explain(code).text`.
+    pub fn explain_text(self, lang: Lang) -> String {
+        let doc = self.doc(lang);
+        let mut text = t!(
+            lang,
+            "explain-title",
+            title = &doc.title,
+            severity = self.severity().label(lang)
+        );
+        text.push('\n');
         for (heading, body) in &doc.sections {
             text.push_str(&format!("\n{heading}\n\n{body}\n"));
         }
@@ -179,38 +202,54 @@ pub const INVALID_RESOURCE: [Code; 5] = [
 /// A check's documentation, in its fixed sections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc {
-    /// The title line (`MIG402 sidecar-missing-xds-agent`).
+    /// The language the page is written in.
+    pub lang: Lang,
+    /// The title line (`MIG402 sidecar-missing-xds-agent`), the same in every language.
     pub title: String,
     /// The sections in order: (heading, body).
     pub sections: Vec<(String, String)>,
 }
 
-/// The headings every check documents, in this order.
+/// The headings every check documents in English, in this order.
 pub const DOC_SECTIONS: [&str; 4] = ["What it finds", "Why it matters", "How to fix", "Example"];
 
+/// The headings every check documents in `lang`, in the order of [`DOC_SECTIONS`]: the pages'
+/// own headings, which a test holds every page to.
+pub fn doc_sections(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::En => DOC_SECTIONS,
+        Lang::ZhCn => ["发现什么", "为什么重要", "如何修复", "示例"],
+    }
+}
+
 impl Doc {
-    /// Reads the leading `//!` block of a check file.
-    fn parse(source: &str) -> Doc {
+    /// Reads a page: `# title`, then `## heading` and the body of each section. A line in a
+    /// fenced code block is body, whatever it starts with (a shell comment is not a title).
+    fn parse(lang: Lang, source: &str) -> Doc {
         let mut title = String::new();
         let mut sections: Vec<(String, String)> = Vec::new();
+        let mut fenced = false;
         for line in source.lines() {
-            let Some(rest) = line.strip_prefix("//!") else {
-                break;
-            };
-            let rest = rest.strip_prefix(' ').unwrap_or(rest);
-            if let Some(heading) = rest.strip_prefix("## ") {
+            if line.starts_with("```") {
+                fenced = !fenced;
+            }
+            if let (false, Some(heading)) = (fenced, line.strip_prefix("## ")) {
                 sections.push((heading.trim().to_string(), String::new()));
-            } else if let Some(heading) = rest.strip_prefix("# ") {
+            } else if let (false, Some(heading)) = (fenced, line.strip_prefix("# ")) {
                 title = heading.trim().to_string();
             } else if let Some((_, body)) = sections.last_mut() {
-                body.push_str(rest);
+                body.push_str(line);
                 body.push('\n');
             }
         }
         for (_, body) in &mut sections {
             *body = body.trim().to_string();
         }
-        Doc { title, sections }
+        Doc {
+            lang,
+            title,
+            sections,
+        }
     }
 
     /// The body of one section, "" when missing.
@@ -223,7 +262,7 @@ impl Doc {
 
     /// The "How to fix" section's first paragraph on one line, the default help of a finding.
     pub fn how_to_fix(&self) -> String {
-        let body = self.section("How to fix");
+        let body = self.section(doc_sections(self.lang)[2]);
         let first = body.split("\n\n").next().unwrap_or(body);
         first.split_whitespace().collect::<Vec<_>>().join(" ")
     }
@@ -238,26 +277,40 @@ impl Doc {
     }
 }
 
-/// `docs/checks.md`: every code's page, generated from the check files.
-pub fn docs_markdown() -> String {
-    let mut out = String::from(
-        "<!-- Generated by istio2asm from crates/istio2asm-core/src/checks/*.rs; do not edit. -->\n\
-         <!-- Regenerate: cargo run -p istio2asm-cli -- explain --all > docs/checks.md -->\n\n\
-         # istio2asm finding codes\n\n\
-         | code | name | severity |\n|---|---|---|\n",
+/// `docs/checks.md` (English) or `docs/checks.zh-CN.md`: every code's page in `lang`, generated
+/// from the check files or the Chinese pages.
+pub fn docs_markdown(lang: Lang) -> String {
+    let (source, command) = match lang {
+        Lang::En => (
+            "crates/istio2asm-core/src/checks/*.rs",
+            "cargo run -p istio2asm-cli -- explain --all > docs/checks.md",
+        ),
+        Lang::ZhCn => (
+            "crates/istio2asm-core/src/checks/zh-CN/*.md",
+            "cargo run -p istio2asm-cli -- explain --all --lang zh-CN > docs/checks.zh-CN.md",
+        ),
+    };
+    let mut out = format!(
+        "<!-- {} -->\n<!-- {} -->\n\n# {}\n\n| {} | {} | {} |\n|---|---|---|\n",
+        t!(lang, "explain-docs-generated", source = source),
+        t!(lang, "explain-docs-regenerate", command = command),
+        t!(lang, "explain-docs-title"),
+        t!(lang, "explain-docs-code"),
+        t!(lang, "explain-docs-name"),
+        t!(lang, "explain-docs-severity"),
     );
     for code in Code::ALL {
         out.push_str(&format!(
             "| [{}](#{}) | {} | {} |\n",
             code.as_str(),
-            anchor(&code.doc().title),
+            anchor(&code.doc(lang).title),
             code.name(),
-            code.severity().as_str()
+            code.severity().label(lang)
         ));
     }
     for code in Code::ALL {
         out.push('\n');
-        out.push_str(&code.doc().to_markdown());
+        out.push_str(&code.doc(lang).to_markdown());
     }
     out
 }
@@ -282,7 +335,7 @@ mod tests {
     #[test]
     fn every_code_documents_every_section() {
         for code in Code::ALL {
-            let doc = code.doc();
+            let doc = code.doc(Lang::En);
             assert_eq!(
                 doc.title,
                 format!("{} {}", code.as_str(), code.name()),
@@ -294,6 +347,93 @@ mod tests {
                 assert!(!body.is_empty(), "{} has an empty {heading}", code.as_str());
             }
         }
+    }
+
+    /// The fenced code blocks of a page, each with its opening line (the language).
+    fn code_blocks(doc: &Doc) -> Vec<String> {
+        let mut blocks = Vec::new();
+        for (_, body) in &doc.sections {
+            let mut open: Option<String> = None;
+            for line in body.lines() {
+                match open.as_mut() {
+                    None if line.starts_with("```") => open = Some(format!("{line}\n")),
+                    None => {}
+                    Some(block) => {
+                        block.push_str(line);
+                        block.push('\n');
+                        if line.starts_with("```") {
+                            blocks.extend(open.take());
+                        }
+                    }
+                }
+            }
+            assert!(open.is_none(), "{}: a code block is not closed", doc.title);
+        }
+        blocks
+    }
+
+    #[test]
+    fn every_code_has_a_chinese_page_like_its_english_one() {
+        for code in Code::ALL {
+            let english = code.doc(Lang::En);
+            let chinese = code.doc(Lang::ZhCn);
+            let page = format!("crates/istio2asm-core/src/checks/zh-CN/{}.md", code.name());
+            assert_eq!(
+                chinese.title, english.title,
+                "{page}: the title line (is the page missing?)"
+            );
+            let headings: Vec<_> = chinese.sections.iter().map(|(h, _)| h.as_str()).collect();
+            assert_eq!(headings, doc_sections(Lang::ZhCn), "{page}: the headings");
+            for (heading, body) in &chinese.sections {
+                assert!(!body.is_empty(), "{page}: {heading} is empty");
+            }
+            // Commands, YAML and example output are the same bytes in both languages.
+            let (en_blocks, zh_blocks) = (code_blocks(&english), code_blocks(&chinese));
+            assert_eq!(
+                zh_blocks.len(),
+                en_blocks.len(),
+                "{page}: not as many code blocks as the English page"
+            );
+            for (zh, en) in zh_blocks.iter().zip(&en_blocks) {
+                assert_eq!(zh, en, "{page}: a code block differs from the English page");
+            }
+        }
+    }
+
+    #[test]
+    fn the_chinese_pages_read_in_chinese() {
+        let text = Code::Mig402.explain_text(Lang::ZhCn);
+        assert!(
+            text.starts_with("MIG402 sidecar-missing-xds-agent（错误）\n\n发现什么\n\n"),
+            "{text}"
+        );
+        assert!(text.contains("\n如何修复\n"), "{text}");
+        let help = Code::Mig402.doc(Lang::ZhCn).how_to_fix();
+        assert!(help.contains("重启"), "{help}");
+        assert!(!help.contains('\n'), "{help}");
+        let docs = docs_markdown(Lang::ZhCn);
+        assert!(docs.contains("| 代码 | 名称 | 严重程度 |"), "{docs}");
+        assert!(
+            docs.contains("| [MIG402](#mig402-sidecar-missing-xds-agent) | sidecar-missing-xds-agent | 错误 |"),
+            "{docs}"
+        );
+        assert!(docs.contains("\n### 为什么重要\n"), "{docs}");
+    }
+
+    #[test]
+    fn a_shell_comment_in_a_code_block_is_not_a_heading() {
+        let doc = Doc::parse(
+            Lang::En,
+            "# MIG999 x\n\n## How to fix\n\n```bash\n# a comment\n## another\nrun\n```\n",
+        );
+        assert_eq!(doc.title, "MIG999 x");
+        assert_eq!(
+            doc.sections,
+            [(
+                "How to fix".to_string(),
+                "```bash\n# a comment\n## another\nrun\n```".to_string()
+            )]
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::codes::{Code, Severity};
+use crate::i18n::Lang;
 use crate::kubectl::Command;
 use crate::source::Span;
 use crate::state::State;
@@ -107,8 +108,10 @@ impl Finding {
 
     /// The help shown: the finding's own, else the code's "How to fix".
     pub fn help_text(&self) -> String {
+        // English until the finding's language reaches here; `Doc::how_to_fix` reads the
+        // Chinese page's section as well.
         self.help
             .clone()
-            .unwrap_or_else(|| self.code.doc().how_to_fix())
+            .unwrap_or_else(|| self.code.doc(Lang::En).how_to_fix())
     }
 }

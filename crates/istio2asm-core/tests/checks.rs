@@ -20,6 +20,7 @@ use std::fmt::Write as _;
 use common::cluster::analyze_fixture;
 use common::phase_fixtures::phase_fixtures;
 use common::{demo_analysis, files_under, fixture_input, redact, repo_fixtures, settings, vars};
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::{analyze, report, Analysis, Code, Finding, Input};
 
 /// Every analysed source, by a name that holds no absolute path: the demo, the phase fixtures,
@@ -140,7 +141,7 @@ fn code_report(code: Code, sources: &[(String, Analysis)]) -> Option<String> {
         code.as_str(),
         code.name(),
         code.severity().as_str(),
-        indented(&code.doc().how_to_fix(), 12)
+        indented(&code.doc(Lang::En).how_to_fix(), 12)
     );
     for (text, names) in &groups {
         out.push('\n');

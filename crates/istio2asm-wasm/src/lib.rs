@@ -229,7 +229,7 @@ pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
             format!("explain: {}", Code::unknown(&wanted)),
         ))
     })?;
-    let doc = found.doc();
+    let doc = found.doc(Lang::En);
     let result = ExplainJson {
         code: found.as_str(),
         name: found.name(),
@@ -241,7 +241,7 @@ pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
             .map(|(heading, body)| SectionJson { heading, body })
             .collect(),
         markdown: doc.to_markdown(),
-        text: found.explain_text(),
+        text: found.explain_text(Lang::En),
     };
     parse_json(&to_json_text(&result)?)
 }

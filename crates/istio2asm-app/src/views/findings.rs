@@ -197,7 +197,7 @@ fn finding_detail(ui: &mut Ui, outcome: &Outcome, finding: &Finding, vars: &Kube
     }
     ui.add_space(6.0);
     ui.collapsing(t!(lang, "app-finding-documentation"), |ui| {
-        let doc = finding.code.doc();
+        let doc = finding.code.doc(lang);
         for (heading, body) in &doc.sections {
             ui.label(RichText::new(heading).strong());
             ui.label(body);
