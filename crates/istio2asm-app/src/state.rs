@@ -167,11 +167,11 @@ impl WorkloadColumn {
                     Dataplane::Ambient => t!(lang, "app-proxy-ambient"),
                 })
             }
-            WorkloadColumn::NextRestart => Cow::Owned(row.next_restart.label()),
+            WorkloadColumn::NextRestart => Cow::Owned(row.next_restart.label(lang)),
             WorkloadColumn::AfterSwitch => row
                 .after_switch
                 .as_ref()
-                .map_or(Cow::Borrowed("-"), |s| Cow::Owned(s.label())),
+                .map_or(Cow::Borrowed("-"), |s| Cow::Owned(s.label(lang))),
             WorkloadColumn::XdsAgent => match row.xds_agent {
                 AgentCoverage::NoSidecars => Cow::Borrowed("-"),
                 AgentCoverage::All => Cow::Owned(t!(lang, "app-xds-agent-yes")),

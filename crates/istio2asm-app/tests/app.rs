@@ -495,7 +495,7 @@ fn the_workloads_table_shows_the_sidecar_of_the_next_restart_and_after_the_switc
     let next = WorkloadColumn::NextRestart
         .cell(cart, Lang::En)
         .into_owned();
-    assert_eq!(next, cart.next_restart.label());
+    assert_eq!(next, cart.next_restart.label(Lang::En));
     harness
         .get_all_by_label(&next)
         .next()

@@ -106,12 +106,11 @@ impl Finding {
         self
     }
 
-    /// The help shown: the finding's own, else the code's "How to fix".
-    pub fn help_text(&self) -> String {
-        // English until the finding's language reaches here; `Doc::how_to_fix` reads the
-        // Chinese page's section as well.
+    /// The help shown: the finding's own (made in the analysis' language), else the "How to
+    /// fix" of the code's page in `lang`.
+    pub fn help_text(&self, lang: Lang) -> String {
         self.help
             .clone()
-            .unwrap_or_else(|| self.code.doc(Lang::En).how_to_fix())
+            .unwrap_or_else(|| self.code.doc(lang).how_to_fix())
     }
 }

@@ -427,7 +427,7 @@ impl NextAction<'_> {
                 code = finding.code.as_str(),
                 name = finding.code.name(),
                 message = &finding.message,
-                help = finding.help_text()
+                help = finding.help_text(lang)
             ),
             NextAction::Fix(finding) => t!(
                 lang,

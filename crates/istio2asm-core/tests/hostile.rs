@@ -384,7 +384,13 @@ fn limits_are_settings_named_in_their_findings() {
             .findings
             .iter()
             .filter(|f| f.code == Code::Mig005)
-            .map(|f| format!("{} {}", f.message, f.help_text()))
+            .map(|f| {
+                format!(
+                    "{} {}",
+                    f.message,
+                    f.help_text(istio2asm_core::i18n::Lang::En)
+                )
+            })
             .collect();
         assert!(!limited.is_empty(), "{setting}: {:?}", run.codes());
         assert!(

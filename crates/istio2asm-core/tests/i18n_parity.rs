@@ -215,22 +215,49 @@ fn keys_of(value: &serde_json::Value) -> Vec<String> {
 }
 
 #[test]
-fn chinese_texts_reach_the_findings_and_the_plan() {
-    let zh = analysis(
-        &demo::FILES
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect::<Vec<_>>(),
-        Lang::ZhCn,
-    );
+fn every_finding_and_step_of_every_case_reads_in_chinese() {
     let has_chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let english: Vec<_> = zh
-        .findings
-        .iter()
-        .filter(|f| !has_chinese(&f.message))
-        .map(|f| format!("{}: {}", f.code.as_str(), f.message))
-        .collect();
-    // Grows to every finding as the catalogs fill; the message parity test keeps them honest.
-    let _ = english;
-    assert!(zh.findings.iter().any(|f| has_chinese(&f.message)));
+    let mut english = Vec::new();
+    for (name, files) in cases() {
+        let zh = analysis(&files, Lang::ZhCn);
+        for f in &zh.findings {
+            if !has_chinese(&f.message) {
+                english.push(format!(
+                    "{name}: {} message: {}",
+                    f.code.as_str(),
+                    f.message
+                ));
+            }
+            let help = f.help_text(Lang::ZhCn);
+            if !has_chinese(&help) {
+                english.push(format!("{name}: {} help: {help}", f.code.as_str()));
+            }
+        }
+        for g in &zh.gates {
+            if !has_chinese(&g.detail) {
+                english.push(format!(
+                    "{name}: gate {} detail: {}",
+                    g.id.as_str(),
+                    g.detail
+                ));
+            }
+        }
+        let plan = plan::plan(&zh, false);
+        for s in plan.phases.iter().flat_map(|p| &p.steps) {
+            for text in [&s.title, &s.why]
+                .into_iter()
+                .chain(&s.notes)
+                .chain(&s.needs)
+            {
+                if !has_chinese(text) {
+                    english.push(format!("{name}: step {}: {text}", s.id));
+                }
+            }
+        }
+    }
+    assert!(
+        english.is_empty(),
+        "texts without Chinese in a Chinese analysis:\n{}",
+        english.join("\n")
+    );
 }

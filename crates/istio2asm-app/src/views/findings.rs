@@ -165,7 +165,7 @@ fn finding_detail(ui: &mut Ui, outcome: &Outcome, finding: &Finding, vars: &Kube
     }
     ui.add_space(6.0);
     ui.label(RichText::new(t!(lang, "app-finding-how-to-fix")).strong());
-    ui.label(finding.help_text());
+    ui.label(finding.help_text(lang));
     if !finding.commands.is_empty() {
         ui.add_space(6.0);
         ui.label(RichText::new(t!(lang, "app-finding-commands")).strong());

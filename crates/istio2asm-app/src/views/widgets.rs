@@ -44,14 +44,14 @@ pub(crate) fn gate_verdict(gate: &Gate, lang: Lang) -> RichText {
 
 /// The sidecar a restart gives, in its colour: ASM's green, Istio's the text's own, none red
 /// (a restart drops the proxy), unknown amber. The same on the Workloads table and its panel.
-pub(crate) fn sidecar_text(ui: &Ui, sidecar: &Sidecar) -> RichText {
+pub(crate) fn sidecar_text(ui: &Ui, sidecar: &Sidecar, lang: Lang) -> RichText {
     let color = match sidecar {
         Sidecar::Asm => GREEN,
         Sidecar::Istio(_) => ui.visuals().text_color(),
         Sidecar::None => RED,
         Sidecar::Unknown => AMBER,
     };
-    RichText::new(sidecar.label()).color(color)
+    RichText::new(sidecar.label(lang)).color(color)
 }
 
 /// A command in monospace with a copy button that puts exactly its text on the clipboard. `id`

@@ -134,11 +134,11 @@ fn table(ui: &mut Ui, tab: &mut WorkloadsTab, outcome: &Outcome, generation: u64
                             .on_hover_text(text.as_ref());
                         }
                         WorkloadColumn::NextRestart => {
-                            ui.label(sidecar_text(ui, &r.next_restart));
+                            ui.label(sidecar_text(ui, &r.next_restart, lang));
                         }
                         WorkloadColumn::AfterSwitch => match &r.after_switch {
                             Some(sidecar) => {
-                                ui.label(sidecar_text(ui, sidecar));
+                                ui.label(sidecar_text(ui, sidecar, lang));
                             }
                             None => {
                                 ui.label(text.as_ref());
@@ -194,14 +194,14 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(t!(lang, "app-panel-next-restart")).strong());
-        ui.label(sidecar_text(ui, &detail.next_restart.outcome.sidecar));
+        ui.label(sidecar_text(ui, &detail.next_restart.outcome.sidecar, lang));
     });
     restart(ui, &detail.next_restart, "next-restart", &next, lang);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(t!(lang, "app-panel-after-switch")).strong());
         match &row.after_switch {
-            Some(sidecar) => ui.label(sidecar_text(ui, sidecar)),
+            Some(sidecar) => ui.label(sidecar_text(ui, sidecar, lang)),
             None => ui.label("-"),
         };
     });
@@ -214,7 +214,7 @@ fn workload_panel(ui: &mut Ui, outcome: &Outcome, row: &WorkloadRow) -> bool {
             ui.label(RichText::new(t!(lang, "app-panel-asm-not-exported")).color(AMBER));
             ui.horizontal(|ui| {
                 ui.label(t!(lang, "app-panel-exported-alone"));
-                ui.label(sidecar_text(ui, &shown.outcome.sidecar));
+                ui.label(sidecar_text(ui, &shown.outcome.sidecar, lang));
             });
             restart(ui, shown, "after-switch", &after, lang);
         }

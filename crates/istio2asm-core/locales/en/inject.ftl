@@ -72,3 +72,10 @@ inject-revision-gone = istio.io/rev={ $revision } names no revision or tag with 
 inject-no-default-injector = the default revision has no injector webhook
 inject-default-deactivated = the default injector is deactivated ({ $configurations }: istio.io/deactivated=never-match) and no revision tag `default` serves
 inject-no-match = no injector webhook matches namespace { $namespace } and the pod's labels
+
+## The sidecar a pod gets, in words (inject::Sidecar::label).
+sidecar-istio-revision = Istio ({ $revision })
+sidecar-istio = Istio
+sidecar-asm = ASM
+sidecar-none = none
+sidecar-unknown = unknown

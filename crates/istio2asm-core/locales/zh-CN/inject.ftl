@@ -70,3 +70,10 @@ inject-revision-gone = istio.io/rev={ $revision } 所指的修订版本或修订
 inject-no-default-injector = default 修订版本没有注入器 Webhook
 inject-default-deactivated = default 注入器已停用（{ $configurations }：istio.io/deactivated=never-match），且没有修订版本标签（tag）`default` 接替
 inject-no-match = 没有注入器 Webhook 匹配命名空间 { $namespace } 和 Pod 的标签
+
+## Pod 获得的 Sidecar（inject::Sidecar::label）。
+sidecar-istio-revision = Istio 代理（{ $revision }）
+sidecar-istio = Istio 代理
+sidecar-asm = ASM 网格代理
+sidecar-none = 无 Sidecar
+sidecar-unknown = 未知

@@ -43,7 +43,7 @@ report-summary = { $errors } 个错误，{ $warnings } 个警告，{ $infos } �
 
 ## 注入行（report::injection_summary）。$outcomes 为 report-injection-count 的列表；
 ## $sidecar 为 Istio (default)、ASM、none 或 unknown。
-report-injection-count = { $count } 个 { $sidecar }
+report-injection-count = { $sidecar } { $count } 个
 report-injection-now = 下次重启：{ $outcomes }
 report-injection-after-switch = ；切换后：{ $outcomes }
 report-injection-no-asm-webhook = ；导出文件中没有 ASM 的注入器 Webhook

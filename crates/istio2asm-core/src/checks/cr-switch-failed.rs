@@ -100,9 +100,11 @@ status:
         assert_eq!(a.migration.situation, Situation::Failed);
         let finding = a.findings.iter().find(|f| f.code == Code::Mig106).unwrap();
         assert!(
-            finding.help_text().contains("bump spec.retryCounter to 5"),
+            finding
+                .help_text(crate::i18n::Lang::En)
+                .contains("bump spec.retryCounter to 5"),
             "{}",
-            finding.help_text()
+            finding.help_text(crate::i18n::Lang::En)
         );
     }
 

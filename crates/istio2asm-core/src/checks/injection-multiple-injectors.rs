@@ -140,6 +140,6 @@ fn several(lang: Lang, sim: &Simulation, outcome: &Outcome) -> Option<String> {
         count = calls.len(),
         calls = list.join(&t!(lang, "mig511-then")),
         last = sim.configurations[last.configuration].name.as_str(),
-        sidecar = outcome.sidecar.label(),
+        sidecar = outcome.sidecar.label(lang),
     ))
 }

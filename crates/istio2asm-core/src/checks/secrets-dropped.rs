@@ -102,7 +102,10 @@ data:
         let a = analysis(SECRETS);
         let vars = KubeconfigVars::default();
         for finding in &a.findings {
-            let mut texts = vec![finding.message.clone(), finding.help_text()];
+            let mut texts = vec![
+                finding.message.clone(),
+                finding.help_text(crate::i18n::Lang::En),
+            ];
             texts.extend(finding.commands.iter().map(|c| c.render(&vars)));
             for text in texts {
                 for planted in [

@@ -73,7 +73,7 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
                 cx.lang,
                 "mig512-gets-istio",
                 subject = subject.display(),
-                sidecar = istio.label(),
+                sidecar = istio.label(cx.lang),
                 reason = &after.reason
             ),
         };

@@ -59,14 +59,14 @@ impl Sidecar {
         }
     }
 
-    /// In words: `Istio (revision 1-22)`, `ASM`, `none`, `unknown`.
-    pub fn label(&self) -> String {
+    /// In words: `Istio (1-22)`, `ASM`, `none`, `unknown` (`Istio 代理（1-22）`, ...).
+    pub fn label(&self, lang: Lang) -> String {
         match self {
-            Sidecar::Istio(Some(rev)) => format!("Istio ({rev})"),
-            Sidecar::Istio(None) => "Istio".into(),
-            Sidecar::Asm => "ASM".into(),
-            Sidecar::None => "none".into(),
-            Sidecar::Unknown => "unknown".into(),
+            Sidecar::Istio(Some(rev)) => t!(lang, "sidecar-istio-revision", revision = rev),
+            Sidecar::Istio(None) => t!(lang, "sidecar-istio"),
+            Sidecar::Asm => t!(lang, "sidecar-asm"),
+            Sidecar::None => t!(lang, "sidecar-none"),
+            Sidecar::Unknown => t!(lang, "sidecar-unknown"),
         }
     }
 }

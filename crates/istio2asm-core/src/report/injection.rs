@@ -109,7 +109,7 @@ pub fn injection_summary(analysis: &Analysis) -> Option<String> {
     let count = |outcomes: Vec<&Outcome>| {
         let mut by: BTreeMap<String, usize> = BTreeMap::new();
         for o in outcomes {
-            *by.entry(o.sidecar.label()).or_default() += 1;
+            *by.entry(o.sidecar.label(lang)).or_default() += 1;
         }
         by.iter()
             .map(|(label, n)| t!(lang, "report-injection-count", count = *n, sidecar = label))
@@ -254,7 +254,7 @@ pub fn inject_text(analysis: &Analysis, subject: &Subject) -> String {
         out.push_str(&t!(
             lang,
             "report-inject-sidecar",
-            sidecar = outcome.sidecar.label(),
+            sidecar = outcome.sidecar.label(lang),
             reason = &outcome.reason
         ));
         out.push('\n');

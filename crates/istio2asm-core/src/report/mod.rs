@@ -107,7 +107,7 @@ pub fn finding_json<'a>(analysis: &'a Analysis, finding: &'a Finding) -> Finding
         message: &finding.message,
         object: finding.object.as_ref(),
         location: finding.span.and_then(|s| analysis.sources.locate(s)),
-        help: finding.help_text(),
+        help: finding.help_text(analysis.settings.lang),
         commands: finding.commands.iter().map(|c| c.render(&vars)).collect(),
         gate: finding.gate.map(|g| g.transition()),
     }
@@ -315,7 +315,7 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
     }
     // The help's later lines start under its first word.
     let indent = " ".repeat(4 + display_width(&t!(lang, "report-help", help = "")));
-    let help = terminal_safe(&finding.help_text()).replace('\n', &format!("\n{indent}"));
+    let help = terminal_safe(&finding.help_text(lang)).replace('\n', &format!("\n{indent}"));
     out.push_str(&format!("  = {}\n", t!(lang, "report-help", help = help)));
     for command in &finding.commands {
         out.push_str(&format!("  $ {}\n", terminal_safe(&command.render(&vars))));
@@ -486,7 +486,7 @@ mod tests {
             "\n版本：Kubernetes 为 v1.28.3-aliyun.1；Istio 为 1.22.3 (default)；ASM 为 1.24.6\n",
             "\n下一步：SetupIstioForMigrate → Migrating — 被 2 个门禁阻塞\n",
             "\n  [未通过] sidecars-xds-agent：每个 Istio Sidecar Pod 都有 PROXY_CONFIG_XDS_AGENT=true：7 条检查结果（MIG402、MIG403）\n",
-            "\n注入：下次重启：1 个 ASM、8 个 Istio (default)、6 个 none；切换后：",
+            "\n注入：下次重启：ASM 网格代理 1 个、Istio 代理（default） 8 个、无 Sidecar 6 个；切换后：",
             "\n汇总：8 个错误，21 个警告，8 条提示\n",
             ": 错误[MIG",
             "\n  = 帮助：",
