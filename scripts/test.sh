@@ -118,10 +118,13 @@ step_js_browser() {
     ISTIO2ASM_CLI="$CARGO_TARGET_DIR/debug/istio2asm" node --test tests/browser/lib-page.test.mjs
 }
 
-# The native app in a real X server (Xvfb): it starts with the demo and draws; screenshot in
-# tests/output/app-native.png.
+# The native app in a real X server (Xvfb): it starts with the demo and draws, in English and, from
+# a Chinese locale, in Chinese (read back by OCR); screenshots in tests/output/app-native*.png.
 step_app_native() {
-    bash scripts/app-native-shot.sh tests/output/app-native.png
+    env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 bash scripts/app-native-shot.sh tests/output/app-native.png
+    # The first language comes from the locale: Chinese, read back from the screenshot by OCR.
+    env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 bash scripts/app-native-shot.sh tests/output/app-native-zh-CN.png
+    bash scripts/ocr.sh tests/output/app-native-zh-CN.png 概览 迁移计划
 }
 
 # The app for the browser (web/app), then the page in Debian's headless Chromium: it starts, loads a

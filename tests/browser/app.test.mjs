@@ -5,7 +5,7 @@
 // Run: node --test tests/browser/app.test.mjs (after scripts/build-web.sh).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,10 +40,12 @@ async function serve() {
   throw new Error("the static server did not start");
 }
 
-async function browser() {
+async function browser(locale = "en-US") {
   assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), "istio2asm-chromium-")), {
     executablePath: CHROMIUM,
+    // navigator.language, from which the app takes its first language.
+    locale,
     headless: true,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
@@ -101,6 +103,28 @@ test("the app starts with the demo, loads a file through its file input, stays o
 
     const foreign = requests.filter((url) => !url.startsWith(origin + "/") && !url.startsWith("blob:") && !url.startsWith("data:"));
     assert.deepEqual(foreign, [], "requests left the page's origin");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("in a Chinese browser the app starts in Chinese, and the screenshot reads so", async () => {
+  const context = await browser("zh-CN");
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(origin + "/index.html");
+    const demo = await summary(page, (s) => s.demo && s.lang === "zh-CN");
+    assert.equal(demo.state, "SetupIstioForMigrate");
+    // Two frames after the analysis, so the Chinese text is drawn.
+    await page.waitForTimeout(1500);
+    const shot = path.join(output, "app-web-zh-CN.png");
+    await page.screenshot({ path: shot });
+    // Read back by OCR: the tab names, drawn with the embedded Chinese font.
+    const ocr = spawnSync("bash", [path.join(root, "scripts/ocr.sh"), shot, "概览", "迁移计划"], { encoding: "utf8" });
+    assert.equal(ocr.status, 0, ocr.stderr);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
