@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod files;
+pub mod fonts;
 pub mod state;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
