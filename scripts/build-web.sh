@@ -60,12 +60,17 @@ build_web_main() {
     gz="$(gzip -9c "$OUT/${NAME}_bg.wasm" | wc -c)"
     log "build-web: the app in $((SECONDS - start)) s: ${NAME}_bg.wasm $bytes bytes ($gz gzipped)" \
         "[$ISTIO2ASM_WASM_RESOLVED path]"
-    # Budget: 6.5 MB raw. Issue 12 (the injection simulation, patch previews, the workload panel)
-    # took the app from under 6 MB to 6.23 MB after wasm-opt -Oz. Measured then, before wasm-opt:
+    # Budget: 8 MB raw and 3.5 MB gzipped. Issue 12 (the injection simulation, patch previews, the
+    # workload panel) took the app from under 6 MB to 6.23 MB after wasm-opt -Oz. Measured then,
+    # before wasm-opt:
     # ~0.3 MB is 227 instances of std's slice sort, ~0.5 MB ron's serde for eframe's persistence,
     # ~0.9 MB text shaping and font parsing (harfrust, skrifa, read-fonts); opt-level "s" and fat
-    # LTO both made it larger (opt-level "s": 6.83 MB; with fat LTO and one codegen unit: 6.73 MB). Issue 13 sets the next budget (8 MB with a CJK font).
-    [[ "$bytes" -lt 6500000 ]] || die "build-web: the .wasm is $bytes bytes, over the 6.5 MB budget"
+    # LTO both made it larger (opt-level "s": 6.83 MB; with fat LTO and one codegen unit: 6.73 MB).
+    # Issue 13 embeds the Chinese font (crates/istio2asm-app/assets/fonts/README.md): 6,321,808 bytes
+    # (2,360,188 gzipped) before it, 7,201,630 (3,095,304 gzipped) with its 864,764 bytes; all of
+    # GB2312 made 7,908,543 (3,675,375 gzipped), hence its level-1 hanzi only.
+    [[ "$bytes" -le 8000000 ]] || die "build-web: the .wasm is $bytes bytes, over the 8 MB budget"
+    [[ "$gz" -le 3500000 ]] || die "build-web: the .wasm is $gz bytes gzipped, over the 3.5 MB budget"
     printf '%s\n' "$OUT"
 }
 

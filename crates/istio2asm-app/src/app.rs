@@ -691,6 +691,9 @@ impl App {
     pub fn ui_contents(&mut self, ui: &mut egui::Ui) {
         let now = ui.input(|i| i.time);
         if self.egui_ctx.is_none() {
+            // The first frame, in every shell and test harness: the fonts go in before any text
+            // is laid out, so they apply to this very frame.
+            crate::fonts::install(ui.ctx());
             self.egui_ctx = Some(ui.ctx().clone());
         }
         self.take_dropped(ui.ctx());

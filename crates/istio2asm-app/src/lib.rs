@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod files;
+pub mod fonts;
 pub mod state;
 pub mod ticks;
 pub mod views;
