@@ -25,10 +25,6 @@ fn harness() -> Harness<'static, App> {
 fn harness_of(app: App) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        // egui's default fonts have no Chinese, and the language switch shows 简体中文 in every
-        // language: draw tofu rather than panic until the app embeds a CJK font (issue 13 §2);
-        // then this line goes, and a missing glyph fails the tests again.
-        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut App| app.ui_contents(ui), app);
     harness.run();
     harness

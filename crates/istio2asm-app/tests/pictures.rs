@@ -16,9 +16,6 @@ use istio2asm_core::{demo, Input, Settings};
 fn harness_of(app: App) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 900.0))
-        // As in tests/app.rs: tofu rather than a panic for Chinese until the app embeds a CJK
-        // font (issue 13 §2); then this line goes, and a missing glyph fails the tests again.
-        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut App| app.ui_contents(ui), app);
     harness.run();
     harness

@@ -114,14 +114,14 @@ app-call-unknown = 未知
 app-call-not-called = 未调用
 ## 接在 Webhook 调用之后：API Server 再次调用它。
 app-call-round = （第 { $round } 轮，重新调用）
-## 无障碍名称：$restart 为 app-restart-next 或 app-restart-after-switch，$mark 为 ✔、✘ 或 ?。
+## 无障碍名称：$restart 为 app-restart-next 或 app-restart-after-switch，$mark 为勾号、叉号或 ?。
 app-call-name = { $restart }调用的 Webhook { $configuration } { $webhook }{ $round }
 app-configuration-name = { $restart }的注入配置 { $mark } { $name }
 ## 注入配置给出的是谁的 Sidecar。
 app-served-istio-revision = Istio 修订版本 { $revision }
 app-served-tag = ，修订版本标签 { $tag }
 app-served-deactivated = ，已停用
-## 绘制的 ✔ 与 ✘ 的无障碍名称。
+## 绘制的勾号与叉号的无障碍名称。
 app-mark-injects = 注入
 app-mark-does-not-inject = 不注入
 
