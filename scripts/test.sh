@@ -124,7 +124,7 @@ step_app_native() {
     env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 bash scripts/app-native-shot.sh tests/output/app-native.png
     # The first language comes from the locale: Chinese, read back from the screenshot by OCR.
     env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 bash scripts/app-native-shot.sh tests/output/app-native-zh-CN.png
-    bash scripts/ocr.sh tests/output/app-native-zh-CN.png 概览 迁移计划
+    bash scripts/ocr.sh tests/output/app-native-zh-CN.png 检查结果 工作负载 门禁
 }
 
 # The app for the browser (web/app), then the page in Debian's headless Chromium: it starts, loads a
