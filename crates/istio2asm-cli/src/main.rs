@@ -1,6 +1,9 @@
 //! `istio2asm`: checks an export of a cluster running community Istio before and during its
 //! in-place migration to Alibaba Cloud Service Mesh, and prints what to do next.
 
+mod lang;
+
+use std::ffi::OsString;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,11 +13,14 @@ use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::settings::Setting;
-use istio2asm_core::{analyze, changes, demo, plan, render, report, Input, Settings, Severity};
+use istio2asm_core::{analyze, changes, demo, plan, render, report, t, Input, Settings, Severity};
 
 #[derive(Debug, Parser)]
 #[command(name = "istio2asm", version, about, long_about = None)]
 struct Cli {
+    /// The language of the output: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG, else en).
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang::parse, display_order = 900)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -84,9 +90,13 @@ impl<const ALL: bool> SettingFlags<ALL> {
         }
     }
 
-    /// The settings: core's defaults, then each flag given, then core's check of the whole.
-    fn resolve(&self) -> Result<Settings, Usage> {
-        let mut settings = Settings::default();
+    /// The settings in `lang`: core's defaults, then each flag given, then core's check of the
+    /// whole.
+    fn resolve(&self, lang: Lang) -> Result<Settings, Usage> {
+        let mut settings = Settings {
+            lang,
+            ..Settings::default()
+        };
         for (setting, text) in &self.given {
             settings
                 .set(*setting, text)
@@ -276,27 +286,37 @@ fn parse_lang(tag: &str) -> Result<Lang, String> {
 struct Usage(String);
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = match lang::choose(&args, |name| std::env::var_os(name)) {
+        Ok(lang) => lang,
+        Err((lang, message)) => return usage_error(lang, &message),
+    };
+    let cli: Cli = lang::parse_args(args, lang);
+    let lang = cli.lang.unwrap_or(lang);
     let result = match cli.command {
-        Command::Check(args) => check(*args),
-        Command::Plan(args) => plan_cmd(*args),
-        Command::Collect(args) => collect_cmd(&args),
-        Command::Explain(args) => explain(&args),
-        Command::Inject(args) => inject_cmd(*args),
-        Command::Demo(args) => demo_cmd(args),
+        Command::Check(args) => check(*args, lang),
+        Command::Plan(args) => plan_cmd(*args, lang),
+        Command::Collect(args) => collect_cmd(&args, lang),
+        Command::Explain(args) => explain(&args, lang),
+        Command::Inject(args) => inject_cmd(*args, lang),
+        Command::Demo(args) => demo_cmd(args, lang),
     };
     match result {
         Ok(code) => code,
-        Err(Usage(message)) => {
-            eprintln!("istio2asm: error: {message}");
-            ExitCode::from(2)
-        }
+        Err(Usage(message)) => usage_error(lang, &message),
     }
+}
+
+/// Prints a usage error and gives its exit code, 2.
+fn usage_error(lang: Lang, message: &str) -> ExitCode {
+    eprintln!("{}", t!(lang, "cli-error", message = message));
+    ExitCode::from(2)
 }
 
 /// Reads every input: files, directories (sorted, recursively), `-` for stdin. A path that cannot
 /// be read is reported and skipped.
-fn read_inputs(paths: &[PathBuf], what: &str) -> Result<Vec<Input>, Usage> {
+fn read_inputs(paths: &[PathBuf], what: Inputs, lang: Lang) -> Result<Vec<Input>, Usage> {
+    let error = |message: String| eprintln!("{}", t!(lang, "cli-error", message = message));
     let mut inputs = Vec::new();
     let mut failed = 0;
     for path in paths {
@@ -305,7 +325,7 @@ fn read_inputs(paths: &[PathBuf], what: &str) -> Result<Vec<Input>, Usage> {
             match std::io::stdin().lock().read_to_end(&mut bytes) {
                 Ok(_) => inputs.push(Input::new("<stdin>", bytes)),
                 Err(e) => {
-                    eprintln!("istio2asm: error: cannot read stdin: {e}");
+                    error(t!(lang, "cli-cannot-read-stdin", error = e.to_string()));
                     failed += 1;
                 }
             }
@@ -314,8 +334,8 @@ fn read_inputs(paths: &[PathBuf], what: &str) -> Result<Vec<Input>, Usage> {
         match collect_files(path) {
             Ok(files) if files.is_empty() => {
                 eprintln!(
-                    "istio2asm: warning: {} holds no *.yaml, *.yml or *.json file",
-                    path.display()
+                    "{}",
+                    t!(lang, "cli-no-files", path = path.display().to_string())
                 );
             }
             Ok(files) => {
@@ -323,24 +343,43 @@ fn read_inputs(paths: &[PathBuf], what: &str) -> Result<Vec<Input>, Usage> {
                     match std::fs::read(&file) {
                         Ok(bytes) => inputs.push(Input::new(file.display().to_string(), bytes)),
                         Err(e) => {
-                            eprintln!("istio2asm: error: cannot read {}: {e}", file.display());
+                            error(cannot_read(lang, &file, &e));
                             failed += 1;
                         }
                     }
                 }
             }
             Err(e) => {
-                eprintln!("istio2asm: error: cannot read {}: {e}", path.display());
+                error(cannot_read(lang, path, &e));
                 failed += 1;
             }
         }
     }
     if inputs.is_empty() && !paths.is_empty() {
-        return Err(Usage(format!(
-            "no {what} could be read ({failed} failed); give files or directories of kubectl exports"
-        )));
+        return Err(Usage(match what {
+            Inputs::Cluster => t!(lang, "cli-no-input-read", failed = failed),
+            Inputs::AsmConfig => t!(lang, "cli-no-asm-config-read", failed = failed),
+        }));
     }
     Ok(inputs)
+}
+
+/// Which inputs [`read_inputs`] reads, for its message when none could be read.
+#[derive(Debug, Clone, Copy)]
+enum Inputs {
+    /// The cluster's exports.
+    Cluster,
+    /// `--asm-config`.
+    AsmConfig,
+}
+
+fn cannot_read(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+    t!(
+        lang,
+        "cli-cannot-read",
+        path = path.display().to_string(),
+        error = error.to_string()
+    )
 }
 
 fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
@@ -366,14 +405,16 @@ fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, Usage> {
-    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
+fn check(args: CheckArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings, lang)?;
     let baseline = match &args.baseline {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| {
-                Usage(format!(
-                    "--baseline {}: cannot read it: {e}",
-                    path.display()
+                Usage(t!(
+                    lang,
+                    "cli-baseline-unreadable",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 ))
             })?;
             Some((path.display().to_string(), text))
@@ -387,8 +428,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, Usage> {
 fn load_args(
     input: &InputArgs,
     settings_args: &SettingsArgs,
+    lang: Lang,
 ) -> Result<(Vec<Input>, Vec<Input>, Settings), Usage> {
-    let mut settings = settings_args.resolve()?;
+    let mut settings = settings_args.resolve(lang)?;
     let args = input;
     let inputs = if args.demo {
         if settings.asm_version.is_none() {
@@ -397,18 +439,16 @@ fn load_args(
         demo::inputs()
     } else {
         if args.inputs.is_empty() {
-            return Err(Usage(
-                "no input: give exported files or directories, `-` for stdin, or --demo (see `istio2asm collect`)".into(),
-            ));
+            return Err(Usage(t!(lang, "cli-no-input")));
         }
-        read_inputs(&args.inputs, "input")?
+        read_inputs(&args.inputs, Inputs::Cluster, lang)?
     };
-    let asm_inputs = read_inputs(&args.asm_config, "--asm-config file")?;
+    let asm_inputs = read_inputs(&args.asm_config, Inputs::AsmConfig, lang)?;
     Ok((inputs, asm_inputs, settings))
 }
 
-fn plan_cmd(args: PlanArgs) -> Result<ExitCode, Usage> {
-    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings)?;
+fn plan_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings, lang)?;
     let analysis = analyze(inputs, asm_inputs, &settings);
     let plan = plan::plan(&analysis, args.force);
     let Some(dir) = args.out else {
@@ -424,38 +464,63 @@ fn plan_cmd(args: PlanArgs) -> Result<ExitCode, Usage> {
         .into_iter()
         .map(|f| (f.name, f.content))
         .collect();
-    write_all(&dir, &files, args.overwrite || args.force)?;
-    eprintln!("wrote {} files into {}", files.len(), dir.display());
+    write_all(&dir, &files, args.overwrite || args.force, lang)?;
+    eprintln!(
+        "{}",
+        t!(
+            lang,
+            "cli-wrote-files",
+            count = files.len(),
+            dir = dir.display().to_string()
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 /// Writes every file or none: all targets are checked first (no symlinks, nothing overwritten
 /// without --overwrite), then each file is written to a temporary name and renamed into place.
-fn write_all(dir: &Path, files: &[(String, String)], overwrite: bool) -> Result<(), Usage> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Usage(format!("cannot create {}: {e}", dir.display())))?;
+fn write_all(
+    dir: &Path,
+    files: &[(String, String)],
+    overwrite: bool,
+    lang: Lang,
+) -> Result<(), Usage> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Usage(t!(
+            lang,
+            "cli-cannot-create",
+            path = dir.display().to_string(),
+            error = e.to_string()
+        ))
+    })?;
     let mut existing = Vec::new();
     for (name, _) in files {
         let path = dir.join(name);
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                return Err(Usage(format!(
-                    "{} is a symbolic link; refusing to write through it",
-                    path.display()
+                return Err(Usage(t!(
+                    lang,
+                    "cli-symlink",
+                    path = path.display().to_string()
                 )));
             }
             Ok(meta) if meta.is_dir() => {
-                return Err(Usage(format!("{} is a directory", path.display())));
+                return Err(Usage(t!(
+                    lang,
+                    "cli-is-directory",
+                    path = path.display().to_string()
+                )));
             }
             Ok(_) => existing.push(name.as_str()),
             Err(_) => {}
         }
     }
     if !existing.is_empty() && !overwrite {
-        return Err(Usage(format!(
-            "{} already holds {}; nothing was written (use --overwrite to replace them, or --force, which also overrides failing gates)",
-            dir.display(),
-            existing.join(", ")
+        return Err(Usage(t!(
+            lang,
+            "cli-already-holds",
+            dir = dir.display().to_string(),
+            files = existing.join(&t!(lang, "list-separator"))
         )));
     }
     for (name, content) in files {
@@ -470,7 +535,7 @@ fn write_all(dir: &Path, files: &[(String, String)], overwrite: bool) -> Result<
         });
         if let Err(e) = result {
             let _ = std::fs::remove_file(&temp);
-            return Err(Usage(format!("cannot write {}: {e}", path.display())));
+            return Err(Usage(cannot_write(lang, &path, &e)));
         }
     }
     Ok(())
@@ -538,7 +603,16 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
     }
 }
 
-fn inject_cmd(mut args: InjectArgs) -> Result<ExitCode, Usage> {
+fn cannot_write(lang: Lang, path: &Path, error: &std::io::Error) -> String {
+    t!(
+        lang,
+        "cli-cannot-write",
+        path = path.display().to_string(),
+        error = error.to_string()
+    )
+}
+
+fn inject_cmd(mut args: InjectArgs, lang: Lang) -> Result<ExitCode, Usage> {
     let target = args
         .words
         .pop()
@@ -546,19 +620,21 @@ fn inject_cmd(mut args: InjectArgs) -> Result<ExitCode, Usage> {
         .unwrap_or_default();
     let parts: Vec<&str> = target.split('/').collect();
     let [namespace, kind, name] = parts[..] else {
-        return Err(Usage(format!(
-            "{target:?} is not NAMESPACE/KIND/NAME (for example shop/deployment/cart); it is the last argument, after the inputs"
+        return Err(Usage(t!(
+            lang,
+            "cli-inject-bad-target",
+            target = format!("{target:?}")
         )));
     };
     if args.demo && !args.words.is_empty() {
-        return Err(Usage("give inputs or --demo, not both".into()));
+        return Err(Usage(t!(lang, "cli-inputs-or-demo")));
     }
     let input = InputArgs {
         inputs: std::mem::take(&mut args.words),
         demo: args.demo,
         asm_config: Vec::new(),
     };
-    let (inputs, asm_inputs, settings) = load_args(&input, &args.settings)?;
+    let (inputs, asm_inputs, settings) = load_args(&input, &args.settings, lang)?;
     let analysis = analyze(inputs, asm_inputs, &settings);
     let sim = &analysis.injection;
     let Some(subject) = sim.subjects.iter().find(|s| {
@@ -583,19 +659,30 @@ fn inject_cmd(mut args: InjectArgs) -> Result<ExitCode, Usage> {
                 )
             })
             .collect();
-        return Err(Usage(format!(
-            "no workload or bare pod {target} in the inputs ({} in all{}{})",
-            sim.subjects.len(),
-            if known.is_empty() { "" } else { ", e.g. " },
-            known.join(", ")
-        )));
+        let count = sim.subjects.len();
+        return Err(Usage(if known.is_empty() {
+            t!(
+                lang,
+                "cli-inject-not-found",
+                target = &target,
+                count = count
+            )
+        } else {
+            t!(
+                lang,
+                "cli-inject-not-found-examples",
+                target = &target,
+                count = count,
+                examples = known.join(&t!(lang, "list-separator"))
+            )
+        }));
     };
     let _ = write_stdout(&report::inject_text(&analysis, subject));
     Ok(ExitCode::SUCCESS)
 }
 
-fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
-    let settings = args.settings.resolve()?;
+fn collect_cmd(args: &CollectArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    let settings = args.settings.resolve(lang)?;
     let format = match args.format {
         ExportFormat::Yaml => CollectFormat::Yaml,
         ExportFormat::Json => CollectFormat::Json,
@@ -608,42 +695,48 @@ fn collect_cmd(args: &CollectArgs) -> Result<ExitCode, Usage> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn explain(args: &ExplainArgs) -> Result<ExitCode, Usage> {
+fn explain(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Usage> {
     if args.all {
         let _ = write_stdout(&docs_markdown(args.lang));
         return Ok(ExitCode::SUCCESS);
     }
     let wanted = args.code.as_deref().unwrap_or_default();
     let code = Code::parse(wanted).ok_or_else(|| {
-        Usage(format!(
-            "{} (`istio2asm explain --all` lists them)",
-            Code::unknown(wanted)
+        Usage(t!(
+            lang,
+            "cli-explain-unknown",
+            message = Code::unknown(wanted)
         ))
     })?;
     let _ = write_stdout(&code.explain_text(args.lang));
     Ok(ExitCode::SUCCESS)
 }
 
-fn demo_cmd(args: DemoArgs) -> Result<ExitCode, Usage> {
+fn demo_cmd(args: DemoArgs, lang: Lang) -> Result<ExitCode, Usage> {
     if let Some(dir) = args.write {
         for (name, text) in demo::FILES {
             let file = name.rsplit('/').next().unwrap_or(name);
             let path = dir.join(file);
             if path.exists() {
-                return Err(Usage(format!(
-                    "{} exists; not overwriting it",
-                    path.display()
+                return Err(Usage(t!(
+                    lang,
+                    "cli-exists",
+                    path = path.display().to_string()
                 )));
             }
             std::fs::create_dir_all(&dir)
                 .and_then(|()| std::fs::write(&path, text))
-                .map_err(|e| Usage(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("wrote {}", path.display());
+                .map_err(|e| Usage(cannot_write(lang, &path, &e)))?;
+            eprintln!(
+                "{}",
+                t!(lang, "cli-wrote", path = path.display().to_string())
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
     let settings = Settings {
         asm_version: Some(demo::ASM_VERSION.to_string()),
+        lang,
         ..Settings::default()
     };
     run_check(demo::inputs(), Vec::new(), &settings, &args.output, None)

@@ -9,10 +9,29 @@ fn istio2asm(args: &[&str]) -> Output {
     run_with_stdin(args, None)
 }
 
-fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_istio2asm"))
+/// The binary without colour, and without the caller's locale: the language is English unless a
+/// test sets `--lang` or a locale variable.
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_istio2asm"));
+    command.env("NO_COLOR", "1");
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    command
+}
+
+/// Runs the binary with these locale variables set.
+fn with_locale(args: &[&str], vars: &[(&str, &str)]) -> Output {
+    binary()
         .args(args)
-        .env("NO_COLOR", "1")
+        .envs(vars.iter().copied())
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = binary()
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -643,11 +662,10 @@ fn istio2asm_core_demo_istio_config() -> String {
 /// `check` on real files from Istio's repository, run from the repository root so the paths in
 /// the output are the same everywhere.
 fn check_fixture(args: &[&str]) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_istio2asm"))
+    let output = binary()
         .args(["check", "--color", "never"])
         .args(args)
         .current_dir(repo())
-        .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs");
     stdout(&output)
@@ -775,4 +793,190 @@ fn baseline_prints_what_changed_since_an_earlier_report() {
         stderr(&wrong)
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The codes of a text report, in order: what must not change with the language.
+fn codes(report: &str) -> Vec<String> {
+    report
+        .lines()
+        .filter_map(|line| {
+            let start = line.find("[MIG")? + 1;
+            Some(line[start..start + 6].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn lang_zh_cn_prints_the_report_in_chinese_with_the_same_codes_and_commands() {
+    let english = istio2asm(&["demo", "--color", "never"]);
+    let chinese = istio2asm(&["--lang", "zh-CN", "demo", "--color", "never"]);
+    assert_eq!(chinese.status.code(), english.status.code());
+    let (en, zh) = (stdout(&english), stdout(&chinese));
+    assert!(
+        zh.contains("上的 Istio Sidecar 缺少 PROXY_CONFIG_XDS_AGENT=true"),
+        "{zh}"
+    );
+    assert_eq!(codes(&zh), codes(&en));
+    let commands = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("$ "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(commands(&zh), commands(&en));
+    // The option goes anywhere on the line, in either spelling.
+    let after = istio2asm(&["demo", "--color", "never", "--lang=zh-CN"]);
+    assert_eq!(stdout(&after), zh);
+}
+
+#[test]
+fn the_locale_chooses_the_language_when_lang_is_not_given() {
+    let english = stdout(&istio2asm(&["demo", "--color", "never"]));
+    let chinese = stdout(&istio2asm(&["demo", "--color", "never", "--lang", "zh-CN"]));
+    assert_ne!(english, chinese);
+    for (vars, expected, why) in [
+        (&[("LANG", "zh_CN.UTF-8")][..], &chinese, "LANG"),
+        (
+            &[("LC_MESSAGES", "zh_CN.UTF-8")][..],
+            &chinese,
+            "LC_MESSAGES",
+        ),
+        (
+            &[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")][..],
+            &english,
+            "LC_ALL wins over LANG",
+        ),
+        (
+            &[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")][..],
+            &chinese,
+            "an empty LC_ALL is not set",
+        ),
+        (&[("LANG", "de_DE.UTF-8")][..], &english, "another language"),
+    ] {
+        let output = with_locale(&["demo", "--color", "never"], vars);
+        assert!(&stdout(&output) == expected, "{why}: {vars:?}");
+    }
+    // --lang wins over the locale.
+    let output = with_locale(
+        &["demo", "--color", "never", "--lang", "en"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
+    assert_eq!(stdout(&output), english);
+}
+
+#[test]
+fn an_unknown_lang_is_a_usage_error_naming_the_two_languages() {
+    let output = istio2asm(&["--lang", "fr", "demo"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "istio2asm: error: unknown language \"fr\"; use en or zh-CN\n"
+    );
+    assert!(output.stdout.is_empty());
+    // In the locale's language.
+    let output = with_locale(
+        &["check", "--demo", "--lang=fr"],
+        &[("LANG", "zh_CN.UTF-8")],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "istio2asm: 错误：未知语言 \"fr\"；请使用 en 或 zh-CN\n"
+    );
+}
+
+#[test]
+fn usage_errors_come_in_chinese_too() {
+    for (args, expected) in [
+        (
+            &["--lang", "zh-CN", "check"][..],
+            "istio2asm: 错误：没有输入：",
+        ),
+        (
+            &["--lang", "zh-CN", "check", "/nonexistent/cluster.yaml"][..],
+            "无法读取 /nonexistent/cluster.yaml：",
+        ),
+        (
+            &["--lang", "zh-CN", "inject", "--demo", "shop/cart"][..],
+            "不是 NAMESPACE/KIND/NAME 格式",
+        ),
+        // clap's own errors.
+        (
+            &["--lang", "zh-CN", "check", "--formt", "json"][..],
+            "错误：未知参数 '--formt'",
+        ),
+        (
+            &["--lang", "zh-CN", "check", "--demo", "--format", "xml"][..],
+            "错误：'--format <FORMAT>' 的值 'xml' 无效\n  [可选值：text, json]",
+        ),
+    ] {
+        let output = istio2asm(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let dir = temp_dir("demo-write-zh");
+    let path = dir.to_str().expect("utf-8 path");
+    let first = istio2asm(&["--lang", "zh-CN", "demo", "--write", path]);
+    assert!(stderr(&first).contains("已写入 "), "{}", stderr(&first));
+    let again = istio2asm(&["--lang", "zh-CN", "demo", "--write", path]);
+    assert!(
+        stderr(&again).contains("已存在；不覆盖它"),
+        "{}",
+        stderr(&again)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--help` of the program and of each subcommand, one after the other.
+fn every_help(lang: &[&str]) -> String {
+    let mut out = String::new();
+    for command in [
+        None,
+        Some("check"),
+        Some("plan"),
+        Some("collect"),
+        Some("explain"),
+        Some("inject"),
+        Some("demo"),
+    ] {
+        let mut args: Vec<&str> = lang.to_vec();
+        args.extend(command);
+        args.push("--help");
+        let output = istio2asm(&args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        out.push_str(&format!(
+            "$ istio2asm {}\n{}\n",
+            args.join(" "),
+            stdout(&output)
+        ));
+    }
+    out
+}
+
+#[test]
+fn the_help_matches_its_snapshot_in_english_and_in_chinese() {
+    let english = every_help(&[]);
+    assert!(english.contains(
+        "  check    Check exported manifests: findings, the migration state and the gates of the next step\n"
+    ));
+    assert!(english.contains(
+        "      --format <FORMAT>                Output format [default: text] [possible values: text, json]\n"
+    ));
+    insta::assert_snapshot!("help_en", english);
+    let chinese = every_help(&["--lang", "zh-CN"]);
+    assert!(chinese.contains("用法：istio2asm check [OPTIONS] [INPUT]..."));
+    assert!(chinese.contains("  check    检查导出的清单：检查结果、迁移状态和下一步的门禁\n"));
+    assert!(chinese.contains("输出格式 [默认：text] [可选值：text, json]"));
+    insta::assert_snapshot!("help_zh_cn", chinese);
+    // The locale chooses the help's language too.
+    let output = with_locale(&["--help"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(
+        stdout(&output).contains("用法：istio2asm"),
+        "{}",
+        stdout(&output)
+    );
 }
