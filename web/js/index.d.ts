@@ -10,6 +10,13 @@ export interface InputFile {
   text: string | Uint8Array | ArrayBuffer;
 }
 
+/**
+ * The language of the texts: findings' messages and help, gates, plans, runbooks, and the
+ * library's own error messages (the CLI's `--lang`). Codes, commands, YAML and JSON keys are the
+ * same in both. The usual spellings are accepted too (`"en-US"`, `"zh"`, `"zh_CN"`, `"zh-Hans"`).
+ */
+export type Lang = "en" | "zh-CN";
+
 /** Load limits (the CLI's `--max-*` flags). */
 export interface Limits {
   /** Largest single input, in bytes (default 268435456). */
@@ -58,6 +65,11 @@ export interface Options {
    * `istio2asm check --format json`); the result then has `changes`. Anything else throws `E_OPTIONS`.
    */
   baseline?: CheckResult | string | null;
+  /**
+   * The language of the result's texts and of the messages thrown (default `"en"`). Anything else
+   * throws `E_OPTIONS` (in English). Read before the other options, whose messages then follow it.
+   */
+  lang?: Lang | null;
 }
 
 /** Options of `collect`. An unknown field throws `E_OPTIONS`. */
@@ -68,6 +80,14 @@ export interface CollectOptions {
   clusterKubeconfigVar?: string | null;
   /** Shell variable holding the ASM control plane's kubeconfig path (default `"ASM_KUBECONFIG"`). */
   asmKubeconfigVar?: string | null;
+  /** The language of the script's comments and of the messages thrown (default `"en"`). */
+  lang?: Lang | null;
+}
+
+/** Options of `explain`. An unknown field throws `E_OPTIONS`. */
+export interface ExplainOptions {
+  /** The language of the page and of the messages thrown (default `"en"`). */
+  lang?: Lang | null;
 }
 
 export type Severity = "error" | "warning" | "info";
@@ -185,6 +205,8 @@ export interface Injection {
 /** `istio2asm check --format json`. */
 export interface CheckResult {
   schemaVersion: 1;
+  /** The language of the texts (`options.lang`). */
+  lang: Lang;
   inputs: {
     files: string[];
     objects: number;
@@ -336,6 +358,8 @@ export interface Phase {
 /** `istio2asm plan --format json`. The object `plan()` returns is frozen (see `render`). */
 export interface Plan {
   schemaVersion: 1;
+  /** The language of the texts (`options.lang`); `render` writes the runbooks in it. */
+  lang: Lang;
   /** The state the migration is in. */
   state: MigrationState;
   /** Whether the state was assumed (no ASMMigrateFromIstio resource in the inputs). */

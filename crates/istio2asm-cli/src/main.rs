@@ -705,7 +705,7 @@ fn explain(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Usage> {
         Usage(t!(
             lang,
             "cli-explain-unknown",
-            message = Code::unknown(wanted)
+            message = Code::unknown(wanted, lang)
         ))
     })?;
     let _ = write_stdout(&code.explain_text(args.lang));

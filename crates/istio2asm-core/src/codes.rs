@@ -178,12 +178,15 @@ impl Code {
         text
     }
 
-    /// The message for a code that [`Code::parse`] does not know.
-    pub fn unknown(wanted: &str) -> String {
-        format!(
-            "unknown code {wanted:?}; codes run from {} to {}",
-            Code::ALL.first().map_or("", |c| c.as_str()),
-            Code::ALL.last().map_or("", |c| c.as_str()),
+    /// The message for a code that [`Code::parse`] does not know, in `lang` (the CLI's and the JS
+    /// library's `explain`).
+    pub fn unknown(wanted: &str, lang: crate::i18n::Lang) -> String {
+        t!(
+            lang,
+            "code-unknown",
+            code = format!("{wanted:?}"),
+            first = Code::ALL.first().map_or("", |c| c.as_str()),
+            last = Code::ALL.last().map_or("", |c| c.as_str()),
         )
     }
 }

@@ -17,11 +17,18 @@
 //! | `asmConfig` | `--asm-config` | inputs, like the first argument |
 //! | `demo` | `--demo` | boolean: the embedded demo cluster instead of inputs |
 //! | `force` | `--force` (plan) | boolean |
+//! | `baseline` | `--baseline` (check) | an earlier `check()` result or its JSON text |
+//! | `lang` | `--lang` | `"en"` (default) or `"zh-CN"` |
 //!
 //! `null` or `undefined` for an option means "not given": the CLI's default applies.
+//!
+//! Messages are in `options.lang` (`js.ftl`), read before every other option; what is wrong
+//! before it is read (the options object itself, `lang`) is said in English. The error codes are
+//! the same in every language.
 
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::settings::Setting;
-use istio2asm_core::{demo, Input, Settings};
+use istio2asm_core::{demo, t, Input, Settings};
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -104,14 +111,23 @@ const OPTION_NAMES: &[&str] = &[
     "demo",
     "force",
     "baseline",
+    "lang",
 ];
 
 const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
 
-const COLLECT_OPTION_NAMES: &[&str] = &["format", "clusterKubeconfigVar", "asmKubeconfigVar"];
+const COLLECT_OPTION_NAMES: &[&str] = &[
+    "format",
+    "clusterKubeconfigVar",
+    "asmKubeconfigVar",
+    "lang",
+];
 
-/// A short description of a JS value for messages: `a number (3)`, `an array`, `null`.
-pub fn describe(value: &JsValue) -> String {
+const EXPLAIN_OPTION_NAMES: &[&str] = &["lang"];
+
+/// A short description of a JS value for messages, in `lang`: `the number 3`, `an array`,
+/// `null` (JS's own words, `undefined`, `null`, `true`, `false`, stay as they are).
+pub fn describe(value: &JsValue, lang: Lang) -> String {
     if value.is_undefined() {
         "undefined".into()
     } else if value.is_null() {
@@ -121,19 +137,23 @@ pub fn describe(value: &JsValue) -> String {
         if shown.len() < text.len() {
             shown.push('…');
         }
-        format!("the string {shown:?}")
+        t!(lang, "js-describe-string", text = format!("{shown:?}"))
     } else if let Some(number) = value.as_f64() {
-        format!("the number {number}")
+        t!(lang, "js-describe-number", number = number.to_string())
     } else if let Some(flag) = value.as_bool() {
         format!("{flag}")
     } else if Array::is_array(value) {
-        "an array".into()
+        t!(lang, "js-describe-array")
     } else if value.is_function() {
-        "a function".into()
+        t!(lang, "js-describe-function")
     } else if value.is_object() {
-        "an object".into()
+        t!(lang, "js-describe-object")
     } else {
-        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+        t!(
+            lang,
+            "js-describe-other",
+            kind = value.js_typeof().as_string().unwrap_or_default()
+        )
     }
 }
 
@@ -149,11 +169,17 @@ fn err(code: ErrorCode, message: String) -> ApiError {
 }
 
 /// `value[key]`, where a throwing getter becomes an error naming the place.
-fn get(value: &JsValue, key: &str, place: &str, code: ErrorCode) -> Result<JsValue, ApiError> {
+fn get(
+    value: &JsValue,
+    key: &str,
+    place: &str,
+    code: ErrorCode,
+    lang: Lang,
+) -> Result<JsValue, ApiError> {
     Reflect::get(value, &JsValue::from_str(key)).map_err(|_| {
         err(
             code,
-            format!("{place}.{key} could not be read (its getter threw)"),
+            t!(lang, "js-getter-threw", place = place, key = key),
         )
     })
 }
@@ -164,14 +190,16 @@ fn given(value: JsValue) -> Option<JsValue> {
 }
 
 /// Reads `inputs` (or `options.asmConfig`): an array of `{ name, text }`.
-pub fn inputs(value: &JsValue, place: &str) -> Result<Vec<Input>, ApiError> {
+pub fn inputs(value: &JsValue, place: &str, lang: Lang) -> Result<Vec<Input>, ApiError> {
     let code = ErrorCode::Inputs;
     if !Array::is_array(value) {
         return Err(err(
             code,
-            format!(
-                "{place} must be an array of {{ name, text }} (one per exported file), got {}",
-                describe(value)
+            t!(
+                lang,
+                "js-inputs-not-array",
+                place = place,
+                got = describe(value, lang)
             ),
         ));
     }
@@ -184,23 +212,27 @@ pub fn inputs(value: &JsValue, place: &str) -> Result<Vec<Input>, ApiError> {
         if !item.is_object() || Array::is_array(&item) {
             return Err(err(
                 code,
-                format!(
-                    "{at} must be an object {{ name, text }}, got {}",
-                    describe(&item)
+                t!(
+                    lang,
+                    "js-input-not-object",
+                    at = &at,
+                    got = describe(&item, lang)
                 ),
             ));
         }
-        let name = get(&item, "name", &at, code)?;
+        let name = get(&item, "name", &at, code, lang)?;
         let Some(name) = name.as_string().filter(|n| !n.is_empty()) else {
             return Err(err(
                 code,
-                format!(
-                    "{at}.name must be a non-empty string (the file name shown in locations), got {}",
-                    describe(&name)
+                t!(
+                    lang,
+                    "js-input-name",
+                    at = &at,
+                    got = describe(&name, lang)
                 ),
             ));
         };
-        let text = get(&item, "text", &at, code)?;
+        let text = get(&item, "text", &at, code, lang)?;
         let bytes = if let Some(text) = text.as_string() {
             text.into_bytes()
         } else if let Some(bytes) = text.dyn_ref::<Uint8Array>() {
@@ -210,9 +242,11 @@ pub fn inputs(value: &JsValue, place: &str) -> Result<Vec<Input>, ApiError> {
         } else {
             return Err(err(
                 code,
-                format!(
-                    "{at}.text must be a string, a Uint8Array or an ArrayBuffer (the file's content), got {}",
-                    describe(&text)
+                t!(
+                    lang,
+                    "js-input-text",
+                    at = &at,
+                    got = describe(&text, lang)
                 ),
             ));
         };
@@ -222,7 +256,12 @@ pub fn inputs(value: &JsValue, place: &str) -> Result<Vec<Input>, ApiError> {
 }
 
 /// The options object's own keys, refusing anything but a plain object (or nothing).
-fn option_keys(value: &JsValue, place: &str, known: &[&str]) -> Result<Option<Object>, ApiError> {
+fn option_keys(
+    value: &JsValue,
+    place: &str,
+    known: &[&str],
+    lang: Lang,
+) -> Result<Option<Object>, ApiError> {
     let code = ErrorCode::Options;
     let Some(value) = given(value.clone()) else {
         return Ok(None);
@@ -230,25 +269,29 @@ fn option_keys(value: &JsValue, place: &str, known: &[&str]) -> Result<Option<Ob
     if !value.is_object() || Array::is_array(&value) || value.is_function() {
         return Err(err(
             code,
-            format!("{place} must be an object, got {}", describe(&value)),
+            t!(
+                lang,
+                "js-options-not-object",
+                place = place,
+                got = describe(&value, lang)
+            ),
         ));
     }
     let object: Object = value.unchecked_into();
     // A Proxy's ownKeys trap may throw: that is an argument error, not an exception through wasm.
-    let keys = own_keys(&object).map_err(|_| {
-        err(
-            code,
-            format!("{place} could not be read (listing its keys threw)"),
-        )
-    })?;
+    let keys = own_keys(&object)
+        .map_err(|_| err(code, t!(lang, "js-options-keys-threw", place = place)))?;
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
             return Err(err(
                 code,
-                format!(
-                    "{place}.{key} is not an option; the options are {}",
-                    known.join(", ")
+                t!(
+                    lang,
+                    "js-unknown-option",
+                    place = place,
+                    key = &key,
+                    options = known.join(", ")
                 ),
             ));
         }
@@ -256,28 +299,66 @@ fn option_keys(value: &JsValue, place: &str, known: &[&str]) -> Result<Option<Ob
     Ok(Some(object))
 }
 
-fn string_option(object: &Object, key: &str, place: &str) -> Result<Option<String>, ApiError> {
-    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+/// `options.lang`: English when not given. What is wrong with it is said in English, since no
+/// other language is known yet.
+fn lang_option(object: &Object, place: &str) -> Result<Lang, ApiError> {
+    let en = Lang::En;
+    let Some(value) = given(get(object, "lang", place, ErrorCode::Options, en)?) else {
+        return Ok(en);
+    };
+    value
+        .as_string()
+        .as_deref()
+        .and_then(Lang::parse)
+        .ok_or_else(|| {
+            err(
+                ErrorCode::Options,
+                t!(en, "js-lang", place = place, got = describe(&value, en)),
+            )
+        })
+}
+
+fn string_option(
+    object: &Object,
+    key: &str,
+    place: &str,
+    lang: Lang,
+) -> Result<Option<String>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options, lang)?) else {
         return Ok(None);
     };
     value.as_string().map(Some).ok_or_else(|| {
         err(
             ErrorCode::Options,
-            format!("{place}.{key} must be a string, got {}", describe(&value)),
+            t!(
+                lang,
+                "js-option-string",
+                place = place,
+                key = key,
+                got = describe(&value, lang)
+            ),
         )
     })
 }
 
-fn bool_option(object: &Object, key: &str, place: &str) -> Result<Option<bool>, ApiError> {
-    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+fn bool_option(
+    object: &Object,
+    key: &str,
+    place: &str,
+    lang: Lang,
+) -> Result<Option<bool>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options, lang)?) else {
         return Ok(None);
     };
     value.as_bool().map(Some).ok_or_else(|| {
         err(
             ErrorCode::Options,
-            format!(
-                "{place}.{key} must be true or false, got {}",
-                describe(&value)
+            t!(
+                lang,
+                "js-option-bool",
+                place = place,
+                key = key,
+                got = describe(&value, lang)
             ),
         )
     })
@@ -296,8 +377,13 @@ fn whole_number(value: f64) -> Option<usize> {
     }
 }
 
-fn count_option(object: &Object, key: &str, place: &str) -> Result<Option<usize>, ApiError> {
-    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+fn count_option(
+    object: &Object,
+    key: &str,
+    place: &str,
+    lang: Lang,
+) -> Result<Option<usize>, ApiError> {
+    let Some(value) = given(get(object, key, place, ErrorCode::Options, lang)?) else {
         return Ok(None);
     };
     value
@@ -307,10 +393,13 @@ fn count_option(object: &Object, key: &str, place: &str) -> Result<Option<usize>
         .ok_or_else(|| {
             err(
                 ErrorCode::Options,
-                format!(
-                    "{place}.{key} must be a whole number from 0 to {}, got {}",
-                    usize::MAX,
-                    describe(&value)
+                t!(
+                    lang,
+                    "js-option-count",
+                    place = place,
+                    key = key,
+                    max = usize::MAX.to_string(),
+                    got = describe(&value, lang)
                 ),
             )
         })
@@ -320,15 +409,19 @@ fn count_option(object: &Object, key: &str, place: &str) -> Result<Option<usize>
 /// core) or an array of whole numbers.
 fn weights_option(object: &Object, place: &str, settings: &mut Settings) -> Result<(), ApiError> {
     let key = "egressWeights";
-    let Some(value) = given(get(object, key, place, ErrorCode::Options)?) else {
+    let lang = settings.lang;
+    let Some(value) = given(get(object, key, place, ErrorCode::Options, lang)?) else {
         return Ok(());
     };
     let bad = || {
         err(
             ErrorCode::Options,
-            format!(
-                "{place}.{key} must be whole numbers, as an array [1, 10, 50, 100] or a string \"1,10,50,100\", got {}",
-                describe(&value)
+            t!(
+                lang,
+                "js-option-weights",
+                place = place,
+                key = key,
+                got = describe(&value, lang)
             ),
         )
     };
@@ -351,7 +444,8 @@ fn weights_option(object: &Object, place: &str, settings: &mut Settings) -> Resu
         .ok_or_else(bad)
 }
 
-/// Sets a setting from its text form through core, the message naming the option.
+/// Sets a setting from its text form through core, the message (in the settings' language)
+/// naming the option.
 fn set(
     settings: &mut Settings,
     setting: Setting,
@@ -378,12 +472,17 @@ pub fn request(
 
 fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {
     let place = "options";
-    let object = option_keys(options, place, OPTION_NAMES)?;
+    let object = option_keys(options, place, OPTION_NAMES, Lang::En)?;
     let mut settings = Settings::default();
     let mut demo_wanted = false;
     let mut force = false;
     let mut asm_inputs = Vec::new();
     let mut baseline = None;
+    if let Some(o) = &object {
+        // First: every message after it is in this language, core's among them.
+        settings.lang = lang_option(o, place)?;
+    }
+    let lang = settings.lang;
     if let Some(o) = &object {
         for (key, setting) in [
             ("asmVersion", Setting::AsmVersion),
@@ -391,18 +490,18 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
             ("asmKubeconfigVar", Setting::AsmKubeconfigVar),
             ("asmEgressHost", Setting::AsmEgressHost),
         ] {
-            if let Some(text) = string_option(o, key, place)? {
+            if let Some(text) = string_option(o, key, place, lang)? {
                 set(&mut settings, setting, &text, place, key)?;
             }
         }
-        let label = string_option(o, "asmLabel", place)?;
-        let label_key = string_option(o, "asmLabelKey", place)?;
-        let label_value = string_option(o, "asmLabelValue", place)?;
+        let label = string_option(o, "asmLabel", place, lang)?;
+        let label_key = string_option(o, "asmLabelKey", place, lang)?;
+        let label_value = string_option(o, "asmLabelValue", place, lang)?;
         if let Some(label) = label {
             if label_key.is_some() || label_value.is_some() {
                 return Err(err(
                     ErrorCode::Options,
-                    format!("{place}: give asmLabel (\"key=value\") or asmLabelKey and asmLabelValue, not both"),
+                    t!(lang, "js-label-both", place = place),
                 ));
             }
             set(&mut settings, Setting::AsmLabel, &label, place, "asmLabel")?;
@@ -414,12 +513,12 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
             settings.asm_label_value = value;
         }
         weights_option(o, place, &mut settings)?;
-        if let Some(n) = count_option(o, "waveSize", place)? {
+        if let Some(n) = count_option(o, "waveSize", place, lang)? {
             settings.wave_size = n;
         }
         let limits_place = format!("{place}.limits");
-        let limits_value = get(o, "limits", place, ErrorCode::Options)?;
-        if let Some(l) = option_keys(&limits_value, &limits_place, LIMIT_NAMES)? {
+        let limits_value = get(o, "limits", place, ErrorCode::Options, lang)?;
+        if let Some(l) = option_keys(&limits_value, &limits_place, LIMIT_NAMES, lang)? {
             let limits = &mut settings.limits;
             for (key, field) in [
                 ("maxFileBytes", &mut limits.max_file_bytes),
@@ -427,17 +526,17 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
                 ("maxDocuments", &mut limits.max_documents),
                 ("maxDepth", &mut limits.max_depth),
             ] {
-                if let Some(n) = count_option(&l, key, &limits_place)? {
+                if let Some(n) = count_option(&l, key, &limits_place, lang)? {
                     *field = n;
                 }
             }
         }
-        if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options)?) {
-            asm_inputs = inputs(&asm, "options.asmConfig")?;
+        if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options, lang)?) {
+            asm_inputs = inputs(&asm, "options.asmConfig", lang)?;
         }
-        demo_wanted = bool_option(o, "demo", place)?.unwrap_or(false);
-        force = bool_option(o, "force", place)?.unwrap_or(false);
-        baseline = baseline_option(o, place)?;
+        demo_wanted = bool_option(o, "demo", place, lang)?.unwrap_or(false);
+        force = bool_option(o, "force", place, lang)?.unwrap_or(false);
+        baseline = baseline_option(o, place, lang)?;
     }
     let given_inputs = given(inputs_value.clone());
     let inputs = if demo_wanted {
@@ -445,10 +544,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
             .as_ref()
             .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
         if !empty {
-            return Err(err(
-                ErrorCode::Inputs,
-                "give inputs or options.demo, not both".into(),
-            ));
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-or-demo")));
         }
         // As the CLI's --demo: the demo's ASM version unless one is given.
         if settings.asm_version.is_none() {
@@ -457,17 +553,11 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         demo::inputs()
     } else {
         let Some(value) = given_inputs else {
-            return Err(err(
-                ErrorCode::Inputs,
-                "no inputs: give an array of { name, text } (kubectl exports; see collect()), or options.demo = true".into(),
-            ));
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-no-inputs")));
         };
-        let read = inputs(&value, "inputs")?;
+        let read = inputs(&value, "inputs", lang)?;
         if read.is_empty() {
-            return Err(err(
-                ErrorCode::Inputs,
-                "inputs is empty: give at least one { name, text } (kubectl exports; see collect()), or options.demo = true".into(),
-            ));
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-empty")));
         }
         read
     };
@@ -484,8 +574,8 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
 }
 
 /// `options.baseline`: JSON text as it is, an object as `JSON.stringify` writes it.
-fn baseline_option(object: &Object, place: &str) -> Result<Option<String>, ApiError> {
-    let Some(value) = given(get(object, "baseline", place, ErrorCode::Options)?) else {
+fn baseline_option(object: &Object, place: &str, lang: Lang) -> Result<Option<String>, ApiError> {
+    let Some(value) = given(get(object, "baseline", place, ErrorCode::Options, lang)?) else {
         return Ok(None);
     };
     if let Some(text) = value.as_string() {
@@ -501,9 +591,11 @@ fn baseline_option(object: &Object, place: &str) -> Result<Option<String>, ApiEr
     }
     Err(err(
         ErrorCode::Options,
-        format!(
-            "{place}.baseline: {}; give an earlier check() result or its JSON text",
-            describe(&value)
+        t!(
+            lang,
+            "js-baseline-invalid",
+            place = place,
+            got = describe(&value, lang)
         ),
     ))
 }
@@ -526,8 +618,8 @@ const RENDER_FORMATS: [(&str, RenderFormat); 3] = [
     ("json", RenderFormat::Json),
 ];
 
-/// Reads `render`'s format.
-pub fn render_format(value: &JsValue) -> Result<RenderFormat, ApiError> {
+/// Reads `render`'s format; the message is in `lang`, the plan's.
+pub fn render_format(value: &JsValue, lang: Lang) -> Result<RenderFormat, ApiError> {
     let text = value.as_string().unwrap_or_default();
     RENDER_FORMATS
         .iter()
@@ -537,10 +629,11 @@ pub fn render_format(value: &JsValue) -> Result<RenderFormat, ApiError> {
             let names: Vec<&str> = RENDER_FORMATS.iter().map(|(name, _)| *name).collect();
             err(
                 ErrorCode::Format,
-                format!(
-                    "render: the format must be one of {}, got {}",
-                    names.join(", "),
-                    describe(value)
+                t!(
+                    lang,
+                    "js-render-format",
+                    formats = names.join(", "),
+                    got = describe(value, lang)
                 ),
             )
         })
@@ -567,25 +660,29 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
     let place = "options";
     let mut settings = Settings::default();
     let mut format = ExportFormat::Yaml;
-    if let Some(o) = option_keys(options, place, COLLECT_OPTION_NAMES)? {
+    if let Some(o) = option_keys(options, place, COLLECT_OPTION_NAMES, Lang::En)? {
+        settings.lang = lang_option(&o, place)?;
+        let lang = settings.lang;
         for (key, setting) in [
             ("clusterKubeconfigVar", Setting::ClusterKubeconfigVar),
             ("asmKubeconfigVar", Setting::AsmKubeconfigVar),
         ] {
-            if let Some(text) = string_option(&o, key, place)? {
+            if let Some(text) = string_option(&o, key, place, lang)? {
                 set(&mut settings, setting, &text, place, key)?;
             }
         }
-        if let Some(value) = given(get(&o, "format", place, ErrorCode::Options)?) {
+        if let Some(value) = given(get(&o, "format", place, ErrorCode::Options, lang)?) {
             format = match value.as_string().as_deref() {
                 Some("yaml") => ExportFormat::Yaml,
                 Some("json") => ExportFormat::Json,
                 _ => {
                     return Err(err(
                         ErrorCode::Format,
-                        format!(
-                            "{place}.format must be \"yaml\" or \"json\", got {}",
-                            describe(&value)
+                        t!(
+                            lang,
+                            "js-collect-format",
+                            place = place,
+                            got = describe(&value, lang)
                         ),
                     ))
                 }
@@ -596,6 +693,21 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
         .validate()
         .map_err(|message| err(ErrorCode::Options, format!("{place}: {message}")))?;
     Ok((format, settings))
+}
+
+/// Reads `explain`'s options: the language of the page (English when not given).
+pub fn explain_options(options: &JsValue) -> Result<Lang, ApiError> {
+    let place = "options";
+    let read = || -> Result<Lang, ApiError> {
+        match option_keys(options, place, EXPLAIN_OPTION_NAMES, Lang::En)? {
+            Some(o) => lang_option(&o, place),
+            None => Ok(Lang::En),
+        }
+    };
+    read().map_err(|mut e| {
+        e.message = format!("explain: {}", e.message);
+        e
+    })
 }
 
 #[cfg(test)]

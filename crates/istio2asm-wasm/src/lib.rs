@@ -8,12 +8,17 @@
 //! | `plan(inputs, options?)` | the object `istio2asm plan --format json` prints (deep-frozen) |
 //! | `render(plan, format)` | the runbook text: `markdown`, `shell` or `json`, byte for byte the CLI's |
 //! | `collect(options?)` | the export script `istio2asm collect` prints |
-//! | `explain(code)` | a code's documentation (`istio2asm explain CODE`), as an object |
+//! | `explain(code, options?)` | a code's documentation (`istio2asm explain CODE`), as an object |
 //! | `version()` | istio2asm's version |
 //!
 //! `inputs` is an array of `{ name, text }` (`text` a string, a `Uint8Array` or an `ArrayBuffer`);
 //! `options` carries the settings of SPEC §2 in camelCase (see [`args`]). Results are plain objects
 //! made by `JSON.parse` of the very text the CLI prints, so they equal the CLI's JSON.
+//!
+//! **Languages.** `options.lang` (`"en"`, the default, or `"zh-CN"`) is the CLI's `--lang`: the
+//! texts of findings, gates, plans and runbooks, and the library's own messages, come in it; codes,
+//! commands, YAML and JSON keys are the same in both. `render` writes a plan in the plan's own
+//! language (its `lang`); `explain` takes `{ lang }` as its second argument.
 //!
 //! **`render` reads the plan object itself.** The plan's JSON carries everything the runbooks
 //! show (core's `render::PlanDoc`), so `render(plan, format)` reads the object it is given: the one
@@ -29,7 +34,7 @@
 use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::i18n::Lang;
-use istio2asm_core::{analyze, changes, plan as core_plan, render as core_render, report};
+use istio2asm_core::{analyze, changes, plan as core_plan, render as core_render, report, t};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -56,11 +61,11 @@ fn parse_json(text: &str) -> Result<JsValue, JsValue> {
     JSON::parse(text)
 }
 
-fn to_json_text<T: Serialize>(value: &T) -> Result<String, JsValue> {
+fn to_json_text<T: Serialize>(value: &T, lang: Lang) -> Result<String, JsValue> {
     serde_json::to_string(value).map_err(|e| {
         js_error(ApiError::new(
             ErrorCode::Internal,
-            format!("cannot serialize the result: {e}"),
+            t!(lang, "js-internal", error = e.to_string()),
         ))
     })
 }
@@ -73,7 +78,10 @@ pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
     let Some(baseline) = &request.baseline else {
-        return parse_json(&to_json_text(&report::check_value(&analysis))?);
+        return parse_json(&to_json_text(
+            &report::check_value(&analysis),
+            request.settings.lang,
+        )?);
     };
     let changes = changes::compare_text(baseline, &analysis).map_err(|e| {
         js_error(ApiError::new(
@@ -125,7 +133,7 @@ pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     if request.baseline.is_some() {
         return Err(js_error(ApiError::new(
             ErrorCode::Options,
-            "options.baseline: only check() compares with a baseline".into(),
+            t!(request.settings.lang, "js-baseline-plan"),
         )));
     }
     reserve_heap(&request);
@@ -148,24 +156,35 @@ fn deep_freeze(value: &JsValue) {
 
 /// `render(plan, format)`: the runbook of a plan (the object `plan()` returned, a copy of it, or
 /// `plan.json` parsed) as `markdown`, `shell` or `json` text, byte for byte what
-/// `istio2asm plan --format FORMAT` prints for it.
+/// `istio2asm plan --format FORMAT` prints for it, in the plan's language.
 #[wasm_bindgen(skip_typescript)]
 pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
-    let format = args::render_format(&format).map_err(js_error)?;
+    let is_object = plan.dyn_ref::<Object>().is_some() && !js_sys::Array::is_array(&plan);
+    // The messages are in the plan's language, when it says one (else in English).
+    let lang = if is_object {
+        plan_lang(&plan)
+    } else {
+        Lang::En
+    };
+    let format = args::render_format(&format, lang).map_err(js_error)?;
     let not_a_plan = |why: String| {
         js_error(ApiError::new(
             ErrorCode::Plan,
-            format!("render: the plan must be an object that plan() returned (or plan.json parsed); {why}"),
+            t!(lang, "js-not-a-plan", why = why),
         ))
     };
-    if plan.dyn_ref::<Object>().is_none() || js_sys::Array::is_array(&plan) {
-        return Err(not_a_plan(format!("got {}", args::describe(&plan))));
+    if !is_object {
+        return Err(not_a_plan(t!(
+            lang,
+            "js-plan-got",
+            got = args::describe(&plan, lang)
+        )));
     }
     let text = JSON::stringify(&plan)
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| not_a_plan("it cannot be written as JSON".into()))?;
-    let doc = core_render::PlanDoc::from_json(&text, Lang::En).map_err(not_a_plan)?;
+        .ok_or_else(|| not_a_plan(t!(lang, "js-plan-not-json")))?;
+    let doc = core_render::PlanDoc::from_json(&text, lang).map_err(not_a_plan)?;
     let text = match format {
         RenderFormat::Markdown => doc.markdown(),
         RenderFormat::Shell => doc.shell(),
@@ -174,9 +193,19 @@ pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
     Ok(JsValue::from_str(&text))
 }
 
+/// A plan object's `lang` (`"en"` or `"zh-CN"`, as plans write it); English when it has none,
+/// names another, or cannot be read. `PlanDoc::from_json` checks it with the rest.
+fn plan_lang(plan: &JsValue) -> Lang {
+    Reflect::get(plan, &JsValue::from_str("lang"))
+        .ok()
+        .and_then(|value| value.as_string())
+        .and_then(|tag| Lang::ALL.into_iter().find(|lang| lang.code() == tag))
+        .unwrap_or_default()
+}
+
 /// `collect(options?)`: the kubectl commands that export what istio2asm reads, as the bash text
 /// `istio2asm collect` prints. Options: `format` (`yaml`, default, or `json`),
-/// `clusterKubeconfigVar`, `asmKubeconfigVar`.
+/// `clusterKubeconfigVar`, `asmKubeconfigVar`, `lang`.
 #[wasm_bindgen(skip_typescript)]
 pub fn collect(options: JsValue) -> Result<JsValue, JsValue> {
     let (format, settings) = args::collect_options(&options).map_err(js_error)?;
@@ -210,23 +239,22 @@ struct ExplainJson<'a> {
     text: String,
 }
 
-/// `explain(code)`: the documentation of a finding code (`"MIG402"`, any case) or name
-/// (`"sidecar-missing-xds-agent"`). `text` is what `istio2asm explain CODE` prints.
+/// `explain(code, options?)`: the documentation of a finding code (`"MIG402"`, any case) or name
+/// (`"sidecar-missing-xds-agent"`). `text` is what `istio2asm explain CODE` prints. Options:
+/// `lang`.
 #[wasm_bindgen(skip_typescript)]
-pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
+pub fn explain(code: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let lang = args::explain_options(&options).map_err(js_error)?;
     let wanted = code.as_string().ok_or_else(|| {
         js_error(ApiError::new(
             ErrorCode::Code,
-            format!(
-                "explain: the code must be a string such as \"MIG402\" or \"sidecar-missing-xds-agent\", got {}",
-                args::describe(&code)
-            ),
+            t!(lang, "js-explain-code", got = args::describe(&code, lang)),
         ))
     })?;
     let found = Code::parse(&wanted).ok_or_else(|| {
         js_error(ApiError::new(
             ErrorCode::Code,
-            format!("explain: {}", Code::unknown(&wanted)),
+            format!("explain: {}", Code::unknown(&wanted, lang)),
         ))
     })?;
     let doc = found.doc(Lang::En);
@@ -243,7 +271,7 @@ pub fn explain(code: JsValue) -> Result<JsValue, JsValue> {
         markdown: doc.to_markdown(),
         text: found.explain_text(Lang::En),
     };
-    parse_json(&to_json_text(&result)?)
+    parse_json(&to_json_text(&result, lang)?)
 }
 
 /// `version()`: istio2asm's version (the crate's, which the npm package carries too).

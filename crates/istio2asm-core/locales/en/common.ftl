@@ -32,3 +32,7 @@ explain-docs-title = istio2asm finding codes
 explain-docs-code = code
 explain-docs-name = name
 explain-docs-severity = severity
+
+## A finding code that `explain` does not know (Code::unknown). $code: as typed, quoted; $first,
+## $last: the first and the last code.
+code-unknown = unknown code { $code }; codes run from { $first } to { $last }

@@ -26,3 +26,6 @@ explain-docs-title = istio2asm 检查结果代码
 explain-docs-code = 代码
 explain-docs-name = 名称
 explain-docs-severity = 严重程度
+
+## `explain` 不认识的检查结果代码（Code::unknown）。$code：用户输入的值，带引号；$first、$last：第一个和最后一个代码。
+code-unknown = 未知代码 { $code }；代码从 { $first } 到 { $last }
