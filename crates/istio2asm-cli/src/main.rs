@@ -272,14 +272,6 @@ struct ExplainArgs {
     /// Every code, as docs/checks.md (docs/checks.zh-CN.md with --lang zh-CN).
     #[arg(long)]
     all: bool,
-    /// The language of the pages: en or zh-CN.
-    #[arg(long, default_value = "en", value_parser = parse_lang)]
-    lang: Lang,
-}
-
-/// A `--lang` value: `en`, `zh-CN` and their usual spellings.
-fn parse_lang(tag: &str) -> Result<Lang, String> {
-    Lang::parse(tag).ok_or_else(|| format!("unknown language {tag:?}; use en or zh-CN"))
 }
 
 /// A usage error: printed with the program name, exit 2.
@@ -697,7 +689,7 @@ fn collect_cmd(args: &CollectArgs, lang: Lang) -> Result<ExitCode, Usage> {
 
 fn explain(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Usage> {
     if args.all {
-        let _ = write_stdout(&docs_markdown(args.lang));
+        let _ = write_stdout(&docs_markdown(lang));
         return Ok(ExitCode::SUCCESS);
     }
     let wanted = args.code.as_deref().unwrap_or_default();
@@ -708,7 +700,7 @@ fn explain(args: &ExplainArgs, lang: Lang) -> Result<ExitCode, Usage> {
             message = Code::unknown(wanted, lang)
         ))
     })?;
-    let _ = write_stdout(&code.explain_text(args.lang));
+    let _ = write_stdout(&code.explain_text(lang));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -440,7 +440,7 @@ fn directories_are_read_recursively_in_order() {
 }
 
 /// docs/checks.md is generated from the check files; it must not go stale.
-/// Regenerate with `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`.
+/// Regenerate with `cargo run -p istio2asm-cli -- explain --all --lang en > docs/checks.md`.
 #[test]
 fn the_checks_doc_is_current() {
     let generated = stdout(&istio2asm(&["explain", "--all"]));
@@ -448,7 +448,7 @@ fn the_checks_doc_is_current() {
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
-        "docs/checks.md is stale: run `cargo run -p istio2asm-cli -- explain --all > docs/checks.md`"
+        "docs/checks.md is stale: run `cargo run -p istio2asm-cli -- explain --all --lang en > docs/checks.md`"
     );
 }
 

@@ -286,7 +286,7 @@ pub fn docs_markdown(lang: Lang) -> String {
     let (source, command) = match lang {
         Lang::En => (
             "crates/istio2asm-core/src/checks/*.rs",
-            "cargo run -p istio2asm-cli -- explain --all > docs/checks.md",
+            "cargo run -p istio2asm-cli -- explain --all --lang en > docs/checks.md",
         ),
         Lang::ZhCn => (
             "crates/istio2asm-core/src/checks/zh-CN/*.md",

@@ -116,12 +116,8 @@ const OPTION_NAMES: &[&str] = &[
 
 const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
 
-const COLLECT_OPTION_NAMES: &[&str] = &[
-    "format",
-    "clusterKubeconfigVar",
-    "asmKubeconfigVar",
-    "lang",
-];
+const COLLECT_OPTION_NAMES: &[&str] =
+    &["format", "clusterKubeconfigVar", "asmKubeconfigVar", "lang"];
 
 const EXPLAIN_OPTION_NAMES: &[&str] = &["lang"];
 
@@ -176,12 +172,8 @@ fn get(
     code: ErrorCode,
     lang: Lang,
 ) -> Result<JsValue, ApiError> {
-    Reflect::get(value, &JsValue::from_str(key)).map_err(|_| {
-        err(
-            code,
-            t!(lang, "js-getter-threw", place = place, key = key),
-        )
-    })
+    Reflect::get(value, &JsValue::from_str(key))
+        .map_err(|_| err(code, t!(lang, "js-getter-threw", place = place, key = key)))
 }
 
 /// `None` for `undefined`/`null`.
@@ -224,12 +216,7 @@ pub fn inputs(value: &JsValue, place: &str, lang: Lang) -> Result<Vec<Input>, Ap
         let Some(name) = name.as_string().filter(|n| !n.is_empty()) else {
             return Err(err(
                 code,
-                t!(
-                    lang,
-                    "js-input-name",
-                    at = &at,
-                    got = describe(&name, lang)
-                ),
+                t!(lang, "js-input-name", at = &at, got = describe(&name, lang)),
             ));
         };
         let text = get(&item, "text", &at, code, lang)?;
@@ -242,12 +229,7 @@ pub fn inputs(value: &JsValue, place: &str, lang: Lang) -> Result<Vec<Input>, Ap
         } else {
             return Err(err(
                 code,
-                t!(
-                    lang,
-                    "js-input-text",
-                    at = &at,
-                    got = describe(&text, lang)
-                ),
+                t!(lang, "js-input-text", at = &at, got = describe(&text, lang)),
             ));
         };
         out.push(Input::new(name, bytes));

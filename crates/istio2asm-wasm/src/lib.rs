@@ -257,7 +257,7 @@ pub fn explain(code: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             format!("explain: {}", Code::unknown(&wanted, lang)),
         ))
     })?;
-    let doc = found.doc(Lang::En);
+    let doc = found.doc(lang);
     let result = ExplainJson {
         code: found.as_str(),
         name: found.name(),
@@ -269,7 +269,7 @@ pub fn explain(code: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             .map(|(heading, body)| SectionJson { heading, body })
             .collect(),
         markdown: doc.to_markdown(),
-        text: found.explain_text(Lang::En),
+        text: found.explain_text(lang),
     };
     parse_json(&to_json_text(&result, lang)?)
 }
