@@ -131,7 +131,8 @@ test('check(): asmConfig is loaded as the ASM control plane export', () => {
 test('plan(): the CLI plan shape, deep-frozen; render() gives the three runbooks', () => {
   const p = plan(null, { demo: true });
   assert.ok(plainJson(p));
-  assert.deepEqual(Object.keys(p).sort(), ['assumed', 'force', 'forced', 'kubeconfigVars', 'phases', 'schemaVersion', 'situation', 'state']);
+  assert.deepEqual(Object.keys(p).sort(), ['assumed', 'force', 'forced', 'kubeconfigVars', 'lang', 'phases', 'schemaVersion', 'situation', 'state']);
+  assert.equal(p.lang, 'en');
   assert.deepEqual(p.phases.map((ph) => ph.state), ['Init', 'SetupIstioForMigrate', 'Migrating', 'Finished']);
   assert.ok(Object.isFrozen(p) && Object.isFrozen(p.phases) && Object.isFrozen(p.phases[1].steps[0]));
   assert.throws(() => {
@@ -340,6 +341,7 @@ test('nothing panics: odd values in every argument position throw coded Errors o
       attempt(() => check(a, b));
       attempt(() => plan(a, b));
       attempt(() => render(a, b));
+      attempt(() => explain(a, b));
     }
   }
   // The module is still healthy afterwards.
@@ -390,4 +392,94 @@ test('check(): options.baseline compares with an earlier result, as the CLI\'s -
   throwsCode(assert, () => check(null, { demo: true, baseline: 3 }), 'E_OPTIONS', /baseline/);
   throwsCode(assert, () => check(null, { demo: true, baseline: '{"phases": []}' }), 'E_OPTIONS', /not an istio2asm report/);
   throwsCode(assert, () => plan(null, { demo: true, baseline: earlier }), 'E_OPTIONS', /only check\(\)/);
+});
+
+/** Every text of a check result that is a command, a code or structure: what no language changes. */
+function structure(result) {
+  return {
+    codes: result.findings.map((f) => [f.code, f.name, f.severity, f.object, f.location, f.commands, f.gate]),
+    gates: result.gates.map((g) => [g.transition, g.id, g.passed, g.blocking, g.manual, g.objects]),
+    migration: result.migration,
+    versions: result.versions,
+    summary: result.summary,
+  };
+}
+
+test('options.lang: check() in Chinese has Chinese texts and the same codes, commands and objects', () => {
+  const english = check(null, { demo: true });
+  const chinese = check(null, { demo: true, lang: 'zh-CN' });
+  assert.equal(english.lang, 'en');
+  assert.equal(chinese.lang, 'zh-CN');
+  assert.deepEqual(structure(chinese), structure(english));
+  assert.deepEqual(check(null, { demo: true, lang: 'en' }), english);
+  assert.deepEqual(check(null, { demo: true, lang: null }), english, 'null means not given');
+  const han = /[\u4e00-\u9fff]/;
+  const mig402 = chinese.findings.find((f) => f.code === 'MIG402');
+  assert.match(mig402.message, /上的 Istio Sidecar 缺少 PROXY_CONFIG_XDS_AGENT=true/);
+  assert.ok(chinese.findings.every((f) => han.test(f.message)), 'every message reads in Chinese');
+  assert.ok(english.findings.every((f) => !han.test(f.message)), 'and none in English');
+  // The usual spellings of the two languages.
+  assert.deepEqual(check(null, { demo: true, lang: 'zh_CN' }), chinese);
+  assert.deepEqual(check(null, { demo: true, lang: 'en-US' }), english);
+});
+
+test('options.lang: plan() and render() in Chinese, the same steps and commands', () => {
+  const english = plan(null, { demo: true });
+  const chinese = plan(null, { demo: true, lang: 'zh-CN' });
+  assert.equal(chinese.lang, 'zh-CN');
+  const steps = (p) => p.phases.flatMap((ph) => ph.steps.map((s) => [s.id, s.target, s.commands, s.verify, s.rollback, s.files, s.blockedBy]));
+  assert.deepEqual(steps(chinese), steps(english));
+  const markdown = render(chinese, 'markdown');
+  assert.match(markdown, /[\u4e00-\u9fff]/);
+  assert.notEqual(markdown, render(english, 'markdown'));
+  // render() follows the plan's own language, from a copy or plan.json too.
+  assert.equal(render(JSON.parse(render(chinese, 'json')), 'markdown'), markdown);
+  assert.equal(render(structuredClone(chinese), 'shell'), render(chinese, 'shell'));
+});
+
+test('options.lang: collect() and explain() in Chinese; explain(code) alone stays English', () => {
+  const english = collect();
+  const chinese = collect({ lang: 'zh-CN' });
+  assert.match(chinese, /[\u4e00-\u9fff]/);
+  const commands = (text) => text.split('\n').filter((l) => l.startsWith('kubectl'));
+  assert.deepEqual(commands(chinese), commands(english));
+  assert.deepEqual(explain('MIG402', { lang: 'en' }), explain('MIG402'));
+  assert.deepEqual(explain('MIG402', null), explain('MIG402'));
+  const doc = explain('MIG402', { lang: 'zh-CN' });
+  assert.equal(doc.code, 'MIG402');
+  assert.equal(doc.severity, 'error');
+  assert.deepEqual(doc.sections.map((s) => s.heading), ['发现什么', '为什么重要', '如何修复', '示例']);
+  assert.match(doc.text, /^MIG402 sidecar-missing-xds-agent（错误）\n/);
+});
+
+test('options.lang: an unknown language is E_OPTIONS, said in English', () => {
+  const ok1 = [{ name: 'a.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n' }];
+  throwsCode(assert, () => check(ok1, { lang: 'fr' }), 'E_OPTIONS', /^check: options\.lang must be "en" or "zh-CN", got the string "fr"$/);
+  throwsCode(assert, () => plan(null, { demo: true, lang: 'zh-TW' }), 'E_OPTIONS', /^plan: options\.lang must be "en" or "zh-CN"/);
+  throwsCode(assert, () => check(ok1, { lang: 1 }), 'E_OPTIONS', /got the number 1/);
+  throwsCode(assert, () => collect({ lang: 'de' }), 'E_OPTIONS', /^collect: options\.lang must be/);
+  throwsCode(assert, () => explain('MIG402', { lang: 'fr' }), 'E_OPTIONS', /^explain: options\.lang must be/);
+  throwsCode(assert, () => explain('MIG402', { lng: 'zh-CN' }), 'E_OPTIONS', /^explain: options\.lng is not an option; the options are lang$/);
+  throwsCode(assert, () => explain('MIG402', 'zh-CN'), 'E_OPTIONS', /options must be an object/);
+});
+
+test('options.lang: the messages thrown follow it, the codes do not change', () => {
+  const zh = { lang: 'zh-CN' };
+  const cases = [
+    [() => check([1], zh), 'E_INPUTS', /^check: inputs\[0\] 必须是对象 \{ name, text \}，实际为：数字 1$/],
+    [() => check(null, zh), 'E_INPUTS', /^check: 没有输入：/],
+    [() => check([], zh), 'E_INPUTS', /^check: inputs 为空/],
+    [() => check(null, { ...zh, demo: 'yes' }), 'E_OPTIONS', /^check: options\.demo 必须是 true 或 false，实际为：字符串 "yes"$/],
+    [() => plan(null, { ...zh, demo: true, waveSize: -1 }), 'E_OPTIONS', /options\.waveSize 必须是 0 到 \d+ 之间的整数/],
+    [() => check(null, { ...zh, demo: true, asmVersion: 'latest' }), 'E_OPTIONS', /^check: options: .*[\u4e00-\u9fff]/],
+    [() => check(null, { ...zh, demo: true, asmversion: '1' }), 'E_OPTIONS', /options\.asmversion 不是选项/],
+    [() => collect({ ...zh, format: 'xml' }), 'E_FORMAT', /^collect: options\.format 必须是 "yaml" 或 "json"，实际为：字符串 "xml"$/],
+    [() => explain(402, zh), 'E_CODE', /^explain: 代码必须是字符串/],
+    [() => explain('MIG999', zh), 'E_CODE', /^explain: 未知代码 "MIG999"；代码从 MIG001 到 MIG604$/],
+    [() => render(plan(null, { ...zh, demo: true }), 'html'), 'E_FORMAT', /^render: 格式必须是 markdown, shell, json 之一，实际为：字符串 "html"$/],
+  ];
+  for (const [call, code, pattern] of cases) throwsCode(assert, call, code, pattern);
+  // The same calls in English keep their English messages.
+  throwsCode(assert, () => check([1]), 'E_INPUTS', /^check: inputs\[0\] must be an object \{ name, text \}, got the number 1$/);
+  throwsCode(assert, () => explain('MIG999'), 'E_CODE', /^explain: unknown code "MIG999"; codes run from MIG001 to MIG604$/);
 });

@@ -28,9 +28,12 @@ export function cliPath() {
   return found;
 }
 
+/** The environment without a locale: the CLI speaks English unless given `--lang`, as the library does. */
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['LC_ALL', 'LC_MESSAGES', 'LANG'].includes(name)));
+
 /** Runs the CLI in the repository root; returns stdout (text), stderr and the exit status. */
 export function cli(args) {
-  const run = spawnSync(cliPath(), args, { cwd: root, encoding: 'utf8', maxBuffer: 512 << 20 });
+  const run = spawnSync(cliPath(), args, { cwd: root, env, encoding: 'utf8', maxBuffer: 512 << 20 });
   if (run.error) throw run.error;
   return { stdout: run.stdout, stderr: run.stderr, status: run.status };
 }

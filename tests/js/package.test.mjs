@@ -75,7 +75,7 @@ test('the web build gives the same results (initSync with the .wasm bytes, in No
 test('the TypeScript types compile under --strict and describe the API', () => {
   const ts = `
     import init, { check, plan, render, collect, explain, version, initSync } from 'istio2asm';
-    import type { CheckResult, Plan, Finding, Options, InputFile, Istio2asmError, Explanation, Step, Gate, Preview } from 'istio2asm';
+    import type { CheckResult, Plan, Finding, Options, InputFile, Istio2asmError, Explanation, Step, Gate, Preview, Lang } from 'istio2asm';
 
     await init();
     initSync();
@@ -93,6 +93,11 @@ test('the TypeScript types compile under --strict and describe the API', () => {
     const text: string = render(p, 'markdown') + render(p, 'shell') + render(p, 'json');
     const script: string = collect({ format: 'json', clusterKubeconfigVar: 'KC' });
     const doc: Explanation = explain('MIG402');
+    const lang: Lang = check(null, { demo: true, lang: 'zh-CN' }).lang;
+    const zhPlan: Plan = plan(null, { demo: true, lang });
+    const zhDoc: Explanation = explain('MIG402', { lang: zhPlan.lang });
+    const zhScript: string = collect({ lang: 'zh-CN' });
+    void [zhDoc, zhScript];
     const v: string = version();
     try { check([]); } catch (e) { const code: Istio2asmError['code'] = (e as Istio2asmError).code; void code; }
     void [line, state, gates, steps, previews, changedNamespace, text, script, doc.sections[0]?.heading, v, result.inputs.kinds['Pod']];
@@ -101,6 +106,8 @@ test('the TypeScript types compile under --strict and describe the API', () => {
     render(p, 'html');
     // @ts-expect-error: not an option
     check(inputs, { asmversion: '1.24.6' });
+    // @ts-expect-error: not a language
+    check(inputs, { lang: 'fr' });
     // @ts-expect-error: inputs are { name, text }
     check(['cluster.yaml']);
     // @ts-expect-error: the plan object is readonly data, and a string is not a plan

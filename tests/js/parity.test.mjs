@@ -37,6 +37,7 @@ function flagsOf(options) {
     egressWeights: '--egress-weights',
     asmEgressHost: '--asm-egress-host',
     waveSize: '--wave-size',
+    lang: '--lang',
   };
   for (const [key, value] of Object.entries(options)) {
     if (map[key]) flags.push(map[key], Array.isArray(value) ? value.join(',') : String(value));
@@ -98,6 +99,12 @@ test('parity: the demo with every setting changed', () => {
   });
 });
 
+test('parity: the demo in Chinese (options.lang, --lang)', () => {
+  const result = assertParity({ options: { demo: true, lang: 'zh-CN' } });
+  assert.equal(result.lang, 'zh-CN');
+  assertParity({ files: fixtures.slice(0, 3), options: { asmVersion: '1.24.6', lang: 'zh-CN', force: true } });
+});
+
 test('parity: the demo with its Istio config as the ASM export (--asm-config)', () => {
   assertParity({ options: { demo: true }, asmFiles: ['crates/istio2asm-core/demo/istio-config.yaml'] });
 });
@@ -157,6 +164,7 @@ test('parity: collect, in both formats and with other variable names', () => {
     collect({ clusterKubeconfigVar: 'KC', asmKubeconfigVar: 'AKC' }),
     cli(['collect', '--cluster-kubeconfig-var', 'KC', '--asm-kubeconfig-var', 'AKC']).stdout,
   );
+  assert.equal(collect({ lang: 'zh-CN' }), cli(['collect', '--lang', 'zh-CN']).stdout);
 });
 
 test('parity: explain, for every code', () => {
@@ -167,6 +175,12 @@ test('parity: explain, for every code', () => {
     const doc = explain(code);
     assert.equal(doc.text, cli(['explain', code]).stdout, code);
     assert.ok(all.includes(doc.markdown), `${code}: docs/checks.md holds the same page`);
+  }
+  const zh = cli(['explain', '--all', '--lang', 'zh-CN']).stdout;
+  for (const code of listed) {
+    const doc = explain(code, { lang: 'zh-CN' });
+    assert.equal(doc.text, cli(['explain', code, '--lang', 'zh-CN']).stdout, code);
+    assert.ok(zh.includes(doc.markdown), `${code}: docs/checks.zh-CN.md holds the same page`);
   }
 });
 

@@ -384,9 +384,9 @@ export interface Explanation {
   severity: Severity;
   /** `"MIG402 sidecar-missing-xds-agent"`. */
   title: string;
-  /** "What it finds", "Why it matters", "How to fix", "Example", in that order. */
+  /** "What it finds", "Why it matters", "How to fix", "Example" (in Chinese "发现什么", "为什么重要", "如何修复", "示例"), in that order. */
   sections: { heading: string; body: string }[];
-  /** The page as Markdown (as in docs/checks.md). */
+  /** The page as Markdown (as in docs/checks.md, or docs/checks.zh-CN.md in Chinese). */
   markdown: string;
   /** Exactly what `istio2asm explain CODE` prints. */
   text: string;
@@ -420,7 +420,8 @@ export function plan(inputs: InputFile[] | null | undefined, options?: Options |
  * The runbook of a plan as text, byte for byte what `istio2asm plan --format FORMAT` prints:
  * `markdown` (runbook.md), `shell` (runbook.sh, bash) or `json` (plan.json).
  * `plan` is the object `plan()` returned, a copy of it, or `plan.json` parsed: its JSON holds
- * everything the runbooks show. Anything that is not such a plan throws `E_PLAN`.
+ * everything the runbooks show, its language (`lang`) too. Anything that is not such a plan throws
+ * `E_PLAN`.
  * @throws {Istio2asmError} `E_FORMAT`, `E_PLAN`.
  */
 export function render(plan: Plan, format: RenderFormat): string;
@@ -433,10 +434,11 @@ export function render(plan: Plan, format: RenderFormat): string;
 export function collect(options?: CollectOptions | null): string;
 
 /**
- * The documentation of a finding code (`"MIG402"`, any case) or name (`"sidecar-missing-xds-agent"`).
- * @throws {Istio2asmError} `E_CODE` for anything else.
+ * The documentation of a finding code (`"MIG402"`, any case) or name (`"sidecar-missing-xds-agent"`),
+ * in `options.lang` (default English).
+ * @throws {Istio2asmError} `E_CODE` for anything else, `E_OPTIONS` for bad options.
  */
-export function explain(code: string): Explanation;
+export function explain(code: string, options?: ExplainOptions | null): Explanation;
 
 /** istio2asm's version, e.g. `"0.1.0"` (the package's version too). */
 export function version(): string;

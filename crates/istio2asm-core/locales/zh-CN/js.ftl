@@ -34,14 +34,14 @@ js-inputs-empty = inputs 为空：请至少提供一个 {"{"} name, text {"}"}�
 js-baseline-invalid = { $place }.baseline：{ $got }；请提供早先的 check() 结果或其 JSON 文本
 js-baseline-plan = options.baseline：只有 check() 会与基线比较
 ## $formats：可接受的格式，以逗号分隔。
-js-render-format = render：格式必须是 { $formats } 之一，实际为：{ $got }
+js-render-format = render: 格式必须是 { $formats } 之一，实际为：{ $got }
 js-collect-format = { $place }.format 必须是 "yaml" 或 "json"，实际为：{ $got }
 ## 始终以英文显示：此时还不知道语言。
 js-lang = { $place }.lang 必须是 "en" 或 "zh-CN"，实际为：{ $got }
 ## $error：serde 给出的原因（程序缺陷）。
 js-internal = 无法序列化结果：{ $error }
 ## $why：下面两条消息之一，或 plan 的 JSON 的问题。
-js-not-a-plan = render：plan 必须是 plan() 返回的对象（或解析后的 plan.json）；{ $why }
+js-not-a-plan = render: plan 必须是 plan() 返回的对象（或解析后的 plan.json）；{ $why }
 js-plan-got = 实际为：{ $got }
 js-plan-not-json = 它无法写成 JSON
-js-explain-code = explain：代码必须是字符串，例如 "MIG402" 或 "sidecar-missing-xds-agent"，实际为：{ $got }
+js-explain-code = explain: 代码必须是字符串，例如 "MIG402" 或 "sidecar-missing-xds-agent"，实际为：{ $got }
