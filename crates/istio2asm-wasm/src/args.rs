@@ -237,13 +237,37 @@ pub fn inputs(value: &JsValue, place: &str, lang: Lang) -> Result<Vec<Input>, Ap
     Ok(out)
 }
 
-/// The options object's own keys, refusing anything but a plain object (or nothing).
+/// An options object with only `known` keys, refusing anything but a plain object (or nothing).
 fn option_keys(
     value: &JsValue,
     place: &str,
     known: &[&str],
     lang: Lang,
 ) -> Result<Option<Object>, ApiError> {
+    let Some(object) = option_object(value, place, lang)? else {
+        return Ok(None);
+    };
+    refuse_unknown(&object, place, known, lang)?;
+    Ok(Some(object))
+}
+
+/// The options object and its language: `options.lang` is read first, so that every later message
+/// (an unknown option's too) is in it; what is wrong before that is said in English.
+fn options_and_lang(
+    value: &JsValue,
+    place: &str,
+    known: &[&str],
+) -> Result<(Option<Object>, Lang), ApiError> {
+    let Some(object) = option_object(value, place, Lang::En)? else {
+        return Ok((None, Lang::En));
+    };
+    let lang = lang_option(&object, place)?;
+    refuse_unknown(&object, place, known, lang)?;
+    Ok((Some(object), lang))
+}
+
+/// A plain object (or nothing), refusing anything else.
+fn option_object(value: &JsValue, place: &str, lang: Lang) -> Result<Option<Object>, ApiError> {
     let code = ErrorCode::Options;
     let Some(value) = given(value.clone()) else {
         return Ok(None);
@@ -259,9 +283,19 @@ fn option_keys(
             ),
         ));
     }
-    let object: Object = value.unchecked_into();
+    Ok(Some(value.unchecked_into()))
+}
+
+/// Refuses a key that is not an option (a typo would otherwise be ignored).
+fn refuse_unknown(
+    object: &Object,
+    place: &str,
+    known: &[&str],
+    lang: Lang,
+) -> Result<(), ApiError> {
+    let code = ErrorCode::Options;
     // A Proxy's ownKeys trap may throw: that is an argument error, not an exception through wasm.
-    let keys = own_keys(&object)
+    let keys = own_keys(object)
         .map_err(|_| err(code, t!(lang, "js-options-keys-threw", place = place)))?;
     for key in keys.iter() {
         let key = key.as_string().unwrap_or_default();
@@ -278,7 +312,7 @@ fn option_keys(
             ));
         }
     }
-    Ok(Some(object))
+    Ok(())
 }
 
 /// `options.lang`: English when not given. What is wrong with it is said in English, since no
@@ -454,17 +488,16 @@ pub fn request(
 
 fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {
     let place = "options";
-    let object = option_keys(options, place, OPTION_NAMES, Lang::En)?;
-    let mut settings = Settings::default();
+    // The language first: every message after it is in it, core's among them.
+    let (object, lang) = options_and_lang(options, place, OPTION_NAMES)?;
+    let mut settings = Settings {
+        lang,
+        ..Settings::default()
+    };
     let mut demo_wanted = false;
     let mut force = false;
     let mut asm_inputs = Vec::new();
     let mut baseline = None;
-    if let Some(o) = &object {
-        // First: every message after it is in this language, core's among them.
-        settings.lang = lang_option(o, place)?;
-    }
-    let lang = settings.lang;
     if let Some(o) = &object {
         for (key, setting) in [
             ("asmVersion", Setting::AsmVersion),
@@ -642,9 +675,9 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
     let place = "options";
     let mut settings = Settings::default();
     let mut format = ExportFormat::Yaml;
-    if let Some(o) = option_keys(options, place, COLLECT_OPTION_NAMES, Lang::En)? {
-        settings.lang = lang_option(&o, place)?;
-        let lang = settings.lang;
+    let (object, lang) = options_and_lang(options, place, COLLECT_OPTION_NAMES)?;
+    settings.lang = lang;
+    if let Some(o) = object {
         for (key, setting) in [
             ("clusterKubeconfigVar", Setting::ClusterKubeconfigVar),
             ("asmKubeconfigVar", Setting::AsmKubeconfigVar),
@@ -680,16 +713,12 @@ fn read_collect_options(options: &JsValue) -> Result<(ExportFormat, Settings), A
 /// Reads `explain`'s options: the language of the page (English when not given).
 pub fn explain_options(options: &JsValue) -> Result<Lang, ApiError> {
     let place = "options";
-    let read = || -> Result<Lang, ApiError> {
-        match option_keys(options, place, EXPLAIN_OPTION_NAMES, Lang::En)? {
-            Some(o) => lang_option(&o, place),
-            None => Ok(Lang::En),
-        }
-    };
-    read().map_err(|mut e| {
-        e.message = format!("explain: {}", e.message);
-        e
-    })
+    options_and_lang(options, place, EXPLAIN_OPTION_NAMES)
+        .map(|(_, lang)| lang)
+        .map_err(|mut e| {
+            e.message = format!("explain: {}", e.message);
+            e
+        })
 }
 
 #[cfg(test)]

@@ -167,8 +167,15 @@ impl PlanDoc {
     /// anything else with a message in `lang` (the caller's language: the plan's may be unknown)
     /// that says what is wrong.
     pub fn from_json(text: &str, lang: Lang) -> Result<Self, String> {
-        let doc: PlanDoc = serde_json::from_str(text)
+        let mut doc: PlanDoc = serde_json::from_str(text)
             .map_err(|e| t!(lang, "render-json-not-a-plan", error = e.to_string()))?;
+        // The risks' words are in the plan's language, which the JSON says once, at the top.
+        let plan_lang = doc.lang;
+        for step in doc.phases.iter_mut().flat_map(|p| &mut p.steps) {
+            for row in &mut step.risks {
+                row.risks.lang = plan_lang;
+            }
+        }
         if doc.schema_version != SCHEMA_VERSION {
             return Err(t!(
                 lang,
@@ -336,8 +343,23 @@ mod tests {
 
     #[test]
     fn a_plan_read_back_from_its_json_renders_the_same_runbooks() {
-        for force in [false, true] {
-            let doc = PlanDoc::new(&demo_plan(force));
+        for (force, lang) in [
+            (false, Lang::En),
+            (true, Lang::En),
+            (false, Lang::ZhCn),
+            (true, Lang::ZhCn),
+        ] {
+            let settings = Settings {
+                asm_version: Some(crate::demo::ASM_VERSION.into()),
+                lang,
+                ..Settings::default()
+            };
+            let plan = crate::plan::plan(
+                &analyze(crate::demo::inputs(), Vec::new(), &settings),
+                force,
+            );
+            let doc = PlanDoc::new(&plan);
+            // Read in the other language: the plan's own decides its texts.
             let back = PlanDoc::from_json(&doc.json(), Lang::En).expect("reads back");
             assert_eq!(back, doc);
             assert_eq!(back.markdown(), doc.markdown());
