@@ -93,8 +93,15 @@ impl<const ALL: bool> SettingFlags<ALL> {
     /// The settings in `lang`: core's defaults, then each flag given, then core's check of the
     /// whole.
     fn resolve(&self, lang: Lang) -> Result<Settings, Usage> {
+        // Today from the system clock: certificates' expiry is judged on it unless --as-of says
+        // another day.
+        let today = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| istio2asm_core::trust::date_of(d.as_secs()));
         let mut settings = Settings {
             lang,
+            today,
             ..Settings::default()
         };
         for (setting, text) in &self.given {
@@ -117,6 +124,8 @@ fn value_name(setting: Setting) -> &'static str {
         Setting::AsmEgressHost => "HOST",
         Setting::MaxFileBytes | Setting::MaxTotalBytes => "BYTES",
         Setting::WaveSize | Setting::MaxDocuments | Setting::MaxDepth => "N",
+        Setting::AsOf => "DATE",
+        Setting::TrustHandled => "BOOL",
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::Bundle;
 use crate::phase::{self, Gate, Migration};
 use crate::settings::Settings;
 use crate::source::Sources;
+use crate::trust::{self, Trust};
 
 /// Everything known about the inputs.
 #[derive(Debug, Clone)]
@@ -24,6 +25,8 @@ pub struct Analysis {
     pub facts: Facts,
     /// Which injector gives each workload its sidecar, now and after its switch.
     pub injection: Simulation,
+    /// Roots of trust and trust domains of both sides.
+    pub trust: Trust,
     /// The migration resource.
     pub migration: Migration,
     /// Findings, sorted by place, then code.
@@ -101,12 +104,14 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     }
     let facts = detect::detect(&bundle, settings.lang);
     let injection = inject::simulate(&bundle, &facts, settings);
+    let trust = trust::read(&bundle, asm.as_ref());
     let migration = phase::interpret(&bundle, settings.lang, &mut findings);
     {
         let cx = Context {
             bundle: &bundle,
             facts: &facts,
             injection: &injection,
+            trust: &trust,
             migration: &migration,
             settings,
             lang: settings.lang,
@@ -130,6 +135,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
         asm,
         facts,
         injection,
+        trust,
         migration,
         findings,
         gates,

@@ -41,6 +41,25 @@ pub struct Command {
     pub verb: &'static str,
     /// Everything after the verb, in order.
     pub words: Vec<Word>,
+    /// A fixed program the output is piped into, when any.
+    pub pipe: Option<Pipe>,
+}
+
+/// A program a command's output is piped into. Each is a constant: nothing in it comes from input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Pipe {
+    /// `openssl x509 -noout -fingerprint -sha256 -subject -enddate`: the first certificate of a
+    /// PEM text, as its SHA-256 fingerprint, subject and expiry.
+    X509Summary,
+}
+
+impl Pipe {
+    /// The shell text after the `|`.
+    pub fn text(self) -> &'static str {
+        match self {
+            Pipe::X509Summary => "openssl x509 -noout -fingerprint -sha256 -subject -enddate",
+        }
+    }
 }
 
 /// One word after a command's verb, with its meaning.
@@ -143,6 +162,7 @@ impl Command {
             namespace: None,
             verb,
             words: Vec::new(),
+            pipe: None,
         }
     }
 
@@ -189,6 +209,12 @@ impl Command {
     {
         self.words
             .extend(args.into_iter().map(|a| Word::Arg(a.into())));
+        self
+    }
+
+    /// Pipes the output into a fixed program.
+    pub fn pipe(mut self, pipe: Pipe) -> Self {
+        self.pipe = Some(pipe);
         self
     }
 
@@ -260,6 +286,10 @@ impl Command {
             } else {
                 out.push_str(&quote(word));
             }
+        }
+        if let Some(pipe) = self.pipe {
+            out.push_str(" | ");
+            out.push_str(pipe.text());
         }
         out
     }

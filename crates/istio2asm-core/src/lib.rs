@@ -40,6 +40,7 @@ pub mod selector;
 pub mod settings;
 pub mod source;
 pub mod state;
+pub mod trust;
 
 pub use analysis::{analyze, Analysis};
 pub use codes::{Code, Severity};

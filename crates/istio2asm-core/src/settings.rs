@@ -36,6 +36,15 @@ pub struct Settings {
     /// The language of every text of the analysis and the plan (not a [`Setting`]: each
     /// surface chooses it its own way, from the locale or a switch).
     pub lang: Lang,
+    /// The day certificates' expiry is judged on, `YYYY-MM-DD` (the change window's); when
+    /// `None`, [`Settings::today`].
+    pub as_of: Option<String>,
+    /// Today, `YYYY-MM-DD` (not a [`Setting`]: core reads no clock, each surface sets it from
+    /// its own). When neither this nor `as_of` is set, no expiry is judged, only shown.
+    pub today: Option<String>,
+    /// The user says the roots of trust of the two control planes are handled (ASM uses the
+    /// same root, or proxies trust both): the roots-of-trust gate becomes a check by hand.
+    pub trust_handled: bool,
 }
 
 impl Default for Settings {
@@ -51,6 +60,9 @@ impl Default for Settings {
             wave_size: 10,
             limits: Limits::default(),
             lang: Lang::En,
+            as_of: None,
+            today: None,
+            trust_handled: false,
         }
     }
 }
@@ -80,11 +92,15 @@ pub enum Setting {
     MaxDocuments,
     /// The deepest nesting inside a document.
     MaxDepth,
+    /// The day certificates' expiry is judged on, `YYYY-MM-DD`.
+    AsOf,
+    /// Whether the roots of trust of the two control planes are handled, `true` or `false`.
+    TrustHandled,
 }
 
 impl Setting {
     /// Every setting, in the order forms and help list them.
-    pub const ALL: [Setting; 11] = [
+    pub const ALL: [Setting; 13] = [
         Setting::AsmVersion,
         Setting::ClusterKubeconfigVar,
         Setting::AsmKubeconfigVar,
@@ -96,6 +112,8 @@ impl Setting {
         Setting::MaxTotalBytes,
         Setting::MaxDocuments,
         Setting::MaxDepth,
+        Setting::AsOf,
+        Setting::TrustHandled,
     ];
 
     /// The setting's name in kebab case, as core's messages write it (`setting asm-version`).
@@ -112,6 +130,8 @@ impl Setting {
             Setting::MaxTotalBytes => "max-total-bytes",
             Setting::MaxDocuments => "max-documents",
             Setting::MaxDepth => "max-depth",
+            Setting::AsOf => "as-of",
+            Setting::TrustHandled => "trust-handled",
         }
     }
 
@@ -129,6 +149,8 @@ impl Setting {
             Setting::MaxTotalBytes => t!(lang, "settings-about-max-total-bytes"),
             Setting::MaxDocuments => t!(lang, "settings-about-max-documents"),
             Setting::MaxDepth => t!(lang, "settings-about-max-depth"),
+            Setting::AsOf => t!(lang, "settings-about-as-of"),
+            Setting::TrustHandled => t!(lang, "settings-about-trust-handled"),
         }
     }
 }
@@ -184,6 +206,14 @@ impl Settings {
             Setting::MaxDepth => {
                 self.limits.max_depth = count(t!(lang, "settings-name-max-depth"))?;
             }
+            Setting::AsOf => self.as_of = optional(text),
+            Setting::TrustHandled => {
+                self.trust_handled = match text.trim() {
+                    "true" | "yes" => true,
+                    "false" | "no" | "" => false,
+                    _ => return Err(t!(lang, "settings-trust-handled-not-bool", text = &quoted)),
+                }
+            }
         }
         Ok(())
     }
@@ -207,6 +237,8 @@ impl Settings {
             Setting::MaxTotalBytes => self.limits.max_total_bytes.to_string(),
             Setting::MaxDocuments => self.limits.max_documents.to_string(),
             Setting::MaxDepth => self.limits.max_depth.to_string(),
+            Setting::AsOf => self.as_of.clone().unwrap_or_default(),
+            Setting::TrustHandled => self.trust_handled.to_string(),
         }
     }
 
@@ -253,6 +285,15 @@ impl Settings {
         if self.wave_size == 0 {
             return Err(t!(lang, "settings-wave-size-zero"));
         }
+        for date in [&self.as_of, &self.today].into_iter().flatten() {
+            if crate::trust::day_start(date).is_none() {
+                return Err(t!(
+                    lang,
+                    "settings-as-of-invalid",
+                    date = format!("{date:?}")
+                ));
+            }
+        }
         if let Some(version) = &self.asm_version {
             if Version::parse(version).number.is_none() {
                 return Err(t!(
@@ -263,6 +304,13 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// The start of the day expiry is judged on (`as_of`, else `today`), in seconds since the
+    /// Unix epoch; `None` when neither is a date.
+    pub fn judged_on(&self) -> Option<(&str, u64)> {
+        let date = self.as_of.as_deref().or(self.today.as_deref())?;
+        Some((date, crate::trust::day_start(date)?))
     }
 
     /// The kubeconfig variable names. Callers check the settings with [`Settings::validate`]

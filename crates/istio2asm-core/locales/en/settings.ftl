@@ -34,3 +34,9 @@ settings-egress-weights-invalid = the egress weights { $weights } must rise stri
 settings-asm-egress-host-invalid = the ASM egress host { $host } is not a DNS name
 settings-wave-size-zero = the wave size must be at least 1
 settings-asm-version-invalid = the ASM version { $version } is not a version like 1.24.6
+
+# Roots of trust (issue 14).
+settings-about-as-of = The day certificate expiry is judged on, YYYY-MM-DD (the change window's; default today).
+settings-about-trust-handled = The roots of trust of Istio and ASM are handled (same root, or proxies trust both): true or false.
+settings-trust-handled-not-bool = whether the roots of trust are handled, { $text }, must be true or false
+settings-as-of-invalid = the date { $date } must be a day written YYYY-MM-DD

@@ -34,3 +34,9 @@ settings-egress-weights-invalid = 出口权重 { $weights } 必须在 0..100 之
 settings-asm-egress-host-invalid = ASM 出口网关主机名 { $host } 不是合法的 DNS 名称
 settings-wave-size-zero = 批次大小至少为 1
 settings-asm-version-invalid = ASM 版本 { $version } 不是形如 1.24.6 的版本号
+
+# 信任根（issue 14）。
+settings-about-as-of = 判断证书是否到期所依据的日期，格式 YYYY-MM-DD（变更窗口的日期；默认今天）。
+settings-about-trust-handled = Istio 与 ASM 的信任根已处理（同一信任根，或代理同时信任两者）：true 或 false。
+settings-trust-handled-not-bool = 信任根是否已处理的取值 { $text } 必须是 true 或 false
+settings-as-of-invalid = 日期 { $date } 必须写成 YYYY-MM-DD

@@ -9,6 +9,7 @@ use crate::inject::Simulation;
 use crate::model::Bundle;
 use crate::phase::Migration;
 use crate::settings::Settings;
+use crate::trust::Trust;
 
 #[path = "ambient-mode.rs"]
 pub(crate) mod ambient_mode;
@@ -106,6 +107,8 @@ pub struct Context<'a> {
     pub facts: &'a Facts,
     /// The injection simulation.
     pub injection: &'a Simulation,
+    /// Roots of trust and trust domains of both sides.
+    pub trust: &'a Trust,
     /// The migration resource.
     pub migration: &'a Migration,
     /// The settings.

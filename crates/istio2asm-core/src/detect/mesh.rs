@@ -2,7 +2,8 @@
 
 use super::*;
 
-pub(super) fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
+/// Every mesh config of `bundle` (also the ASM export's, for its trust domain).
+pub fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
     let mut out = Vec::new();
     for cm in &bundle.config_maps {
         let revision = match cm.name() {
@@ -43,6 +44,20 @@ pub(super) fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
             proxy_metadata,
             drain_duration: node
                 .at(&["defaultConfig", "terminationDrainDuration"])
+                .and_then(Node::scalar_text),
+            trust_domain: node.at(&["trustDomain"]).and_then(Node::scalar_text),
+            trust_domain_aliases: node
+                .at(&["trustDomainAliases"])
+                .map(|aliases| {
+                    aliases
+                        .items()
+                        .iter()
+                        .filter_map(Node::scalar_text)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            mesh_id: node
+                .at(&["defaultConfig", "meshId"])
                 .and_then(Node::scalar_text),
             error,
         });

@@ -35,7 +35,7 @@ pub use webhooks::{is_istio_webhook, InjectorConfig};
 use control_planes::control_planes;
 use egress::{egress_hosts, egress_routes};
 use gateways::{east_west, gateways, networks};
-use mesh::mesh_configs;
+pub use mesh::mesh_configs;
 use proxies::proxies;
 use versions::kubernetes_version;
 
@@ -249,6 +249,12 @@ pub struct MeshConfig {
     /// `defaultConfig.terminationDrainDuration`, as written.
     pub drain_duration: Option<String>,
     /// Parse error of the `mesh` text, if any.
+    /// `trustDomain`, when set (Istio's default is `cluster.local`).
+    pub trust_domain: Option<String>,
+    /// `trustDomainAliases`.
+    pub trust_domain_aliases: Vec<String>,
+    /// `defaultConfig.meshId` (what `values.global.meshID` installs), when set.
+    pub mesh_id: Option<String>,
     pub error: Option<String>,
 }
 

@@ -407,7 +407,13 @@ pub struct Bundle {
     pub residues: Vec<Object<()>>,
     /// How many objects of each `apiVersion/kind` were read, Secrets included.
     pub kinds: BTreeMap<String, usize>,
-    /// How many Secrets were dropped.
+    /// Core Secrets, their header only: kind, namespace, name, labels, and of the annotations
+    /// only [`SECRET_ANNOTATIONS`]. Never their data.
+    pub secrets: Vec<Object<()>>,
+    /// The `istio-ca-root-cert` ConfigMaps (the public root certificates Istio's namespace
+    /// controller writes into every namespace), with their data.
+    pub root_cert_maps: Vec<Object<BTreeMap<String, String>>>,
+    /// How many Secrets came with their data (`data` or `stringData`), which was dropped.
     pub secrets_dropped: usize,
     /// Where the first dropped Secret started.
     pub first_secret: Option<Span>,
@@ -415,6 +421,15 @@ pub struct Bundle {
     /// `workloads` by (kind, namespace, name): the first of each, for owner lookups per pod.
     workload_index: HashMap<(WorkloadKind, String, String), usize>,
 }
+
+/// The ConfigMap Istio's namespace controller writes into every namespace with the mesh's root
+/// certificate under `root-cert.pem` (istio/istio `pilot/pkg/keycertbundle`,
+/// `pkg/kube/namespace` `CACertNamespaceConfigMap`).
+pub const ROOT_CERT_CONFIG_MAP: &str = "istio-ca-root-cert";
+
+/// The only Secret annotation kept: which cluster a remote secret is for (set by
+/// `istioctl create-remote-secret`, istio/istio `istioctl/pkg/multicluster/remote_secret.go`).
+pub const SECRET_ANNOTATIONS: [&str; 1] = ["networking.istio.io/cluster"];
 
 /// API groups whose objects are "Istio API objects" to import into ASM.
 pub const ISTIO_API_GROUPS: [&str; 4] = [
@@ -450,11 +465,37 @@ impl Bundle {
         }
         let api_version = node.str_at(&["apiVersion"]).unwrap_or("").to_string();
         let kind = node.str_at(&["kind"]).unwrap_or("").to_string();
-        // Any kind called Secret is dropped, whatever its apiVersion claims.
+        // Any kind called Secret is dropped, whatever its apiVersion claims. Of a core Secret the
+        // header is noted (kind, namespace, name, labels and annotations: `cacerts`, remote
+        // secrets); its `data` and `stringData` never reach the tree (the schema keeps them as
+        // empty maps, so only their presence is known) and the loader blanks its text.
         if kind == "Secret" {
-            self.secrets_dropped += 1;
-            self.first_secret.get_or_insert(span);
             *self.kinds.entry("v1/Secret".into()).or_default() += 1;
+            let carries_data = node.get("data").is_some() || node.get("stringData").is_some();
+            if carries_data {
+                self.secrets_dropped += 1;
+                self.first_secret.get_or_insert(span);
+            }
+            let meta = meta(&node);
+            if api_version == "v1"
+                && !meta.name.is_empty()
+                && names::check_object(lang, &api_version, &kind, &meta, span).is_none()
+            {
+                self.secrets.push(Object {
+                    api_version,
+                    kind,
+                    meta: Meta {
+                        annotations: meta
+                            .annotations
+                            .into_iter()
+                            .filter(|(k, _)| SECRET_ANNOTATIONS.contains(&k.as_str()))
+                            .collect(),
+                        ..meta
+                    },
+                    span,
+                    body: (),
+                });
+            }
             return;
         }
         let name = node.str_at(&["metadata", "name"]).unwrap_or("");
@@ -565,6 +606,10 @@ impl Bundle {
             ("policy", "PodDisruptionBudget") => self.pdbs.push(header!(PdbBody {
                 selector: string_map(node.at(&["spec", "selector", "matchLabels"])),
             })),
+            ("", "ConfigMap") if meta.name == ROOT_CERT_CONFIG_MAP => {
+                self.root_cert_maps
+                    .push(header!(string_map(node.get("data"))));
+            }
             ("", "ConfigMap") if is_istio_config_map(&meta.name) => {
                 self.config_maps.push(header!(string_map(node.get("data"))));
             }

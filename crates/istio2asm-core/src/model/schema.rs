@@ -77,6 +77,8 @@ fn keep_for(kind: &str, field: &str) -> &'static Keep {
         ("CronJob", "spec") => &CRONJOB_SPEC,
         (_, "spec") if summarised => &WORKLOAD_SPEC,
         (_, "status") if summarised => &NOTHING,
+        // A Secret's values are never allocated: only whether it had any is kept.
+        ("Secret", "data" | "stringData") => &NOTHING,
         _ => &ALL,
     }
 }
