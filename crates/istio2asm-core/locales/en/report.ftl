@@ -84,3 +84,15 @@ report-inject-not-switched = After the switch: the plan does not switch it (it r
 
 ## What a value that could be secret reads in an excerpt of the input (excerpt::hidden).
 report-excerpt-hidden = <hidden>
+
+# The trust: line (issue 14).
+report-label-trust = trust:
+report-trust-both = cluster { $cluster }; ASM { $asm }
+report-trust-cluster-only = cluster { $cluster }; ASM's side not exported
+report-trust-side = root { $roots }, trust domain { $domains }
+report-trust-root = { $fingerprint } ({ $subject }, until { $until }, { $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    })
+report-trust-no-roots = none exported (istio-ca-root-cert)
+report-trust-no-domain = no mesh config

@@ -71,3 +71,12 @@ report-inject-not-switched = 切换后：迁移计划不会切换它（它没有
 
 ## 输入摘录中可能含机密的值显示为（excerpt::hidden）。
 report-excerpt-hidden = <已隐藏>
+
+# trust: 行（issue 14）。
+report-label-trust = 信任：
+report-trust-both = 集群 { $cluster }；ASM { $asm }
+report-trust-cluster-only = 集群 { $cluster }；未导出 ASM 一侧
+report-trust-side = 信任根 { $roots }，信任域 { $domains }
+report-trust-root = { $fingerprint }（{ $subject }，有效期至 { $until }，{ $count } 个命名空间）
+report-trust-no-roots = 未导出（istio-ca-root-cert）
+report-trust-no-domain = 无网格配置

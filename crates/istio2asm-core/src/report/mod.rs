@@ -13,6 +13,7 @@ use crate::phase::{Gate, Situation};
 use crate::source::Location;
 
 mod injection;
+mod trust;
 mod workloads;
 
 pub use injection::{inject_text, injection_summary};
@@ -93,6 +94,7 @@ struct CheckJson<'a> {
     gates: &'a [Gate],
     injection: Vec<injection::InjectionJson<'a>>,
     workloads: Vec<workloads::WorkloadJson<'a>>,
+    trust: &'a crate::trust::Trust,
     findings: Vec<FindingJson<'a>>,
     summary: SummaryJson,
 }
@@ -163,6 +165,7 @@ pub fn check_value(analysis: &Analysis) -> serde_json::Value {
         gates: &analysis.gates,
         injection: injection::json(&analysis.injection),
         workloads: workloads::json(analysis),
+        trust: &analysis.trust,
         findings: analysis
             .findings
             .iter()
@@ -448,6 +451,10 @@ pub fn check_text(analysis: &Analysis, color: bool) -> String {
             terminal_safe(&summary).into_owned(),
         ));
     }
+    out.push_str(&line(
+        t!(lang, "report-label-trust"),
+        terminal_safe(&trust::summary(&analysis.trust, lang)).into_owned(),
+    ));
     let (errors, warnings, infos) = analysis.counts();
     out.push_str(&line(
         t!(lang, "report-label-summary"),
