@@ -236,6 +236,9 @@ def main():
         nss = [relabel(n, cid, net, mesh, cdir) for n in namespaces(cluster, net)]
         (d / "cluster.yaml").write_text(dump_list(nss + workloads))
         mesh_cms = [relabel(pick(cms, "ConfigMap", n), cid, net, mesh, cdir) for n in ("istio", "istio-sidecar-injector")]
+        # Before the migration: PROXY_CONFIG_XDS_AGENT is what ASM adds in SetupIstioForMigrate
+        # (seed doc, 步骤二); a plain Istio mesh does not have it.
+        mesh_cms[0]["data"]["mesh"] = mesh_cms[0]["data"]["mesh"].replace('    PROXY_CONFIG_XDS_AGENT: "true"\n', "")
         (d / "istio-system-configmaps.yaml").write_text(dump_list(mesh_cms))
         (d / "istio-ca-root-cert.yaml").write_text(dump_list(ca_root_configmaps((TRUST / root).read_text(), cdir)))
         (d / "remote-secrets.yaml").write_text(dump_list(remote_secrets(others, cdir)))
