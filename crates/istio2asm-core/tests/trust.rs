@@ -51,7 +51,9 @@ fn fingerprints_subjects_and_expiry_are_what_openssl_printed() {
         let mut lines = block.lines();
         let file = lines.next().unwrap().split(' ').next().unwrap();
         // openssl's refusals (not-a-cert.pem, garbage.txt) are MIG708's business.
-        let Some(fingerprint) = lines.next().and_then(|l| l.strip_prefix("sha256 Fingerprint="))
+        let Some(fingerprint) = lines
+            .next()
+            .and_then(|l| l.strip_prefix("sha256 Fingerprint="))
         else {
             continue;
         };
@@ -105,7 +107,11 @@ fn a_different_asm_root_fails_the_gate_into_migrating_unless_handled() {
             fixture_input("trust", "one-root.yaml"),
             Input::new("asm-migrate.yaml", cr),
         ];
-        let a = analyze(inputs, vec![fixture_input("trust", "asm-side.yaml")], settings);
+        let a = analyze(
+            inputs,
+            vec![fixture_input("trust", "asm-side.yaml")],
+            settings,
+        );
         let gate = a
             .gates
             .iter()
@@ -156,17 +162,27 @@ fn the_secret_names_export_keeps_headers_and_no_value() {
             .arg(&path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         export.push_str(&String::from_utf8(out.stdout).unwrap());
         export.push('\n');
     }
-    assert!(!export.contains("planted") && !export.contains("cGxhbnRlZC"), "{export}");
+    assert!(
+        !export.contains("planted") && !export.contains("cGxhbnRlZC"),
+        "{export}"
+    );
     let a = analyze(
         vec![Input::new("istio-system-secret-names.yaml", export.clone())],
         Vec::new(),
         &settings(),
     );
-    assert!(!a.findings.iter().any(|f| f.code == Code::Mig004), "{export}");
+    assert!(
+        !a.findings.iter().any(|f| f.code == Code::Mig004),
+        "{export}"
+    );
     let names: Vec<&str> = a.bundle.secrets.iter().map(|s| s.name()).collect();
     assert_eq!(names, ["istio-remote-secret-west", "cacerts"], "{export}");
     let remote = &a.bundle.secrets[0].meta;

@@ -52,7 +52,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let shared = asm_set.sha256.iter().any(|a| cluster_set.sha256.contains(a));
+    let shared = asm_set
+        .sha256
+        .iter()
+        .any(|a| cluster_set.sha256.contains(a));
     if shared || !proxies_coexist(cx) {
         return;
     }
@@ -90,12 +93,12 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use crate::analysis::analyze;
     use crate::checks::testing::cr;
-    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT, OTHER_ROOT};
     use crate::codes::{Code, Severity};
     use crate::gate::{GateId, Verdict};
     use crate::load::Input;
     use crate::settings::Settings;
     use crate::state::State;
+    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT, OTHER_ROOT};
 
     fn run(cluster: &str, asm: &str, settings: &Settings) -> crate::analysis::Analysis {
         analyze(
@@ -122,10 +125,18 @@ mod tests {
         .concat();
         let asm = root_cert_map("istio-system", OTHER_ROOT);
         let a = run(&cluster, &asm, &Settings::default());
-        let found: Vec<_> = a.findings.iter().filter(|f| f.code == Code::Mig702).collect();
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig702)
+            .collect();
         assert_eq!(found.len(), 1, "{:?}", a.findings);
         assert_eq!(found[0].severity, Severity::Error);
-        assert!(found[0].message.contains("O=asm-test-root"), "{}", found[0].message);
+        assert!(
+            found[0].message.contains("O=asm-test-root"),
+            "{}",
+            found[0].message
+        );
         assert_eq!(gate(&a), Verdict::Fail);
         assert_eq!(found[0].commands.len(), 2);
 
@@ -134,7 +145,11 @@ mod tests {
             ..Settings::default()
         };
         let a = run(&cluster, &asm, &handled);
-        let found: Vec<_> = a.findings.iter().filter(|f| f.code == Code::Mig702).collect();
+        let found: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::Mig702)
+            .collect();
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(gate(&a), Verdict::Warn);
     }

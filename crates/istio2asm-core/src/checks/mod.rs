@@ -13,6 +13,8 @@ use crate::trust::Trust;
 
 #[path = "ambient-mode.rs"]
 pub(crate) mod ambient_mode;
+#[path = "asm-root-differs.rs"]
+pub(crate) mod asm_root_differs;
 #[path = "asm-too-old.rs"]
 pub(crate) mod asm_too_old;
 #[path = "cr-identity.rs"]
@@ -81,20 +83,16 @@ pub(crate) mod kubernetes_too_old;
 pub(crate) mod mesh_config_missing_xds_agent;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
-#[path = "root-cert-multiple-writers.rs"]
-pub(crate) mod root_cert_multiple_writers;
-#[path = "asm-root-differs.rs"]
-pub(crate) mod asm_root_differs;
-#[path = "root-cert-expiring.rs"]
-pub(crate) mod root_cert_expiring;
 #[path = "plugged-in-ca.rs"]
 pub(crate) mod plugged_in_ca;
-#[path = "trust-domain-mismatch.rs"]
-pub(crate) mod trust_domain_mismatch;
-#[path = "root-cert-unreadable.rs"]
-pub(crate) mod root_cert_unreadable;
 #[path = "restart-drops-sidecar.rs"]
 pub(crate) mod restart_drops_sidecar;
+#[path = "root-cert-expiring.rs"]
+pub(crate) mod root_cert_expiring;
+#[path = "root-cert-multiple-writers.rs"]
+pub(crate) mod root_cert_multiple_writers;
+#[path = "root-cert-unreadable.rs"]
+pub(crate) mod root_cert_unreadable;
 #[path = "secrets-dropped.rs"]
 pub(crate) mod secrets_dropped;
 #[path = "sidecar-manual-restart.rs"]
@@ -103,6 +101,8 @@ pub(crate) mod sidecar_manual_restart;
 pub(crate) mod sidecar_missing_xds_agent;
 #[path = "switch-not-to-asm.rs"]
 pub(crate) mod switch_not_to_asm;
+#[path = "trust-domain-mismatch.rs"]
+pub(crate) mod trust_domain_mismatch;
 #[path = "workload-manually-injected.rs"]
 pub(crate) mod workload_manually_injected;
 #[path = "workload-on-istio-sidecar.rs"]
@@ -234,7 +234,12 @@ pub(crate) mod support {
             .iter()
             .map(|sha| {
                 let subject = side.root(sha).map_or("", |r| r.subject.as_str());
-                t!(lang, "trust-root-words", sha256 = sha.as_str(), subject = subject)
+                t!(
+                    lang,
+                    "trust-root-words",
+                    sha256 = sha.as_str(),
+                    subject = subject
+                )
             })
             .collect::<Vec<_>>()
             .join(&t!(lang, "list-separator"));

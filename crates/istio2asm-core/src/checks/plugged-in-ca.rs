@@ -46,12 +46,9 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
         .chain(cx.trust.asm.as_ref().map(|asm| (asm, Target::Asm)));
     for (side, target) in sides {
         for secret in side.ca_secrets.iter().filter(|s| s.name == "cacerts") {
-            let after = cx
-                .settings
-                .judged_on()
-                .and_then(|(_, day)| {
-                    crate::trust::date_of(day + EXPIRY_WARNING_DAYS as u64 * 86_400)
-                });
+            let after = cx.settings.judged_on().and_then(|(_, day)| {
+                crate::trust::date_of(day + EXPIRY_WARNING_DAYS as u64 * 86_400)
+            });
             let expect = match after {
                 Some(after) => t!(lang, "mig704-expect-after", date = after),
                 None => t!(lang, "mig704-expect"),
@@ -90,10 +87,16 @@ mod tests {
         let found = check(SECRETS, Code::Mig704);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Severity::Info);
-        assert!(found[0].1.contains("istio-system/cacerts"), "{}", found[0].1);
+        assert!(
+            found[0].1.contains("istio-system/cacerts"),
+            "{}",
+            found[0].1
+        );
         assert_eq!(
             commands(SECRETS, Code::Mig704)[0],
-            [r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n istio-system get secret cacerts -o 'jsonpath={.data.ca-cert\.pem}' | base64 -d | openssl x509 -noout -subject -enddate"#]
+            [
+                r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" -n istio-system get secret cacerts -o 'jsonpath={.data.ca-cert\.pem}' | base64 -d | openssl x509 -noout -subject -enddate"#
+            ]
         );
         let settings = Settings {
             as_of: Some("2026-12-03".into()),

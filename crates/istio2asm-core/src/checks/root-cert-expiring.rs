@@ -50,7 +50,11 @@ fn side(cx: &Context, side: &TrustSide, target: Target, now: u64, out: &mut Vec<
         if days >= EXPIRY_WARNING_DAYS {
             continue;
         }
-        let Some(set) = side.root_sets.iter().find(|s| s.sha256.contains(&root.sha256)) else {
+        let Some(set) = side
+            .root_sets
+            .iter()
+            .find(|s| s.sha256.contains(&root.sha256))
+        else {
             continue;
         };
         let date = root.not_after.get(..10).unwrap_or(&root.not_after);
@@ -111,12 +115,10 @@ fn side(cx: &Context, side: &TrustSide, target: Target, now: u64, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::findings_with;
-    use crate::trust::fixtures::{
-        root_cert_map, EXPIRED_ROOT, EXPIRING_ROOT, ISTIO_ROOT,
-    };
     use crate::codes::{Code, Severity};
     use crate::i18n::Lang;
     use crate::settings::Settings;
+    use crate::trust::fixtures::{root_cert_map, EXPIRED_ROOT, EXPIRING_ROOT, ISTIO_ROOT};
 
     fn on(date: &str, lang: Lang) -> Settings {
         Settings {
@@ -144,12 +146,26 @@ mod tests {
         .concat();
         let found = mig703(&yaml, &on("2026-12-03", Lang::En));
         assert_eq!(found.len(), 2, "{found:?}");
-        let expired = found.iter().find(|(_, m)| m.contains("expired-root")).unwrap();
+        let expired = found
+            .iter()
+            .find(|(_, m)| m.contains("expired-root"))
+            .unwrap();
         assert_eq!(expired.0, Severity::Error);
-        assert!(expired.1.contains("expired on 2026-11-01, 32 days ago"), "{}", expired.1);
-        let expiring = found.iter().find(|(_, m)| m.contains("expiring-root")).unwrap();
+        assert!(
+            expired.1.contains("expired on 2026-11-01, 32 days ago"),
+            "{}",
+            expired.1
+        );
+        let expiring = found
+            .iter()
+            .find(|(_, m)| m.contains("expiring-root"))
+            .unwrap();
         assert_eq!(expiring.0, Severity::Warning);
-        assert!(expiring.1.contains("expires on 2026-12-13, in 10 days"), "{}", expiring.1);
+        assert!(
+            expiring.1.contains("expires on 2026-12-13, in 10 days"),
+            "{}",
+            expiring.1
+        );
         // Three months earlier neither is within 30 days of its expiry.
         assert_eq!(mig703(&yaml, &on("2026-09-01", Lang::En)), []);
         // No day known: nothing is judged.

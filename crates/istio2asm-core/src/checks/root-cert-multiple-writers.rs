@@ -86,8 +86,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{check, commands};
-    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT, OTHER_ROOT};
     use crate::codes::{Code, Severity};
+    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT, OTHER_ROOT};
 
     #[test]
     fn two_roots_across_namespaces_are_two_writers() {

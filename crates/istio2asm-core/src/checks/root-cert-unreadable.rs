@@ -53,8 +53,8 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::check;
-    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT};
     use crate::codes::{Code, Severity};
+    use crate::trust::fixtures::{root_cert_map, ISTIO_ROOT};
 
     #[test]
     fn garbage_and_missing_keys_are_reported_and_the_rest_is_read() {
@@ -69,7 +69,9 @@ mod tests {
         let found = check(&yaml, Code::Mig708);
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found.iter().all(|(s, _)| *s == Severity::Warning));
-        assert!(found.iter().any(|(_, m)| m.contains("namespace empty") && m.contains("root-cert.pem")));
+        assert!(found
+            .iter()
+            .any(|(_, m)| m.contains("namespace empty") && m.contains("root-cert.pem")));
         let a = crate::checks::testing::analysis(&yaml);
         assert_eq!(a.trust.cluster.roots.len(), 1);
     }

@@ -40,9 +40,12 @@ use crate::kubectl::Target;
 use crate::state::State;
 use crate::trust::TrustDomain;
 
+/// A mesh config's trust domain and the control plane it is read from.
+type Side<'a> = (&'a TrustDomain, Target);
+
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let cluster = &cx.trust.cluster.trust_domains;
-    let mut pairs: Vec<((&TrustDomain, Target), (&TrustDomain, Target))> = Vec::new();
+    let mut pairs: Vec<(Side, Side)> = Vec::new();
     for (i, a) in cluster.iter().enumerate() {
         for b in &cluster[i + 1..] {
             pairs.push(((a, Target::Cluster), (b, Target::Cluster)));
@@ -113,10 +116,10 @@ pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::analysis::analyze;
-    use crate::trust::fixtures::mesh_config;
     use crate::codes::Code;
     use crate::load::Input;
     use crate::settings::Settings;
+    use crate::trust::fixtures::mesh_config;
 
     fn mig705(cluster: &str, asm: &str) -> Vec<String> {
         let asm = if asm.is_empty() {
@@ -154,7 +157,10 @@ mod tests {
             ),
             Vec::<String>::new()
         );
-        assert_eq!(mig705(&istio, &mesh_config("cluster.local", &[])), Vec::<String>::new());
+        assert_eq!(
+            mig705(&istio, &mesh_config("cluster.local", &[])),
+            Vec::<String>::new()
+        );
         // Without ASM's mesh config nothing is compared.
         assert_eq!(mig705(&istio, ""), Vec::<String>::new());
     }

@@ -41,14 +41,24 @@ pub(super) fn step(analysis: &Analysis) -> Step {
         Target::Cluster,
         t!(lang, "plan-trust-why"),
     )
-    .verify(root_cert_summary(Target::Cluster, namespace), cluster_expect);
+    .verify(
+        root_cert_summary(Target::Cluster, namespace),
+        cluster_expect,
+    );
     step.fixes.push(GateId::RootsOfTrust);
     match trust.asm.as_ref().and_then(|asm| asm.root_sets.first()) {
         Some(set) => {
-            let ns = set.namespaces.first().map_or("istio-system", String::as_str);
+            let ns = set
+                .namespaces
+                .first()
+                .map_or("istio-system", String::as_str);
             step = step.verify(
                 root_cert_summary(Target::Asm, ns),
-                t!(lang, "plan-trust-expect-asm", sha256 = set.sha256.join(" / ")),
+                t!(
+                    lang,
+                    "plan-trust-expect-asm",
+                    sha256 = set.sha256.join(" / ")
+                ),
             );
         }
         None => step.needs.push(t!(lang, "plan-trust-need-asm-root")),

@@ -373,7 +373,6 @@ pub fn days_left(now: u64, until: u64) -> i64 {
 
 /// Certificates and ConfigMaps for the trust tests.
 #[cfg(test)]
-#[path = "trust_fixtures.rs"]
 pub(crate) mod fixtures;
 
 #[cfg(test)]
@@ -401,7 +400,10 @@ mod tests {
         assert_eq!(istio.subject, "O=cluster.local");
         assert!(istio.self_signed());
         assert_eq!(istio.not_after, "2036-11-30T12:43:53Z");
-        assert_eq!(istio.openssl_end_date(), "notAfter=Nov 30 12:43:53 2036 GMT");
+        assert_eq!(
+            istio.openssl_end_date(),
+            "notAfter=Nov 30 12:43:53 2036 GMT"
+        );
         assert_eq!(istio.namespaces, ["default", "ledger", "shop"]);
         assert_eq!(side.root(OTHER_ROOT_SHA256).unwrap().namespaces, ["ledger"]);
         // A rotation bundle is its own set: the majority set comes first.
