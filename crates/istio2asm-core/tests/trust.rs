@@ -193,3 +193,88 @@ fn the_secret_names_export_keeps_headers_and_no_value() {
     );
     assert!(a.findings.iter().any(|f| f.code == Code::Mig704));
 }
+
+/// Every trust finding and the plan's trust step read in Chinese with the same commands, codes
+/// and objects as in English.
+#[test]
+fn trust_findings_and_the_step_speak_both_languages_alike() {
+    use istio2asm_core::i18n::Lang;
+    use istio2asm_core::plan;
+    let cr = "apiVersion: istio.alibabacloud.com/v1beta1\nkind: ASMMigrateFromIstio\nmetadata:\n  name: default\nspec:\n  desiredState: SetupIstioForMigrate\n  retryCounter: 0\nstatus:\n  message: \"\"\n  retryCounter: 0\n  state: SetupIstioForMigrate\n";
+    // Each export once (the same ConfigMap in two files would be a duplicate): the roots of
+    // two writers with the Secret names and mesh configs, then the expiring and malformed ones.
+    let run = |lang, files: &[&str]| {
+        let settings = Settings { lang, ..settings() };
+        let mut inputs: Vec<Input> = files.iter().map(|f| fixture_input("trust", f)).collect();
+        inputs.push(Input::new("asm-migrate.yaml", cr));
+        let asm = vec![
+            fixture_input("trust", "asm-side.yaml"),
+            fixture_input("trust", "asm-mesh-config.yaml"),
+        ];
+        analyze(inputs, asm, &settings)
+    };
+    let first = ["two-writers.yaml", "secret-names.yaml", "mesh-configs.yaml"];
+    let (en, zh) = (run(Lang::En, &first), run(Lang::ZhCn, &first));
+    let vars = istio2asm_core::kubectl::KubeconfigVars::default();
+    let shape = |a: &Analysis| {
+        a.findings
+            .iter()
+            .filter(|f| f.code.as_str().starts_with("MIG7"))
+            .map(|f| {
+                let commands: Vec<String> = f.commands.iter().map(|c| c.render(&vars)).collect();
+                (f.code, f.severity, f.object.clone(), commands)
+            })
+            .collect::<Vec<_>>()
+    };
+    let codes: std::collections::BTreeSet<Code> = shape(&en).iter().map(|s| s.0).collect();
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        [Code::Mig701, Code::Mig702, Code::Mig704, Code::Mig705]
+    );
+    let second = ["expiring.yaml", "malformed.yaml"];
+    let (en2, zh2) = (run(Lang::En, &second), run(Lang::ZhCn, &second));
+    let codes: std::collections::BTreeSet<Code> = shape(&en2).iter().map(|s| s.0).collect();
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        [Code::Mig702, Code::Mig703, Code::Mig708]
+    );
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (en, zh) in [(&en, &zh), (&en2, &zh2)] {
+        assert_eq!(shape(en), shape(zh));
+        for f in zh
+            .findings
+            .iter()
+            .filter(|f| f.code.as_str().starts_with("MIG7"))
+        {
+            assert!(chinese(&f.message), "{}", f.message);
+            assert!(chinese(&f.help_text(Lang::ZhCn)), "{:?}", f.help);
+        }
+    }
+    let step = |a: &Analysis| {
+        plan::plan(a, false)
+            .phases
+            .iter()
+            .flat_map(|p| p.steps.iter())
+            .find(|s| s.id == "roots-of-trust")
+            .cloned()
+            .expect("the roots-of-trust step")
+    };
+    let (en_step, zh_step) = (step(&en), step(&zh));
+    assert_eq!(
+        en_step
+            .verify
+            .iter()
+            .map(|v| &v.command)
+            .collect::<Vec<_>>(),
+        zh_step
+            .verify
+            .iter()
+            .map(|v| &v.command)
+            .collect::<Vec<_>>()
+    );
+    assert!(chinese(&zh_step.title) && chinese(&zh_step.why));
+    assert!(zh_step.verify.iter().all(|v| chinese(&v.expect)));
+    // ASM's root is in its export: verified from there, not by GetCaCert.
+    assert_eq!(en_step.verify.len(), 3, "{:?}", en_step.verify);
+    assert!(en_step.needs.is_empty(), "{:?}", en_step.needs);
+}
