@@ -44,6 +44,10 @@ pub(super) fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
             drain_duration: node
                 .at(&["defaultConfig", "terminationDrainDuration"])
                 .and_then(Node::scalar_text),
+            root_namespace: node
+                .str_at(&["rootNamespace"])
+                .filter(|ns| !ns.is_empty())
+                .map(String::from),
             error,
         });
     }
