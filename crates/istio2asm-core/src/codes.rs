@@ -141,6 +141,8 @@ registry! {
     Mig602 "MIG602" "istio-gateways-remain" Error [NoIstioGateways];
     Mig603 "MIG603" "istio-control-plane-remains" Error [IstioControlPlaneRemoved];
     Mig604 "MIG604" "istio-api-not-in-asm" Error [IstioApiInAsm];
+    Mig706 "MIG706" "mtls-strict-but-tls-disabled" Error [];
+    Mig707 "MIG707" "mtls-disabled-but-tls-required" Error [];
 }
 
 impl Code {

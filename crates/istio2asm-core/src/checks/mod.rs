@@ -78,6 +78,10 @@ pub(crate) mod istio_too_old;
 pub(crate) mod kubernetes_too_old;
 #[path = "mesh-config-missing-xds-agent.rs"]
 pub(crate) mod mesh_config_missing_xds_agent;
+#[path = "mtls-disabled-but-tls-required.rs"]
+pub(crate) mod mtls_disabled_but_tls_required;
+#[path = "mtls-strict-but-tls-disabled.rs"]
+pub(crate) mod mtls_strict_but_tls_disabled;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
 #[path = "restart-drops-sidecar.rs"]
@@ -148,6 +152,8 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     istio_gateways_remain::run,
     istio_control_plane_remains::run,
     istio_api_not_in_asm::run,
+    mtls_strict_but_tls_disabled::run,
+    mtls_disabled_but_tls_required::run,
 ];
 
 /// Runs every check. A check never panics and never fails: it reports what it can see.
