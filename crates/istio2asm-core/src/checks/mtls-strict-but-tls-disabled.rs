@@ -978,8 +978,8 @@ fn evaluate(
             else {
                 continue;
             };
-            // A subset's own settings, as `MergeSubsetTrafficPolicy` applies them; a subset that changes
-            // nothing for this port sends what the default cluster sends, reported once there.
+            // A subset's own settings, as `MergeSubsetTrafficPolicy` applies them; a subset that
+            // changes nothing for this port sends what the default cluster sends, reported there.
             let own_tls = policy.get("tls").filter(|t| !matches!(t, Node::Null));
             let port_entry = policy
                 .get("portLevelSettings")
