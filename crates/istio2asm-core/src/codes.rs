@@ -146,6 +146,8 @@ registry! {
     Mig703 "MIG703" "root-cert-expiring" Warning [];
     Mig704 "MIG704" "plugged-in-ca" Info [];
     Mig705 "MIG705" "trust-domain-mismatch" Error [RootsOfTrust];
+    Mig706 "MIG706" "mtls-strict-but-tls-disabled" Error [];
+    Mig707 "MIG707" "mtls-disabled-but-tls-required" Error [];
     Mig708 "MIG708" "root-cert-unreadable" Warning [];
 }
 

@@ -202,3 +202,39 @@ mig705-side = { $side }, trust domain { $domain }
 mig705-message = The trust domains differ without an alias: { $first } and { $second }. Proxies of one refuse peers of the other under mTLS
 mig705-expect = "trustDomain: { $first }" and "trustDomain: { $second }" are equal, or each appears under the other's trustDomainAliases.
 mig708-message = istio-ca-root-cert in namespace { $namespace } cannot be read ({ $reason }): its root of trust is unknown
+# MIG706/MIG707
+
+## MIG706 mtls-strict-but-tls-disabled and MIG707 mtls-disabled-but-tls-required share these parts.
+## A target is a Service port the traffic goes to: $host is name.namespace, $port the Service port.
+mtls-target = { $host }:{ $port }
+## The same for the traffic to one subset of a DestinationRule, when the subset sets its own TLS.
+mtls-target-subset = { $host }:{ $port } subset { $subset }
+## Where a PeerAuthentication's mode is set: in the root namespace, for a whole namespace, for the
+## workloads its selector matches, or for one container port ($port) in portLevelMtls.
+mtls-scope-mesh = mesh-wide
+mtls-scope-namespace = namespace-wide
+mtls-scope-workload = workload
+mtls-scope-port = port { $port }
+## $object is namespace/name, $scopes the scopes above joined by list-separator.
+mtls-policy = { $object } ({ $scopes })
+## Shown for objects without namespace in a list of client namespaces.
+mtls-context-namespace = the context's namespace
+## Appended to the help when the export has no running pods of some Services ($services, a list of
+## namespace/name): their workload templates (or their selector) stood for the pods.
+mtls-assumed = {" "}The export holds no running pods of { $services }: this assumes that they run a sidecar and carry the labels of their workload templates (or of the Service's selector).
+
+## MIG706. $rule is namespace/name; $targets the targets; $clients mig706-clients or nothing (every
+## namespace); $policies the mtls-policy texts joined by list-separator.
+mig706-conflict = DestinationRule { $rule } sends plaintext (tls mode DISABLE) to { $targets }{ $clients }, but the pods there accept only mTLS (STRICT) under PeerAuthentication { $policies }
+## $namespaces: the namespaces of the clients that use the rule.
+mig706-clients = {" "}from clients in { $namespaces }
+## $rule and $policy are namespace/name. The help says what the finding's commands print.
+mig706-help = Make both sides agree: set tls mode ISTIO_MUTUAL in DestinationRule { $rule } for these hosts (or remove its tls block so that auto mTLS chooses), or, if these clients must send plaintext, set PeerAuthentication { $policy } (or a workload or port exception) to PERMISSIVE. Until then the commands show the conflict: the DestinationRule's YAML has mode: DISABLE (in trafficPolicy.tls, a portLevelSettings entry or a subset; a tls block without mode means DISABLE too), the PeerAuthentication's has mode: STRICT (under mtls or portLevelMtls), and istioctl x describe pod prints "Workload mTLS mode: STRICT" (or the port under "Port Level mTLS mode") under "Effective PeerAuthentication". Afterwards they show the modes you chose.
+
+## MIG707. $policy is an mtls-policy text; $targets the targets; $clients mig707-clients or nothing
+## (every namespace); $rules the DestinationRules (namespace/name) joined by list-separator.
+mig707-conflict = PeerAuthentication { $policy } makes the pods of { $targets } accept only plaintext (mtls mode DISABLE), but clients{ $clients } send Istio mTLS there (tls mode ISTIO_MUTUAL) under DestinationRule { $rules }
+## $namespaces: the namespaces of the clients that use the rules.
+mig707-clients = {" "}in { $namespaces }
+## $policy and $rule are namespace/name. The help says what the finding's commands print.
+mig707-help = Make both sides agree: set PeerAuthentication { $policy } (or its port exception) to PERMISSIVE or STRICT for these workloads, or, if they must take plaintext, set tls mode DISABLE in DestinationRule { $rule } for these hosts. Until then the commands show the conflict: the PeerAuthentication's YAML has mode: DISABLE (under mtls or portLevelMtls), the DestinationRule's has mode: ISTIO_MUTUAL (in trafficPolicy.tls, a portLevelSettings entry or a subset), and istioctl x describe pod prints "Workload mTLS mode: DISABLE" (or the port under "Port Level mTLS mode") under "Effective PeerAuthentication". Afterwards they show the modes you chose.

@@ -13,6 +13,8 @@ report-situation-illegal = illegal
 
 ## A finding in the text report. $location is file:line:column.
 report-first-seen = first seen at { $location }
+## Another place a finding names (the other object of a pair). $location is file:line:column.
+report-related = see also { $location }
 ## The help text follows; its later lines are indented under its first word.
 report-help = help: { $help }
 

@@ -169,3 +169,39 @@ mig705-side = { $side }，信任域 { $domain }
 mig705-message = 信任域不同且没有别名：{ $first } 与 { $second }。在 mTLS 下，一方的代理会拒绝另一方的对端
 mig705-expect = "trustDomain: { $first }" 与 "trustDomain: { $second }" 相同，或各自出现在对方的 trustDomainAliases 中。
 mig708-message = 命名空间 { $namespace } 中的 istio-ca-root-cert 无法读取（{ $reason }）：其信任根未知
+# MIG706/MIG707
+
+## MIG706 mtls-strict-but-tls-disabled 与 MIG707 mtls-disabled-but-tls-required 共用以下部分。
+## 目标为流量到达的 Service 端口：$host 为 name.namespace，$port 为 Service 端口。
+mtls-target = { $host }:{ $port }
+## 同上，指发往 DestinationRule 某个子集的流量（该子集自行设置了 TLS 时）。
+mtls-target-subset = { $host }:{ $port } 的子集 { $subset }
+## PeerAuthentication 的模式在何处设置：根命名空间、整个命名空间、其选择器匹配的工作负载，或
+## portLevelMtls 中的某个容器端口（$port）。
+mtls-scope-mesh = 网格范围
+mtls-scope-namespace = 命名空间范围
+mtls-scope-workload = 工作负载
+mtls-scope-port = 端口 { $port }
+## $object 为 namespace/name，$scopes 为上述范围，以 list-separator 连接。
+mtls-policy = { $object }（{ $scopes }）
+## 客户端命名空间列表中，代表未写命名空间的对象。
+mtls-context-namespace = 当前上下文的命名空间
+## 导出文件中没有某些 Service（$services，namespace/name 列表）的运行中 Pod 时附加到帮助之后：
+## 由其工作负载模板（或其选择器）代替这些 Pod。
+mtls-assumed = 导出文件中没有 { $services } 的运行中 Pod：此处假设这些 Pod 运行 Sidecar，且带有其工作负载模板（或 Service 选择器）中的标签。
+
+## MIG706。$rule 为 namespace/name；$targets 为目标；$clients 为 mig706-clients 或空（所有命名空间）；
+## $policies 为 mtls-policy 文本，以 list-separator 连接。
+mig706-conflict = DestinationRule { $rule } 以明文（tls mode DISABLE）访问 { $targets }{ $clients }，但按照 PeerAuthentication { $policies }，这些 Pod 只接受 mTLS（STRICT）
+## $namespaces：使用该规则的客户端所在的命名空间。
+mig706-clients = （客户端位于命名空间 { $namespaces }）
+## $rule 与 $policy 为 namespace/name。帮助说明检查结果所附命令的预期输出。
+mig706-help = 让两端一致：在 DestinationRule { $rule } 中为这些主机设置 tls mode ISTIO_MUTUAL（或删除其 tls 块，由自动 mTLS 选择），或者，如果这些客户端必须发送明文，将 PeerAuthentication { $policy }（或针对工作负载、端口的例外）设为 PERMISSIVE。修复之前，这些命令会显示冲突：DestinationRule 的 YAML 中为 mode: DISABLE（位于 trafficPolicy.tls、某个 portLevelSettings 条目或某个子集中；没有 mode 的 tls 块同样表示 DISABLE），PeerAuthentication 的 YAML 中为 mode: STRICT（位于 mtls 或 portLevelMtls 下），istioctl x describe pod 在 "Effective PeerAuthentication" 下输出 "Workload mTLS mode: STRICT"（或在 "Port Level mTLS mode" 下列出该端口）。修复之后，它们显示您选定的模式。
+
+## MIG707。$policy 为 mtls-policy 文本；$targets 为目标；$clients 为 mig707-clients 或空（所有命名空间）；
+## $rules 为 DestinationRule（namespace/name），以 list-separator 连接。
+mig707-conflict = 按照 PeerAuthentication { $policy }，{ $targets } 的 Pod 只接受明文（mtls mode DISABLE），但{ $clients }客户端按 DestinationRule { $rules } 向其发送 Istio mTLS（tls mode ISTIO_MUTUAL）
+## $namespaces：使用这些规则的客户端所在的命名空间。
+mig707-clients = 命名空间 { $namespaces } 中的
+## $policy 与 $rule 为 namespace/name。帮助说明检查结果所附命令的预期输出。
+mig707-help = 让两端一致：将 PeerAuthentication { $policy }（或其端口例外）对这些工作负载设为 PERMISSIVE 或 STRICT，或者，如果它们必须接收明文，在 DestinationRule { $rule } 中为这些主机设置 tls mode DISABLE。修复之前，这些命令会显示冲突：PeerAuthentication 的 YAML 中为 mode: DISABLE（位于 mtls 或 portLevelMtls 下），DestinationRule 的 YAML 中为 mode: ISTIO_MUTUAL（位于 trafficPolicy.tls、某个 portLevelSettings 条目或某个子集中），istioctl x describe pod 在 "Effective PeerAuthentication" 下输出 "Workload mTLS mode: DISABLE"（或在 "Port Level mTLS mode" 下列出该端口）。修复之后，它们显示您选定的模式。

@@ -12,6 +12,8 @@ report-situation-illegal = 非法
 
 ## 文本报告中的一条检查结果。$location 为 文件:行:列。
 report-first-seen = 首次出现于 { $location }
+## 检查结果提到的另一处位置（成对对象中的另一个）。$location 为 文件:行:列。
+report-related = 另见 { $location }
 ## 后接帮助文本；其后续行与首个字对齐缩进。
 report-help = 帮助：{ $help }
 

@@ -81,6 +81,10 @@ pub(crate) mod istio_too_old;
 pub(crate) mod kubernetes_too_old;
 #[path = "mesh-config-missing-xds-agent.rs"]
 pub(crate) mod mesh_config_missing_xds_agent;
+#[path = "mtls-disabled-but-tls-required.rs"]
+pub(crate) mod mtls_disabled_but_tls_required;
+#[path = "mtls-strict-but-tls-disabled.rs"]
+pub(crate) mod mtls_strict_but_tls_disabled;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
 #[path = "plugged-in-ca.rs"]
@@ -168,6 +172,8 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     root_cert_expiring::run,
     plugged_in_ca::run,
     trust_domain_mismatch::run,
+    mtls_strict_but_tls_disabled::run,
+    mtls_disabled_but_tls_required::run,
     root_cert_unreadable::run,
 ];
 

@@ -59,6 +59,10 @@ pub fn mesh_configs(bundle: &Bundle) -> Vec<MeshConfig> {
             mesh_id: node
                 .at(&["defaultConfig", "meshId"])
                 .and_then(Node::scalar_text),
+            root_namespace: node
+                .str_at(&["rootNamespace"])
+                .filter(|ns| !ns.is_empty())
+                .map(String::from),
             error,
         });
     }

@@ -248,6 +248,9 @@ pub struct MeshConfig {
     pub proxy_metadata: BTreeMap<String, String>,
     /// `defaultConfig.terminationDrainDuration`, as written.
     pub drain_duration: Option<String>,
+    /// `rootNamespace`, when set and not empty: where mesh-wide policies live (Istio's default,
+    /// when unset, is `istio-system`).
+    pub root_namespace: Option<String>,
     /// Parse error of the `mesh` text, if any.
     /// `trustDomain`, when set (Istio's default is `cluster.local`).
     pub trust_domain: Option<String>,

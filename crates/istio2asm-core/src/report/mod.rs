@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::codes::Severity;
+use crate::codes::{Code, Severity};
 use crate::finding::{Finding, ObjectRef};
 use crate::gate::Verdict;
 use crate::i18n::Lang;
@@ -310,10 +310,14 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
                 location.line,
                 location.column
             );
-            out.push_str(&format!(
-                "  = {}\n",
+            // MIG003's related place is the object's first copy; another code's is an object
+            // the finding pairs with (MIG706 and MIG707: the other side of an mTLS conflict).
+            let label = if finding.code == Code::Mig003 {
                 t!(lang, "report-first-seen", location = location)
-            ));
+            } else {
+                t!(lang, "report-related", location = location)
+            };
+            out.push_str(&format!("  = {label}\n"));
         }
     }
     // The help's later lines start under its first word.
