@@ -141,6 +141,11 @@ registry! {
     Mig602 "MIG602" "istio-gateways-remain" Error [NoIstioGateways];
     Mig603 "MIG603" "istio-control-plane-remains" Error [IstioControlPlaneRemoved];
     Mig604 "MIG604" "istio-api-not-in-asm" Error [IstioApiInAsm];
+    Mig801 "MIG801" "mesh-id-differs" Warning [];
+    Mig802 "MIG802" "cluster-name-not-unique" Error [];
+    Mig803 "MIG803" "network-gateway-mismatch" Error [];
+    Mig804 "MIG804" "remote-secret-missing" Warning [];
+    Mig805 "MIG805" "cluster-roots-differ" Error [];
 }
 
 impl Code {
