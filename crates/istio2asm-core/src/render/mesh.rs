@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::kubectl::Target;
+use crate::kubectl::{Command, Target};
 use crate::plan::{file_header, MeshPlan, PlanFile};
 use crate::report::{role_label, SCHEMA_VERSION};
 
@@ -58,9 +58,15 @@ pub fn mesh_readme(plan: &MeshPlan) -> String {
 
 /// The rules across the clusters, each a sentence or two with its source.
 fn rules(plan: &MeshPlan, lang: Lang) -> Vec<String> {
+    let list = plan.plans.first().map_or_else(String::new, |(_, p)| {
+        Command::kubectl(Target::Asm, "get")
+            .resource("asmmigratefromistio")
+            .args(["-o", "name"])
+            .render(&p.vars)
+    });
     let mut rules = vec![
         t!(lang, "render-mesh-rule-order"),
-        t!(lang, "render-mesh-rule-one-resource"),
+        t!(lang, "render-mesh-rule-one-resource", command = list),
     ];
     if !plan.east_west.is_empty() {
         rules.push(t!(lang, "render-mesh-rule-cross-gateway"));
