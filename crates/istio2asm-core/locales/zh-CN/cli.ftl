@@ -97,8 +97,8 @@ cli-explain-unknown = { $message }（`istio2asm explain --all` 会列出所有�
 
 ## 多集群（`--cluster NAME=PATH`）。$value：输入的参数，带引号；$message：名称被拒绝的原因（clusters-*），或某集群的导出文件无法读取的原因（cli-no-input-read）。
 cli-cluster-malformed = --cluster { $value }：应为 NAME=PATH（集群名称、`=`，然后是其导出文件所在的文件或目录），例如 --cluster east=exports/east
-cli-cluster-names = --cluster：{ $message }
-cli-cluster-inputs = --cluster { $name }：{ $message }
+cli-cluster-names = --cluster 参数有误：{ $message }
+cli-cluster-inputs = --cluster 集群 { $name }：{ $message }
 cli-baseline-clusters = --baseline 比较的是单个集群的报告，不能与 --cluster 一起使用
 cli-mesh-shell-needs-out = 多个集群各有一份 bash 操作手册：请用 --out DIR 写出，或选择 --format markdown 或 json
 cli-not-directory = { $path } 不是目录
