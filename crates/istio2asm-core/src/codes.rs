@@ -149,6 +149,11 @@ registry! {
     Mig706 "MIG706" "mtls-strict-but-tls-disabled" Error [];
     Mig707 "MIG707" "mtls-disabled-but-tls-required" Error [];
     Mig708 "MIG708" "root-cert-unreadable" Warning [];
+    Mig801 "MIG801" "mesh-id-differs" Warning [];
+    Mig802 "MIG802" "cluster-name-not-unique" Error [];
+    Mig803 "MIG803" "network-gateway-mismatch" Error [];
+    Mig804 "MIG804" "remote-secret-missing" Warning [];
+    Mig805 "MIG805" "cluster-roots-differ" Error [];
 }
 
 impl Code {
