@@ -66,6 +66,22 @@ export interface Options {
    */
   baseline?: CheckResult | string | null;
   /**
+   * The day certificate expiry is judged on, `"YYYY-MM-DD"` (the CLI's `--as-of`; e.g. the change
+   * window's). Default: `today`. Anything else throws `E_OPTIONS`.
+   */
+  asOf?: string | null;
+  /**
+   * The roots of trust of Istio and ASM are handled (ASM uses the same root, or the proxies trust
+   * both; the CLI's `--trust-handled true`): the roots-of-trust gate becomes a check by hand.
+   * Default `false`.
+   */
+  trustHandled?: boolean | null;
+  /**
+   * Today, `"YYYY-MM-DD"`. Default: the UTC date of the JS clock (`Date.now()`) at each call, as the
+   * CLI takes its system clock's. Give it for results that do not change with the day.
+   */
+  today?: string | null;
+  /**
    * The language of the result's texts and of the messages thrown (default `"en"`). Anything else
    * throws `E_OPTIONS` (in English). Read before the other options, whose messages then follow it.
    */
@@ -227,10 +243,74 @@ export interface CheckResult {
   injection: Injection[];
   /** Each workload with sidecars: how many of its live pods run Istio's and ASM's proxy. */
   workloads: WorkloadProxies[];
+  /** The roots of trust and trust domains of the cluster and of ASM's side. */
+  trust: Trust;
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number };
   /** What changed since `options.baseline`; absent without one. */
   changes?: Changes;
+}
+
+/** What the proxies of each side trust, read from the exports (Secrets' data is never read). */
+export interface Trust {
+  /** The cluster's export. */
+  cluster: TrustSide;
+  /** ASM's export (`options.asmConfig`); `null` without one. */
+  asm: TrustSide | null;
+}
+
+/** One side's trust domains, roots of trust and CA Secrets. */
+export interface TrustSide {
+  /** The trust domain of each mesh config, in the export's order. */
+  trustDomains: TrustDomain[];
+  /** Every distinct certificate of the `istio-ca-root-cert` ConfigMaps (key `root-cert.pem`). */
+  roots: TrustRoot[];
+  /** The ConfigMaps grouped by the set of certificates they hold, largest group first: more than one set means two writers. */
+  rootSets: RootSet[];
+  /** How many `istio-ca-root-cert` ConfigMaps the export holds. */
+  rootCertMaps: number;
+  /** ConfigMaps whose `root-cert.pem` could not be read; `reason` is the parser's (English). */
+  unreadable: { namespace: string; reason: string }[];
+  /** The CA Secrets seen by name only (`cacerts`, `istio-ca-secret`); their data is never read. */
+  caSecrets: { namespace: string; name: string }[];
+  /** Whether the export holds any Secret at all (so an absent `cacerts` is known to be absent). */
+  secretsExported: boolean;
+}
+
+/** A mesh config's trust domain. */
+export interface TrustDomain {
+  /** The revision whose mesh config it is (`"default"` for ConfigMap `istio`). */
+  revision: string;
+  /** `trustDomain`, or Istio's default `"cluster.local"` when unset. */
+  trustDomain: string;
+  /** Whether `trustDomain` is written in the mesh config (false: the default applies). */
+  explicit: boolean;
+  /** `trustDomainAliases`. */
+  aliases: string[];
+}
+
+/** One root certificate. */
+export interface TrustRoot {
+  /** SHA-256 of the DER as `openssl x509 -fingerprint -sha256` prints it: upper-case hex pairs joined by `:`. */
+  sha256: string;
+  /** RFC 4514, e.g. `"O=cluster.local"`. */
+  subject: string;
+  /** RFC 4514. */
+  issuer: string;
+  /** RFC 3339 in UTC, e.g. `"2026-01-01T00:00:00Z"`. */
+  notBefore: string;
+  /** RFC 3339 in UTC. */
+  notAfter: string;
+  /** The namespaces whose ConfigMap holds it, sorted. */
+  namespaces: string[];
+}
+
+/** ConfigMaps holding the same certificates. */
+export interface RootSet {
+  /** The certificates' fingerprints, sorted. */
+  sha256: string[];
+  /** The namespaces, sorted. */
+  namespaces: string[];
 }
 
 /** A workload's live sidecar pods by proxy. */

@@ -18,9 +18,15 @@
 //! | `demo` | `--demo` | boolean: the embedded demo cluster instead of inputs |
 //! | `force` | `--force` (plan) | boolean |
 //! | `baseline` | `--baseline` (check) | an earlier `check()` result or its JSON text |
+//! | `asOf` | `--as-of` | `"YYYY-MM-DD"`: the day certificate expiry is judged on |
+//! | `trustHandled` | `--trust-handled` | boolean: the roots of trust of the two sides are handled |
+//! | `today` | (the CLI's clock) | `"YYYY-MM-DD"`: today, instead of the JS clock's UTC date |
 //! | `lang` | `--lang` | `"en"` (default) or `"zh-CN"` |
 //!
-//! `null` or `undefined` for an option means "not given": the CLI's default applies.
+//! `null` or `undefined` for an option means "not given": the CLI's default applies. Core reads
+//! no clock; as the CLI sets `today` from the system clock, the library sets it from JS's
+//! (`Date.now()`, its UTC day) on every call, unless `options.today` gives the day (for results
+//! that do not change with the date).
 //!
 //! Messages are in `options.lang` (`js.ftl`), read before every other option; what is wrong
 //! before it is read (the options object itself, `lang`) is said in English. The error codes are
@@ -111,6 +117,9 @@ const OPTION_NAMES: &[&str] = &[
     "demo",
     "force",
     "baseline",
+    "asOf",
+    "trustHandled",
+    "today",
     "lang",
 ];
 
@@ -549,9 +558,20 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options, lang)?) {
             asm_inputs = inputs(&asm, "options.asmConfig", lang)?;
         }
+        if let Some(date) = date_option(o, "asOf", place, lang)? {
+            set(&mut settings, Setting::AsOf, &date, place, "asOf")?;
+        }
+        if let Some(handled) = bool_option(o, "trustHandled", place, lang)? {
+            let text = if handled { "true" } else { "false" };
+            set(&mut settings, Setting::TrustHandled, text, place, "trustHandled")?;
+        }
+        settings.today = date_option(o, "today", place, lang)?;
         demo_wanted = bool_option(o, "demo", place, lang)?.unwrap_or(false);
         force = bool_option(o, "force", place, lang)?.unwrap_or(false);
         baseline = baseline_option(o, place, lang)?;
+    }
+    if settings.today.is_none() {
+        settings.today = clock_today();
     }
     let given_inputs = given(inputs_value.clone());
     let inputs = if demo_wanted {
@@ -586,6 +606,47 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         force,
         baseline,
     })
+}
+
+/// A day option (`asOf`, `today`): a string that core reads as a day `YYYY-MM-DD` (blanks around
+/// it ignored, an empty one not given, as core's text form of `as-of` reads it), refused with
+/// core's message (in `lang`) naming the option.
+fn date_option(
+    object: &Object,
+    key: &str,
+    place: &str,
+    lang: Lang,
+) -> Result<Option<String>, ApiError> {
+    let Some(text) = string_option(object, key, place, lang)? else {
+        return Ok(None);
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    // Core checks a day where it checks every setting: validate() of settings that hold only it.
+    let alone = Settings {
+        lang,
+        today: Some(text.to_string()),
+        ..Settings::default()
+    };
+    alone
+        .validate()
+        .map_err(|message| err(ErrorCode::Options, format!("{place}.{key}: {message}")))?;
+    Ok(Some(text.to_string()))
+}
+
+/// Today from JS's clock (`Date.now()`), as the UTC day `YYYY-MM-DD` (the CLI's is the UTC day
+/// of the system clock too). `None` if the clock is before 1970 or unreadable.
+fn clock_today() -> Option<String> {
+    let millis = js_sys::Date::now();
+    if !millis.is_finite() || millis < 0.0 {
+        return None;
+    }
+    // Whole seconds of a finite, non-negative number of milliseconds: the cast saturates.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let secs = (millis / 1000.0).floor() as u64;
+    istio2asm_core::trust::date_of(secs)
 }
 
 /// `options.baseline`: JSON text as it is, an object as `JSON.stringify` writes it.
