@@ -295,7 +295,18 @@ pub fn shell(data: &[u8]) {
 /// A rendered command splits into its argv; the kubeconfig word is the only one with an
 /// expansion, and it expands exactly the declared variable.
 pub fn check_command(command: &Command, vars: &KubeconfigVars) {
-    let text = command.render(vars);
+    let rendered = command.render(vars);
+    // A pipe is a constant after the command's words: take it off, the rest must split.
+    let text = match command.pipe {
+        Some(pipe) => {
+            let suffix = format!(" | {}", pipe.text());
+            match rendered.strip_suffix(&suffix) {
+                Some(text) => text.to_string(),
+                None => panic!("{rendered:?} does not end with its pipe {suffix:?}"),
+            }
+        }
+        None => rendered,
+    };
     let argv = command.argv(vars);
     let parsed = match split_words(&text) {
         Ok(parsed) => parsed,

@@ -374,6 +374,7 @@ fn the_demo_json_report_has_every_documented_field() {
         "versions",
         "gates",
         "injection",
+        "trust",
         "summary",
     ] {
         assert!(value.get(key).is_some(), "missing {key}");

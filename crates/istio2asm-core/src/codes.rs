@@ -141,6 +141,12 @@ registry! {
     Mig602 "MIG602" "istio-gateways-remain" Error [NoIstioGateways];
     Mig603 "MIG603" "istio-control-plane-remains" Error [IstioControlPlaneRemoved];
     Mig604 "MIG604" "istio-api-not-in-asm" Error [IstioApiInAsm];
+    Mig701 "MIG701" "root-cert-multiple-writers" Error [RootsOfTrust];
+    Mig702 "MIG702" "asm-root-differs" Error [RootsOfTrust];
+    Mig703 "MIG703" "root-cert-expiring" Warning [];
+    Mig704 "MIG704" "plugged-in-ca" Info [];
+    Mig705 "MIG705" "trust-domain-mismatch" Error [RootsOfTrust];
+    Mig708 "MIG708" "root-cert-unreadable" Warning [];
 }
 
 impl Code {

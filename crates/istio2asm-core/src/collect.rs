@@ -25,6 +25,21 @@ impl Format {
 /// The Istio API kinds exported for import into ASM.
 pub const ISTIO_API_RESOURCES: &str = "virtualservices.networking.istio.io,destinationrules.networking.istio.io,gateways.networking.istio.io,serviceentries.networking.istio.io,sidecars.networking.istio.io,envoyfilters.networking.istio.io,workloadentries.networking.istio.io,workloadgroups.networking.istio.io,peerauthentications.security.istio.io,requestauthentications.security.istio.io,authorizationpolicies.security.istio.io,telemetries.telemetry.istio.io";
 
+/// The go-template that prints each Secret as a YAML document holding only its kind, namespace,
+/// name, labels and the `networking.istio.io/cluster` annotation (`istioctl create-remote-secret`
+/// sets it). `%q` writes Go-quoted strings, which YAML reads as double-quoted scalars.
+pub const SECRET_HEADERS_TEMPLATE: &str = r#"go-template={{range .items}}---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: {{printf "%q" .metadata.name}}
+  namespace: {{printf "%q" .metadata.namespace}}
+  labels:{{range $k, $v := .metadata.labels}}
+    {{printf "%q" $k}}: {{printf "%q" $v}}{{end}}
+  annotations:{{range $k, $v := .metadata.annotations}}{{if eq $k "networking.istio.io/cluster"}}
+    {{printf "%q" $k}}: {{printf "%q" $v}}{{end}}{{end}}
+{{end}}"#;
+
 /// One export: the command, the file it writes, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Export {
@@ -64,6 +79,17 @@ pub fn exports(format: Format, lang: Lang) -> Vec<Export> {
         ),
         export( Command::kubectl(Target::Cluster, "version"),"version", t!(lang, "render-collect-why-version")),
         export( Command::kubectl(Target::Cluster, "get").resource("nodes"),"nodes", t!(lang, "render-collect-why-nodes")),
+        export(
+            Command::kubectl(Target::Cluster, "get").resource("configmaps").arg("-A").arg("--field-selector").arg("metadata.name=istio-ca-root-cert"),"root-certs",
+            t!(lang, "render-collect-why-root-certs"),
+        ),
+        // Secrets by name, labels and the remote-secret annotation only: a template prints the
+        // header, so no Secret value ever leaves the cluster (always YAML, whatever the format).
+        Export {
+            command: Command::kubectl(Target::Cluster, "get").resource("secrets").args(["-n", "istio-system", "-o"]).arg(SECRET_HEADERS_TEMPLATE),
+            file: "istio-system-secret-names.yaml".into(),
+            why: t!(lang, "render-collect-why-secret-names"),
+        },
         export( Command::kubectl(Target::Asm, "get").resource("asmmigratefromistio").name("default"),"asm-migrate", t!(lang, "render-collect-why-asm-migrate")),
         export( Command::kubectl(Target::Asm, "get").resource(ISTIO_API_RESOURCES).arg("-A"),"asm-config", t!(lang, "render-collect-why-asm-config")),
     ]
@@ -105,7 +131,14 @@ mod tests {
         let text = script(Format::Yaml, &KubeconfigVars::default(), Lang::En);
         assert!(text.contains(r#"kubectl --kubeconfig="${K8S_KUBECONFIG}" get namespaces,deployments,statefulsets,daemonsets,replicasets,pods,services,poddisruptionbudgets,jobs,cronjobs -A -o yaml > cluster.yaml"#), "{text}");
         assert!(text.contains(r#"kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio default -o yaml > asm-migrate.yaml"#));
-        assert!(!text.to_lowercase().contains("secrets,") && !text.contains(" secret"));
+        // Secrets are requested once, through the template that prints their headers only.
+        let secret_lines: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains(" secret"))
+            .collect();
+        assert_eq!(secret_lines.len(), 1, "{text}");
+        assert!(secret_lines[0].contains("get secrets -n istio-system -o 'go-template="));
+        assert!(!text.to_lowercase().contains("secrets,") && !text.contains(".data}"));
     }
 
     #[test]

@@ -217,6 +217,37 @@ pub fn istioctl_uninstall(version: Option<&Version>) -> Command {
     Command::istioctl(verb).args(["--purge", "-y"])
 }
 
+/// The root certificate a namespace's `istio-ca-root-cert` holds, as openssl prints its SHA-256
+/// fingerprint, subject and expiry (the first certificate of the PEM).
+pub fn root_cert_summary(target: Target, namespace: &str) -> Command {
+    Command::kubectl(target, "get")
+        .resource("configmap")
+        .name(crate::model::ROOT_CERT_CONFIG_MAP)
+        .args(["-o", r"jsonpath={.data.root-cert\.pem}"])
+        .in_namespace(namespace)
+        .pipe(crate::kubectl::Pipe::X509Summary)
+}
+
+/// The CA certificate of a plugged-in CA Secret (`cacerts`'s `ca-cert.pem`, public), as its
+/// subject and expiry. Its key is never read.
+pub fn ca_cert_expiry(target: Target, namespace: &str, name: &str) -> Command {
+    Command::kubectl(target, "get")
+        .resource("secret")
+        .name(name)
+        .args(["-o", r"jsonpath={.data.ca-cert\.pem}"])
+        .in_namespace(namespace)
+        .pipe(crate::kubectl::Pipe::Base64X509Expiry)
+}
+
+/// A mesh config's text (`trustDomain`, `trustDomainAliases`).
+pub fn mesh_config_text(target: Target, namespace: &str, name: &str) -> Command {
+    Command::kubectl(target, "get")
+        .resource("configmap")
+        .name(name)
+        .args(["-o", "jsonpath={.data.mesh}"])
+        .in_namespace(namespace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,6 +35,8 @@ pub enum GateId {
     MeshConfigXdsAgent,
     /// Every Istio sidecar pod has `PROXY_CONFIG_XDS_AGENT`.
     SidecarsXdsAgent,
+    /// Istio's and ASM's proxies trust the same root and each other's trust domain.
+    RootsOfTrust,
     /// Every Istio gateway pod has `PROXY_CONFIG_XDS_AGENT`.
     GatewaysXdsAgent,
     /// No pod runs a community Istio sidecar.
@@ -60,6 +62,7 @@ impl GateId {
             GateId::SidecarsKeepInjector => "sidecars-keep-injector",
             GateId::MeshConfigXdsAgent => "mesh-config-xds-agent",
             GateId::SidecarsXdsAgent => "sidecars-xds-agent",
+            GateId::RootsOfTrust => "roots-of-trust",
             GateId::GatewaysXdsAgent => "gateways-xds-agent",
             GateId::NoIstioSidecars => "no-istio-sidecars",
             GateId::NoIstioGateways => "no-istio-gateways",
@@ -87,6 +90,7 @@ impl GateId {
             GateId::SidecarsKeepInjector => t!(lang, "gate-sidecars-keep-injector"),
             GateId::MeshConfigXdsAgent => t!(lang, "gate-mesh-config-xds-agent"),
             GateId::SidecarsXdsAgent => t!(lang, "gate-sidecars-xds-agent"),
+            GateId::RootsOfTrust => t!(lang, "gate-roots-of-trust"),
             GateId::GatewaysXdsAgent => t!(lang, "gate-gateways-xds-agent"),
             GateId::NoIstioSidecars => t!(lang, "gate-no-istio-sidecars"),
             GateId::NoIstioGateways => t!(lang, "gate-no-istio-gateways"),
@@ -98,13 +102,13 @@ impl GateId {
     /// Whether the gate can only be proved with the ASM control plane's export: without it, the
     /// gate is a check by hand.
     pub fn needs_asm_export(self) -> bool {
-        self == GateId::IstioApiInAsm
+        matches!(self, GateId::IstioApiInAsm | GateId::RootsOfTrust)
     }
 }
 
 impl GateId {
     /// Every gate id.
-    pub const ALL: [GateId; 14] = [
+    pub const ALL: [GateId; 15] = [
         GateId::MigrationResource,
         GateId::KubernetesVersion,
         GateId::IstioVersion,
@@ -114,6 +118,7 @@ impl GateId {
         GateId::SidecarsKeepInjector,
         GateId::MeshConfigXdsAgent,
         GateId::SidecarsXdsAgent,
+        GateId::RootsOfTrust,
         GateId::GatewaysXdsAgent,
         GateId::NoIstioSidecars,
         GateId::NoIstioGateways,
@@ -196,6 +201,7 @@ pub const GATES: &[GateDef] = &[
     def(State::Migrating, GateId::MeshConfigXdsAgent),
     def(State::Migrating, GateId::SidecarsXdsAgent),
     def(State::Migrating, GateId::GatewaysXdsAgent),
+    def(State::Migrating, GateId::RootsOfTrust),
     def(State::Finished, GateId::MigrationResource),
     def(State::Finished, GateId::NoIstioSidecars),
     def(State::Finished, GateId::NoIstioGateways),

@@ -51,6 +51,9 @@ pub enum Pipe {
     /// `openssl x509 -noout -fingerprint -sha256 -subject -enddate`: the first certificate of a
     /// PEM text, as its SHA-256 fingerprint, subject and expiry.
     X509Summary,
+    /// `base64 -d | openssl x509 -noout -subject -enddate`: a certificate taken from a Secret's
+    /// data (base64), as its subject and expiry. Only a public certificate is ever read this way.
+    Base64X509Expiry,
 }
 
 impl Pipe {
@@ -58,6 +61,7 @@ impl Pipe {
     pub fn text(self) -> &'static str {
         match self {
             Pipe::X509Summary => "openssl x509 -noout -fingerprint -sha256 -subject -enddate",
+            Pipe::Base64X509Expiry => "base64 -d | openssl x509 -noout -subject -enddate",
         }
     }
 }

@@ -39,6 +39,49 @@ fn sources() -> Vec<(String, Analysis)> {
             &settings(),
         ),
     ));
+    // The generated roots of trust (tests/fixtures/trust), each export alone and Istio's root
+    // against ASM's, judged on the fixtures' "now".
+    let trust_settings = istio2asm_core::Settings {
+        as_of: Some("2026-12-01".into()),
+        ..settings()
+    };
+    for file in [
+        "one-root.yaml",
+        "two-writers.yaml",
+        "expiring.yaml",
+        "expired.yaml",
+        "bundle.yaml",
+        "malformed.yaml",
+    ] {
+        sources.push((
+            format!("tests/fixtures/trust/{file}"),
+            analyze(
+                vec![fixture_input("trust", file)],
+                Vec::new(),
+                &trust_settings,
+            ),
+        ));
+    }
+    sources.push((
+        "tests/fixtures/trust/one-root.yaml, secret-names.yaml and mesh-configs.yaml with asm-mesh-config.yaml".to_string(),
+        analyze(
+            vec![
+                fixture_input("trust", "one-root.yaml"),
+                fixture_input("trust", "secret-names.yaml"),
+                fixture_input("trust", "mesh-configs.yaml"),
+            ],
+            vec![fixture_input("trust", "asm-mesh-config.yaml")],
+            &trust_settings,
+        ),
+    ));
+    sources.push((
+        "tests/fixtures/trust/one-root.yaml with asm-side.yaml".to_string(),
+        analyze(
+            vec![fixture_input("trust", "one-root.yaml")],
+            vec![fixture_input("trust", "asm-side.yaml")],
+            &trust_settings,
+        ),
+    ));
     let root = repo_fixtures();
     for dir in ["upstream-istio", "hostile"] {
         for path in files_under(&root.join(dir)) {

@@ -15,8 +15,10 @@ use common::{core_dir, files_under};
 /// pure crates). `json-patch` applies the plan's merge patches for their previews; it depends on
 /// serde, serde_json, jsonptr and thiserror only. `fluent-bundle` and `unic-langid` format the
 /// message catalogs (Project Fluent; their dependencies are pure: fluent-syntax, intl-memoizer,
-/// intl_pluralrules, type-map, self_cell, smallvec, rustc-hash, tinystr).
-const ALLOWED: [&str; 8] = [
+/// intl_pluralrules, type-map, self_cell, smallvec, rustc-hash, tinystr). `x509-cert` and `sha2`
+/// (RustCrypto) read the roots of trust's PEM and DER and fingerprint them; their dependencies are
+/// pure: der, spki, const-oid, pem-rfc7468, base64ct, digest, block-buffer, cpufeatures.
+const ALLOWED: [&str; 10] = [
     "serde",
     "serde_json",
     "serde_yaml",
@@ -25,6 +27,8 @@ const ALLOWED: [&str; 8] = [
     "json-patch",
     "fluent-bundle",
     "unic-langid",
+    "x509-cert",
+    "sha2",
 ];
 
 /// Paths that would reach the network or start a process.

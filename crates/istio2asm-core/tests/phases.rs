@@ -46,6 +46,7 @@ fn phase_fixtures_plan_what_each_phase_needs() {
             "restart-wave-1",
             "restart-wave-2",
             "restart-manual",
+            "roots-of-trust",
             "switch-migrating"
         ]
     );

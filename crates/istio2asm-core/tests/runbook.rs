@@ -63,7 +63,18 @@ fn write_runbook(dir: &Path, plan: &Plan) {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
+    // The programs verifications pipe into (`| openssl x509 ...`, `| base64 -d | ...`) read
+    // what kubectl printed and print nothing; they are not the runbook's commands.
+    for program in ["openssl", "base64"] {
+        let path = bin.join(program);
+        write(&path, PIPE_STUB);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
 }
+
+/// A stub for a program at the end of a pipe: it reads its input and prints nothing.
+const PIPE_STUB: &str = "#!/usr/bin/env bash\ncat >/dev/null\n";
 
 fn parse_calls(log: &[u8]) -> Vec<Vec<String>> {
     let mut words = log

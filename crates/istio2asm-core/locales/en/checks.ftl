@@ -166,3 +166,39 @@ mig511-then = {", then "}
 mig511-injectors = { $count } injectors inject it: { $calls }; the last, { $last }, decides: { $sidecar }
 ## $when is mig511-on-next-restart or mig511-after-switch; $injectors is mig511-injectors.
 mig511-several = { $subject }: { $when }, { $injectors }
+
+# Roots of trust and trust domains, MIG701–MIG705, MIG708 (issue 14).
+trust-expect = {" "}Expected output: { $expect }
+trust-root-words = { $sha256 } ({ $subject })
+trust-set-words = { $roots } in { $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    } ({ $names }{ $more })
+mig701-message = istio-ca-root-cert holds { $count } different roots of trust across the cluster's namespaces: { $groups }. Two control planes write it, or a root rotation has not reached every namespace; proxies of namespaces with different roots refuse each other's certificates
+mig701-expect = every command prints the same "sha256 Fingerprint=" line.
+mig702-message = ASM's root of trust, { $asm }, differs from the cluster's, { $cluster }: Istio's and ASM's proxies will refuse each other's certificates while both serve
+mig702-expect = both commands print the same "sha256 Fingerprint=" line.
+mig703-expiring = The root of trust { $sha256 } ({ $subject }) in { $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    } expires on { $date }, in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+mig703-expired = The root of trust { $sha256 } ({ $subject }) in { $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    } expired on { $date }, { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ago
+mig703-expect = "sha256 Fingerprint={ $sha256 }" and "{ $end }"; after the rotation, a later notAfter date.
+mig704-message = Istio's plugged-in CA { $secret }: its CA certificate's expiry is not in the export (Secrets' data is never read); check it on the cluster
+mig704-expect-after = a subject line and "notAfter=" with a date after { $date } (30 days after the day judged on).
+mig704-expect = a subject line and "notAfter=" with a date more than 30 days after the change window.
+mig705-istio = Istio's mesh config (revision { $revision })
+mig705-asm = ASM's mesh config (revision { $revision })
+mig705-side = { $side }, trust domain { $domain }
+mig705-message = The trust domains differ without an alias: { $first } and { $second }. Proxies of one refuse peers of the other under mTLS
+mig705-expect = "trustDomain: { $first }" and "trustDomain: { $second }" are equal, or each appears under the other's trustDomainAliases.
+mig708-message = istio-ca-root-cert in namespace { $namespace } cannot be read ({ $reason }): its root of trust is unknown

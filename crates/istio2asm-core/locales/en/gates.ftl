@@ -11,6 +11,7 @@ gate-istio-system-injection-label = with an east-west gateway, istio-system has 
 gate-sidecars-keep-injector = every workload whose sidecar came from an injector still has one that injects it on its next restart
 gate-mesh-config-xds-agent = the mesh config has PROXY_CONFIG_XDS_AGENT: "true"
 gate-sidecars-xds-agent = every Istio sidecar pod has PROXY_CONFIG_XDS_AGENT=true
+gate-roots-of-trust = Istio's and ASM's proxies trust the same root of trust and each other's trust domain
 gate-gateways-xds-agent = every Istio gateway pod has PROXY_CONFIG_XDS_AGENT=true
 gate-no-istio-sidecars = no pod runs a community Istio sidecar
 gate-no-istio-gateways = no Istio gateway remains

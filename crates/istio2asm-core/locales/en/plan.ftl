@@ -177,3 +177,14 @@ plan-risk-on-delete = updateStrategy OnDelete
 ## $name the port's name.
 plan-risk-port-named = { $service }:{ $port } ({ $name })
 plan-risk-port-undeclared = { $service }:{ $port } (protocol not declared)
+
+# The roots-of-trust check before Migrating (issue 14).
+plan-trust-title = Check that Istio's and ASM's proxies trust the same root of trust and trust domain
+plan-trust-why = In Migrating, workloads on ASM's proxy and workloads still on Istio's call each other over mTLS: each side accepts only certificates that chain to its own root and carry its trust domain (or an alias). Check before the first workload switches.
+plan-trust-expect-cluster = "sha256 Fingerprint={ $sha256 }" (the cluster's root in the export), a subject line and a notAfter date more than 30 days away
+plan-trust-expect-cluster-unknown = one "sha256 Fingerprint=" line: note it, ASM's root must print the same (the export holds no istio-ca-root-cert)
+plan-trust-expect-asm = "sha256 Fingerprint={ $sha256 }" (ASM's root in its export), equal to the cluster's
+plan-trust-need-asm-root = ASM's root of trust is not in the export. Read it with Alibaba Cloud's API GetCaCert: aliyun servicemesh GetCaCert --ServiceMeshId <your mesh ID> | jq -r .CaCert | openssl x509 -noout -fingerprint -sha256 -subject -enddate. Expected: the same "sha256 Fingerprint=" as the cluster's root, or, if ASM signs with an intermediate CA, an issuer equal to the subject of the cluster's root (then compare the root of its chain). If neither, the ASM instance was not created with Istio's CA (CreateServiceMesh UseExistingCA): do not switch workloads until both trust one root. Not confirmed by a public source: whether ASM also writes istio-ca-root-cert into the cluster's namespaces.
+plan-trust-expect-domain = the line "trustDomain: { $domain }" (or no trustDomain: Istio's default cluster.local)
+plan-trust-need-asm-domain = ASM's trust domain is not in the export; assumed { $domain } (Istio's default; no public source states ASM's). Check it on a pod with ASM's proxy: istioctl proxy-config secret <pod> -n <namespace> -o json | jq -r '.dynamicActiveSecrets[0].secret.tlsCertificate.certificateChain.inlineBytes' | base64 -d | openssl x509 -noout -ext subjectAltName. Expected: URI:spiffe://{ $domain }/ns/<namespace>/sa/<service account>.
+plan-trust-handled = You said the roots of trust are handled (trust-handled): the gate only warns. The checks above still show whether it holds.

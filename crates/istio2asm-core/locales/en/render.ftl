@@ -103,3 +103,5 @@ render-collect-why-version = Kubernetes version
 render-collect-why-nodes = kubelet versions when `kubectl version` is not available
 render-collect-why-asm-migrate = the migration state (ASMMigrateFromIstio)
 render-collect-why-asm-config = what ASM already has (load it as the ASM control plane's export; proves the import gate)
+render-collect-why-root-certs = The root certificates Istio writes into every namespace (public certificates): the roots of trust.
+render-collect-why-secret-names = The names and labels of istio-system's Secrets (cacerts, remote secrets), never their data.

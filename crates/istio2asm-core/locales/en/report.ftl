@@ -95,4 +95,4 @@ report-trust-root = { $fingerprint } ({ $subject }, until { $until }, { $count -
        *[other] { $count } namespaces
     })
 report-trust-no-roots = none exported (istio-ca-root-cert)
-report-trust-no-domain = no mesh config
+report-trust-no-domain = unknown (no mesh config exported)

@@ -148,3 +148,24 @@ mig511-then = {"，随后 "}
 mig511-injectors = { $count } 个注入器都会注入它：{ $calls }；由最后一个 { $last } 决定：{ $sidecar }
 ## $when 为 mig511-on-next-restart 或 mig511-after-switch；$injectors 为 mig511-injectors。
 mig511-several = { $subject }：{ $when }，{ $injectors }
+
+# 信任根与信任域，MIG701–MIG705、MIG708（issue 14）。
+trust-expect = {" "}预期输出：{ $expect }
+trust-root-words = { $sha256 }（{ $subject }）
+trust-set-words = { $roots } 位于 { $count } 个命名空间（{ $names }{ $more }）
+mig701-message = 集群各命名空间的 istio-ca-root-cert 中有 { $count } 组不同的信任根：{ $groups }。有两个控制面在写入它，或信任根轮换尚未到达每个命名空间；信任根不同的命名空间中的代理会拒绝彼此的证书
+mig701-expect = 每条命令都打印同一行 "sha256 Fingerprint="。
+mig702-message = ASM 的信任根 { $asm } 与集群的信任根 { $cluster } 不同：两者同时提供服务期间，Istio 与 ASM 的代理会拒绝彼此的证书
+mig702-expect = 两条命令打印同一行 "sha256 Fingerprint="。
+mig703-expiring = 信任根 { $sha256 }（{ $subject }，位于 { $count } 个命名空间）将于 { $date } 到期，还剩 { $days } 天
+mig703-expired = 信任根 { $sha256 }（{ $subject }，位于 { $count } 个命名空间）已于 { $date } 到期，已过去 { $days } 天
+mig703-expect = "sha256 Fingerprint={ $sha256 }" 和 "{ $end }"；轮换之后，notAfter 为更晚的日期。
+mig704-message = Istio 的插入式 CA { $secret }：导出中没有其 CA 证书的到期时间（从不读取 Secret 的数据）；请在集群上检查
+mig704-expect-after = 一行 subject 和 "notAfter="，日期晚于 { $date }（判断日之后 30 天）。
+mig704-expect = 一行 subject 和 "notAfter="，日期比变更窗口晚 30 天以上。
+mig705-istio = Istio 的网格配置（修订版本 { $revision }）
+mig705-asm = ASM 的网格配置（修订版本 { $revision }）
+mig705-side = { $side }，信任域 { $domain }
+mig705-message = 信任域不同且没有别名：{ $first } 与 { $second }。在 mTLS 下，一方的代理会拒绝另一方的对端
+mig705-expect = "trustDomain: { $first }" 与 "trustDomain: { $second }" 相同，或各自出现在对方的 trustDomainAliases 中。
+mig708-message = 命名空间 { $namespace } 中的 istio-ca-root-cert 无法读取（{ $reason }）：其信任根未知

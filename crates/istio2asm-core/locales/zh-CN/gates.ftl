@@ -10,6 +10,7 @@ gate-istio-system-injection-label = 存在东西向网关时，istio-system 没�
 gate-sidecars-keep-injector = 每个由注入器注入 Sidecar 的工作负载，下次重启时仍有注入器为其注入
 gate-mesh-config-xds-agent = 网格配置包含 PROXY_CONFIG_XDS_AGENT: "true"
 gate-sidecars-xds-agent = 每个 Istio Sidecar Pod 都有 PROXY_CONFIG_XDS_AGENT=true
+gate-roots-of-trust = Istio 与 ASM 的代理信任同一信任根，并接受彼此的信任域
 gate-gateways-xds-agent = 每个 Istio 网关 Pod 都有 PROXY_CONFIG_XDS_AGENT=true
 gate-no-istio-sidecars = 没有 Pod 运行 Istio 社区版 Sidecar
 gate-no-istio-gateways = 没有残留的 Istio 网关

@@ -168,3 +168,14 @@ plan-risk-on-delete = updateStrategy 为 OnDelete
 ## 非 HTTP、HTTP/2 或 gRPC 的 Service 端口：$service 为 Service，$port 为端口号，$name 为端口名。
 plan-risk-port-named = { $service }:{ $port }（{ $name }）
 plan-risk-port-undeclared = { $service }:{ $port }（未声明协议）
+
+# 切换到 Migrating 之前的信任根检查（issue 14）。
+plan-trust-title = 检查 Istio 与 ASM 的代理信任同一信任根和信任域
+plan-trust-why = 在 Migrating 阶段，使用 ASM 网格代理的工作负载与仍使用 Istio 代理的工作负载通过 mTLS 互相调用：每一侧只接受链到自己信任根、并带有自己信任域（或其别名）的证书。请在第一个工作负载切换之前检查。
+plan-trust-expect-cluster = "sha256 Fingerprint={ $sha256 }"（导出中集群的信任根），一行 subject，以及 30 天以后的 notAfter 日期
+plan-trust-expect-cluster-unknown = 一行 "sha256 Fingerprint="：请记下它，ASM 的信任根必须打印相同的值（导出中没有 istio-ca-root-cert）
+plan-trust-expect-asm = "sha256 Fingerprint={ $sha256 }"（ASM 导出中的信任根），与集群的相同
+plan-trust-need-asm-root = 导出中没有 ASM 的信任根。请用阿里云 API GetCaCert 读取：aliyun servicemesh GetCaCert --ServiceMeshId <你的网格 ID> | jq -r .CaCert | openssl x509 -noout -fingerprint -sha256 -subject -enddate。预期：与集群信任根相同的 "sha256 Fingerprint="；如果 ASM 使用中间 CA 签发，则其 issuer 等于集群信任根的 subject（此时比较其证书链的根）。如果都不是，说明 ASM 实例创建时没有使用 Istio 的 CA（CreateServiceMesh UseExistingCA）：在两侧信任同一信任根之前不要切换工作负载。尚无公开资料确认：ASM 是否也会向集群的命名空间写入 istio-ca-root-cert。
+plan-trust-expect-domain = 一行 "trustDomain: { $domain }"（或没有 trustDomain：即 Istio 的默认值 cluster.local）
+plan-trust-need-asm-domain = 导出中没有 ASM 的信任域；假定为 { $domain }（Istio 的默认值；没有公开资料说明 ASM 的信任域）。请在一个使用 ASM 网格代理的 Pod 上检查：istioctl proxy-config secret <pod> -n <namespace> -o json | jq -r '.dynamicActiveSecrets[0].secret.tlsCertificate.certificateChain.inlineBytes' | base64 -d | openssl x509 -noout -ext subjectAltName。预期：URI:spiffe://{ $domain }/ns/<namespace>/sa/<service account>。
+plan-trust-handled = 你已说明信任根已处理（trust-handled）：该门禁只给出警告。上面的检查仍会显示是否成立。

@@ -103,3 +103,5 @@ render-collect-why-version = Kubernetes 版本
 render-collect-why-nodes = `kubectl version` 不可用时的 kubelet 版本
 render-collect-why-asm-migrate = 迁移状态（ASMMigrateFromIstio）
 render-collect-why-asm-config = ASM 中已有的资源（作为 ASM 控制面的导出文件加载；用于证明导入门禁）
+render-collect-why-root-certs = Istio 写入每个命名空间的根证书（公开证书）：即信任根。
+render-collect-why-secret-names = istio-system 中 Secret 的名称和标签（cacerts、远程 Secret），从不包含其数据。

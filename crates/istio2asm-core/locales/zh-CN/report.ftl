@@ -79,4 +79,4 @@ report-trust-cluster-only = 集群 { $cluster }；未导出 ASM 一侧
 report-trust-side = 信任根 { $roots }，信任域 { $domains }
 report-trust-root = { $fingerprint }（{ $subject }，有效期至 { $until }，{ $count } 个命名空间）
 report-trust-no-roots = 未导出（istio-ca-root-cert）
-report-trust-no-domain = 无网格配置
+report-trust-no-domain = 未知（未导出网格配置）

@@ -13,6 +13,8 @@ use crate::trust::Trust;
 
 #[path = "ambient-mode.rs"]
 pub(crate) mod ambient_mode;
+#[path = "asm-root-differs.rs"]
+pub(crate) mod asm_root_differs;
 #[path = "asm-too-old.rs"]
 pub(crate) mod asm_too_old;
 #[path = "cr-identity.rs"]
@@ -81,8 +83,16 @@ pub(crate) mod kubernetes_too_old;
 pub(crate) mod mesh_config_missing_xds_agent;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
+#[path = "plugged-in-ca.rs"]
+pub(crate) mod plugged_in_ca;
 #[path = "restart-drops-sidecar.rs"]
 pub(crate) mod restart_drops_sidecar;
+#[path = "root-cert-expiring.rs"]
+pub(crate) mod root_cert_expiring;
+#[path = "root-cert-multiple-writers.rs"]
+pub(crate) mod root_cert_multiple_writers;
+#[path = "root-cert-unreadable.rs"]
+pub(crate) mod root_cert_unreadable;
 #[path = "secrets-dropped.rs"]
 pub(crate) mod secrets_dropped;
 #[path = "sidecar-manual-restart.rs"]
@@ -91,6 +101,8 @@ pub(crate) mod sidecar_manual_restart;
 pub(crate) mod sidecar_missing_xds_agent;
 #[path = "switch-not-to-asm.rs"]
 pub(crate) mod switch_not_to_asm;
+#[path = "trust-domain-mismatch.rs"]
+pub(crate) mod trust_domain_mismatch;
 #[path = "workload-manually-injected.rs"]
 pub(crate) mod workload_manually_injected;
 #[path = "workload-on-istio-sidecar.rs"]
@@ -151,6 +163,12 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
     istio_gateways_remain::run,
     istio_control_plane_remains::run,
     istio_api_not_in_asm::run,
+    root_cert_multiple_writers::run,
+    asm_root_differs::run,
+    root_cert_expiring::run,
+    plugged_in_ca::run,
+    trust_domain_mismatch::run,
+    root_cert_unreadable::run,
 ];
 
 /// Runs every check. A check never panics and never fails: it reports what it can see.
@@ -160,9 +178,14 @@ pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Shared helpers for the checks (and the plan) that work on proxies grouped by owner.
+/// Shared helpers for the checks (and the plan) that work on proxies grouped by owner, and for
+/// the trust checks.
 pub(crate) mod support {
     use std::collections::BTreeMap;
+
+    use crate::codes::Severity;
+    use crate::state::State;
+    use crate::trust::{RootSet, TrustSide};
 
     use super::Context;
     use crate::detect::{is_live, Flavor, Owner, Proxy, Role};
@@ -187,6 +210,59 @@ pub(crate) mod support {
             }
         }
         groups
+    }
+
+    /// The severity of a finding that fails the roots-of-trust gate: an error, a warning once the
+    /// user said the roots are handled (`trust-handled`).
+    pub(crate) fn trust_severity(cx: &Context) -> Severity {
+        if cx.settings.trust_handled {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
+    /// Whether Istio's and ASM's proxies will serve side by side: the migration is not finished.
+    pub(crate) fn proxies_coexist(cx: &Context) -> bool {
+        cx.migration.state != State::Finished
+    }
+
+    /// A group of ConfigMaps in words: `AB:CD…EF:01 (O=cluster.local) in 3 namespaces (a, b, c)`.
+    pub(crate) fn roots_words(lang: Lang, side: &TrustSide, set: &RootSet) -> String {
+        let roots = set
+            .sha256
+            .iter()
+            .map(|sha| {
+                let subject = side.root(sha).map_or("", |r| r.subject.as_str());
+                t!(
+                    lang,
+                    "trust-root-words",
+                    sha256 = sha.as_str(),
+                    subject = subject
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "list-separator"));
+        let shown = set
+            .namespaces
+            .iter()
+            .take(5)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "list-separator"));
+        let more = if set.namespaces.len() > 5 {
+            t!(lang, "pod-list-more", count = set.namespaces.len() - 5)
+        } else {
+            String::new()
+        };
+        t!(
+            lang,
+            "trust-set-words",
+            roots = roots,
+            count = set.namespaces.len(),
+            names = shown,
+            more = more
+        )
     }
 
     /// `3 pods (a, b, c)` with at most five names.

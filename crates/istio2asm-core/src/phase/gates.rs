@@ -149,12 +149,13 @@ pub fn gates(findings: &[Finding], asm_export_given: bool, lang: Lang) -> Vec<Ga
                 })
                 .collect();
             let manual = def.id.needs_asm_export() && !asm_export_given;
-            let verdict = if hits.is_empty() && !manual {
-                Verdict::Pass
+            // An error fails the gate even when the rest of it can only be checked by hand.
+            let verdict = if hits.iter().any(|f| f.severity == Severity::Error) {
+                Verdict::Fail
             } else if manual {
                 Verdict::Manual
-            } else if hits.iter().any(|f| f.severity == Severity::Error) {
-                Verdict::Fail
+            } else if hits.is_empty() {
+                Verdict::Pass
             } else {
                 Verdict::Warn
             };

@@ -30,6 +30,7 @@ mod migrating;
 mod patched;
 mod reinject;
 mod setup;
+mod trust;
 mod types;
 
 pub use bundle::{strip_server_fields, to_yaml};

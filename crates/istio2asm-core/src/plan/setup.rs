@@ -185,5 +185,6 @@ pub(super) fn steps(analysis: &Analysis) -> Vec<Step> {
         }
         steps.push(step);
     }
+    steps.push(super::trust::step(analysis));
     steps
 }

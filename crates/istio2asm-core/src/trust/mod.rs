@@ -371,9 +371,47 @@ pub fn days_left(now: u64, until: u64) -> i64 {
     (until as i64 - now as i64).div_euclid(86_400)
 }
 
+/// Certificates and ConfigMaps for the trust tests.
+#[cfg(test)]
+pub(crate) mod fixtures;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::fixtures::{
+        root_cert_map, ISTIO_ROOT, ISTIO_ROOT_SHA256, OTHER_ROOT, OTHER_ROOT_SHA256,
+    };
+    use crate::checks::testing::analysis;
+
+    #[test]
+    fn roots_are_read_as_openssl_reads_them() {
+        let yaml = [
+            root_cert_map("default", ISTIO_ROOT),
+            root_cert_map("shop", ISTIO_ROOT),
+            root_cert_map("ledger", &format!("{ISTIO_ROOT}{OTHER_ROOT}")),
+        ]
+        .concat();
+        let trust = analysis(&yaml).trust;
+        let side = &trust.cluster;
+        assert_eq!(side.root_cert_maps, 3);
+        // The fingerprints openssl printed when the certificates were made.
+        let istio = side.root(ISTIO_ROOT_SHA256).unwrap();
+        assert_eq!(istio.subject, "O=cluster.local");
+        assert!(istio.self_signed());
+        assert_eq!(istio.not_after, "2036-11-30T12:43:53Z");
+        assert_eq!(
+            istio.openssl_end_date(),
+            "notAfter=Nov 30 12:43:53 2036 GMT"
+        );
+        assert_eq!(istio.namespaces, ["default", "ledger", "shop"]);
+        assert_eq!(side.root(OTHER_ROOT_SHA256).unwrap().namespaces, ["ledger"]);
+        // A rotation bundle is its own set: the majority set comes first.
+        assert_eq!(side.root_sets.len(), 2);
+        assert_eq!(side.root_sets[0].namespaces, ["default", "shop"]);
+        assert_eq!(side.root_sets[1].sha256.len(), 2);
+        assert_eq!(trust.asm, None);
+    }
 
     #[test]
     fn dates_as_openssl_prints_them() {
