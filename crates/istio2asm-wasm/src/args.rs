@@ -563,7 +563,13 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         }
         if let Some(handled) = bool_option(o, "trustHandled", place, lang)? {
             let text = if handled { "true" } else { "false" };
-            set(&mut settings, Setting::TrustHandled, text, place, "trustHandled")?;
+            set(
+                &mut settings,
+                Setting::TrustHandled,
+                text,
+                place,
+                "trustHandled",
+            )?;
         }
         settings.today = date_option(o, "today", place, lang)?;
         demo_wanted = bool_option(o, "demo", place, lang)?.unwrap_or(false);
