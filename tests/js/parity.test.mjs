@@ -37,6 +37,8 @@ function flagsOf(options) {
     egressWeights: '--egress-weights',
     asmEgressHost: '--asm-egress-host',
     waveSize: '--wave-size',
+    asOf: '--as-of',
+    trustHandled: '--trust-handled',
     lang: '--lang',
   };
   for (const [key, value] of Object.entries(options)) {
@@ -115,6 +117,30 @@ test('parity: load limits', () => {
 });
 
 const fixtures = fixtureFiles();
+
+// The trust fixtures (generated roots in istio-ca-root-cert exports; their "now" is 2026-12-01).
+const trustFixtures = fixtureFiles('tests/fixtures/trust').filter((f) => f.endsWith('.yaml') && !f.endsWith('/asm-side.yaml'));
+
+test('the trust fixtures are there', () => {
+  assert.ok(trustFixtures.length >= 5, trustFixtures.join(', '));
+});
+
+for (const file of trustFixtures) {
+  test(`parity: ${file} (asOf, and ASM's side from --asm-config)`, () => {
+    const result = assertParity({ files: [file], asmFiles: ['tests/fixtures/trust/asm-side.yaml'], options: { asmVersion: '1.24.6', asOf: '2026-12-01' } });
+    assert.notEqual(result.trust.asm, null);
+  });
+}
+
+test('parity: roots of trust with trustHandled (--trust-handled), asOf (--as-of) and in Chinese', () => {
+  const files = ['tests/fixtures/trust/expiring.yaml', 'tests/fixtures/trust/secret-names.yaml', 'tests/fixtures/trust/mesh-configs.yaml'];
+  const asmFiles = ['tests/fixtures/trust/asm-side.yaml'];
+  for (const trustHandled of [true, false]) {
+    const result = assertParity({ files, asmFiles, options: { asOf: '2026-12-10', trustHandled } });
+    assert.ok(result.findings.some((f) => f.code === 'MIG703'), 'the expiring root is judged on asOf');
+  }
+  assertParity({ options: { demo: true, asOf: '2026-12-10', trustHandled: true, lang: 'zh-CN', force: true }, asmFiles });
+});
 
 test('the fixtures are there', () => {
   assert.ok(fixtures.length >= 20, `only ${fixtures.length} fixture files under ${FIXTURES}`);
