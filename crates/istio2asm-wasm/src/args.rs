@@ -15,6 +15,7 @@
 //! | `waveSize` | `--wave-size` | number |
 //! | `limits` | `--max-file-bytes` … | `{ maxFileBytes, maxTotalBytes, maxDocuments, maxDepth }` |
 //! | `asmConfig` | `--asm-config` | inputs, like the first argument |
+//! | `clusters` | `--cluster NAME=PATH` … | `[{ name, inputs }]`: several clusters of one mesh, instead of inputs |
 //! | `demo` | `--demo` | boolean: the embedded demo cluster instead of inputs |
 //! | `force` | `--force` (plan) | boolean |
 //! | `baseline` | `--baseline` (check) | an earlier `check()` result or its JSON text |
@@ -23,7 +24,12 @@
 //! | `today` | (the CLI's clock) | `"YYYY-MM-DD"`: today, instead of the JS clock's UTC date |
 //! | `lang` | `--lang` | `"en"` (default) or `"zh-CN"` |
 //!
-//! `null` or `undefined` for an option means "not given": the CLI's default applies. Core reads
+//! `null` or `undefined` for an option means "not given": the CLI's default applies.
+//!
+//! `check(options)` and `plan(options)`, with the options as the only argument, are
+//! `check(null, options)` and `plan(null, options)`: the form for `clusters` and `demo`, which
+//! need no inputs. A first argument that is a plain object (not an array) is taken as the
+//! options when no second argument is given. Core reads
 //! no clock; as the CLI sets `today` from the system clock, the library sets it from JS's
 //! (`Date.now()`, its UTC day) on every call, unless `options.today` gives the day (for results
 //! that do not change with the date).
@@ -32,6 +38,7 @@
 //! before it is read (the options object itself, `lang`) is said in English. The error codes are
 //! the same in every language.
 
+use istio2asm_core::clusters::{validate_names, ClusterInput};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{demo, t, Input, Settings};
@@ -100,6 +107,9 @@ pub struct Request {
     /// `options.baseline` (check only): an earlier report, the object `check()` returned or its
     /// JSON text.
     pub baseline: Option<String>,
+    /// `options.clusters`: the clusters of a mesh, each with its own exports (then `inputs` is
+    /// empty), their names checked by core's rules.
+    pub clusters: Option<Vec<ClusterInput>>,
 }
 
 const OPTION_NAMES: &[&str] = &[
@@ -120,8 +130,12 @@ const OPTION_NAMES: &[&str] = &[
     "asOf",
     "trustHandled",
     "today",
+    "clusters",
     "lang",
 ];
+
+/// The fields of one entry of `options.clusters`.
+const CLUSTER_FIELDS: &[&str] = &["name", "inputs"];
 
 const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
 
@@ -489,10 +503,34 @@ pub fn request(
     inputs_value: &JsValue,
     options: &JsValue,
 ) -> Result<Request, ApiError> {
+    let (inputs_value, options) =
+        if given(options.clone()).is_none() && is_plain_object(inputs_value) {
+            (&JsValue::UNDEFINED, inputs_value)
+        } else {
+            (inputs_value, options)
+        };
     read_request(inputs_value, options).map_err(|mut e| {
         e.message = format!("{function}: {}", e.message);
         e
     })
+}
+
+/// Whether a value is a plain object: its prototype is `Object.prototype` or `null` (not an
+/// array, a typed array, a Map, a class instance). A throwing `getPrototypeOf` trap of a Proxy
+/// makes it not one.
+fn is_plain_object(value: &JsValue) -> bool {
+    if !value.is_object() || Array::is_array(value) || value.is_function() {
+        return false;
+    }
+    let Ok(prototype) = Reflect::get_prototype_of(value) else {
+        return false;
+    };
+    if prototype.is_null() {
+        return true;
+    }
+    Reflect::get_prototype_of(&Object::new())
+        .map(|object_prototype| Object::is(&prototype, &object_prototype))
+        .unwrap_or(false)
 }
 
 fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {
@@ -507,6 +545,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
     let mut force = false;
     let mut asm_inputs = Vec::new();
     let mut baseline = None;
+    let mut clusters = None;
     if let Some(o) = &object {
         for (key, setting) in [
             ("asmVersion", Setting::AsmVersion),
@@ -558,6 +597,9 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options, lang)?) {
             asm_inputs = inputs(&asm, "options.asmConfig", lang)?;
         }
+        if let Some(value) = given(get(o, "clusters", place, ErrorCode::Options, lang)?) {
+            clusters = Some(clusters_option(&value, "options.clusters", lang)?);
+        }
         if let Some(date) = date_option(o, "asOf", place, lang)? {
             set(&mut settings, Setting::AsOf, &date, place, "asOf")?;
         }
@@ -580,11 +622,23 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         settings.today = clock_today();
     }
     let given_inputs = given(inputs_value.clone());
-    let inputs = if demo_wanted {
-        let empty = given_inputs
-            .as_ref()
-            .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
-        if !empty {
+    // `inputs` may be left out or be `[]` when the clusters or the demo stand in for it.
+    let no_inputs = given_inputs
+        .as_ref()
+        .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
+    let inputs = if clusters.is_some() {
+        if baseline.is_some() {
+            return Err(err(ErrorCode::Options, t!(lang, "js-baseline-clusters")));
+        }
+        if demo_wanted {
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-clusters-or-demo")));
+        }
+        if !no_inputs {
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-or-clusters")));
+        }
+        Vec::new()
+    } else if demo_wanted {
+        if !no_inputs {
             return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-or-demo")));
         }
         // As the CLI's --demo: the demo's ASM version unless one is given.
@@ -611,7 +665,89 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         settings,
         force,
         baseline,
+        clusters,
     })
+}
+
+/// Reads `options.clusters`: a non-empty array of `{ name, inputs }`, each name a DNS-1123 label
+/// unlike the names before it (core's rules and messages, naming the entry), each with at least
+/// one input.
+fn clusters_option(
+    value: &JsValue,
+    place: &str,
+    lang: Lang,
+) -> Result<Vec<ClusterInput>, ApiError> {
+    let code = ErrorCode::Inputs;
+    if !Array::is_array(value) {
+        return Err(err(
+            code,
+            t!(
+                lang,
+                "js-clusters-not-array",
+                place = place,
+                got = describe(value, lang)
+            ),
+        ));
+    }
+    let array: &Array = value.unchecked_ref();
+    let mut out: Vec<ClusterInput> = Vec::new();
+    // As for inputs: no capacity from `length`, which a sparse array makes huge.
+    for (index, item) in array.iter().enumerate() {
+        let at = format!("{place}[{index}]");
+        if !item.is_object() || Array::is_array(&item) || item.is_function() {
+            return Err(err(
+                code,
+                t!(
+                    lang,
+                    "js-cluster-not-object",
+                    at = &at,
+                    got = describe(&item, lang)
+                ),
+            ));
+        }
+        let keys = own_keys(item.unchecked_ref())
+            .map_err(|_| err(code, t!(lang, "js-options-keys-threw", place = &at)))?;
+        if let Some(key) = keys
+            .iter()
+            .map(|k| k.as_string().unwrap_or_default())
+            .find(|k| !CLUSTER_FIELDS.contains(&k.as_str()))
+        {
+            return Err(err(
+                code,
+                t!(lang, "js-cluster-field", at = &at, key = &key),
+            ));
+        }
+        let name = get(&item, "name", &at, code, lang)?;
+        let Some(name) = name.as_string().filter(|n| !n.is_empty()) else {
+            return Err(err(
+                code,
+                t!(
+                    lang,
+                    "js-cluster-name",
+                    at = &at,
+                    got = describe(&name, lang)
+                ),
+            ));
+        };
+        let mut names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        names.push(&name);
+        validate_names(&names, lang)
+            .map_err(|message| err(code, format!("{at}.name: {message}")))?;
+        let inputs_place = format!("{at}.inputs");
+        let inputs_value = get(&item, "inputs", &at, code, lang)?;
+        let read = inputs(&inputs_value, &inputs_place, lang)?;
+        if read.is_empty() {
+            return Err(err(
+                code,
+                t!(lang, "js-cluster-inputs-empty", place = &inputs_place),
+            ));
+        }
+        out.push(ClusterInput { name, inputs: read });
+    }
+    if out.is_empty() {
+        return Err(err(code, t!(lang, "js-clusters-empty", place = place)));
+    }
+    Ok(out)
 }
 
 /// A day option (`asOf`, `today`): a string that core reads as a day `YYYY-MM-DD` (blanks around
