@@ -34,8 +34,9 @@ test('the module exports exactly the documented API', () => {
 
 test('index.d.ts declares exactly the functions the module exports', () => {
   const dts = readFileSync(path.join(pkg, 'index.d.ts'), 'utf8');
-  const declared = [...dts.matchAll(/^export (default )?function (\w+)/gm)].map((m) => (m[1] ? 'default' : m[2]));
-  assert.deepEqual(declared.sort(), Object.keys(lib).sort());
+  // Overloads declare a function more than once.
+  const declared = new Set([...dts.matchAll(/^export (default )?function (\w+)/gm)].map((m) => (m[1] ? 'default' : m[2])));
+  assert.deepEqual([...declared].sort(), Object.keys(lib).sort());
 });
 
 test('init() and initSync() are harmless in Node', async () => {
