@@ -80,15 +80,16 @@ test('check({ clusters }): a consistent mesh has no findings across it', () => {
   assert.ok(codes(check({ clusters: [east, west, central], today }).findings).includes('MIG802'));
 });
 
-test('check(): the options alone, or after null, undefined or [] inputs, are the same call', () => {
+test('check({ clusters }): the options alone, or after null, undefined or [] inputs, are the same call', () => {
   const options = { clusters: [east, central], today };
   const alone = check(options);
   assert.deepEqual(check(null, options), alone);
   assert.deepEqual(check(undefined, options), alone);
   assert.deepEqual(check([], options), alone);
-  // The one-argument form is any plain object of options: the demo too.
-  assert.deepEqual(check({ demo: true, today }), check(null, { demo: true, today }));
-  assert.deepEqual(plan({ demo: true }), plan(null, { demo: true }));
+  assert.deepEqual(plan(options), plan(null, options));
+  // Only the options of a mesh come alone: any other object is still taken as inputs.
+  throwsCode(assert, () => check({ demo: true }), 'E_INPUTS', /^check: inputs must be an array/);
+  throwsCode(assert, () => plan({ name: 'a.yaml', text: 'x' }), 'E_INPUTS', /^plan: inputs must be an array/);
 });
 
 test('check({ clusters }): the shared settings reach every cluster; asmConfig is the one ASM export', () => {

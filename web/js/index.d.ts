@@ -597,7 +597,7 @@ export interface Istio2asmError extends Error {
 
 /**
  * Checks several clusters of one mesh (`options.clusters`): each cluster's own report, the findings
- * across them and the order of their runbooks. `check(options)` is `check(null, options)`.
+ * across them and the order of their runbooks. `check({ clusters, ...options })` is `check(null, options)`.
  * @throws {Istio2asmError} `E_INPUTS` (a cluster entry, or `inputs` or `demo` beside `clusters`), `E_OPTIONS`.
  */
 export function check(options: MeshOptions): MeshCheckResult;
@@ -608,12 +608,10 @@ export function check(inputs: null | undefined | [], options: MeshOptions): Mesh
  * @throws {Istio2asmError} `E_INPUTS` (not an array of `{ name, text }`, or empty without `demo`), `E_OPTIONS`.
  */
 export function check(inputs: InputFile[] | null | undefined, options?: Options | null): CheckResult;
-/** `check(null, options)`: the options alone (e.g. `{ demo: true }`). */
-export function check(options: Options): CheckResult;
 
 /**
  * Plans several clusters of one mesh (`options.clusters`): one plan per cluster, in the order their
- * runbooks run in. Deep-frozen; `render` gives each cluster's runbook. `plan(options)` is `plan(null, options)`.
+ * runbooks run in. Deep-frozen; `render` gives each cluster's runbook. `plan({ clusters, ...options })` is `plan(null, options)`.
  * @throws {Istio2asmError} `E_INPUTS`, `E_OPTIONS`.
  */
 export function plan(options: MeshOptions): MeshPlan;
@@ -624,8 +622,6 @@ export function plan(inputs: null | undefined | [], options: MeshOptions): MeshP
  * @throws {Istio2asmError} `E_INPUTS`, `E_OPTIONS`.
  */
 export function plan(inputs: InputFile[] | null | undefined, options?: Options | null): Plan;
-/** `plan(null, options)`: the options alone (e.g. `{ demo: true }`). */
-export function plan(options: Options): Plan;
 
 /**
  * The runbooks of a mesh's plan (`plan()` with `options.clusters`, a copy, or its JSON parsed): one

@@ -26,13 +26,13 @@
 //!
 //! `null` or `undefined` for an option means "not given": the CLI's default applies.
 //!
-//! `check(options)` and `plan(options)`, with the options as the only argument, are
-//! `check(null, options)` and `plan(null, options)`: the form for `clusters` and `demo`, which
-//! need no inputs. A first argument that is a plain object (not an array) is taken as the
-//! options when no second argument is given. Core reads
-//! no clock; as the CLI sets `today` from the system clock, the library sets it from JS's
-//! (`Date.now()`, its UTC day) on every call, unless `options.today` gives the day (for results
-//! that do not change with the date).
+//! Core reads no clock; as the CLI sets `today` from the system clock, the library sets it from
+//! JS's (`Date.now()`, its UTC day) on every call, unless `options.today` gives the day (for
+//! results that do not change with the date).
+//!
+//! `check({ clusters, ...options })` and `plan({ clusters, ...options })`, the options of a mesh as
+//! the only argument, are `check(null, options)` and `plan(null, options)`: a sole first argument
+//! that is an object (not an array) with `clusters` is taken as the options.
 //!
 //! Messages are in `options.lang` (`js.ftl`), read before every other option; what is wrong
 //! before it is read (the options object itself, `lang`) is said in English. The error codes are
@@ -503,34 +503,25 @@ pub fn request(
     inputs_value: &JsValue,
     options: &JsValue,
 ) -> Result<Request, ApiError> {
-    let (inputs_value, options) =
-        if given(options.clone()).is_none() && is_plain_object(inputs_value) {
-            (&JsValue::UNDEFINED, inputs_value)
-        } else {
-            (inputs_value, options)
-        };
+    let (inputs_value, options) = if given(options.clone()).is_none() && has_clusters(inputs_value)
+    {
+        (&JsValue::UNDEFINED, inputs_value)
+    } else {
+        (inputs_value, options)
+    };
     read_request(inputs_value, options).map_err(|mut e| {
         e.message = format!("{function}: {}", e.message);
         e
     })
 }
 
-/// Whether a value is a plain object: its prototype is `Object.prototype` or `null` (not an
-/// array, a typed array, a Map, a class instance). A throwing `getPrototypeOf` trap of a Proxy
-/// makes it not one.
-fn is_plain_object(value: &JsValue) -> bool {
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return false;
-    }
-    let Ok(prototype) = Reflect::get_prototype_of(value) else {
-        return false;
-    };
-    if prototype.is_null() {
-        return true;
-    }
-    Reflect::get_prototype_of(&Object::new())
-        .map(|object_prototype| Object::is(&prototype, &object_prototype))
-        .unwrap_or(false)
+/// Whether a value is an object (not an array or a function) with `clusters`: the options of a
+/// mesh given alone. A Proxy whose `has` trap throws is not.
+fn has_clusters(value: &JsValue) -> bool {
+    value.is_object()
+        && !Array::is_array(value)
+        && !value.is_function()
+        && Reflect::has(value, &JsValue::from_str("clusters")).unwrap_or(false)
 }
 
 fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {

@@ -29,8 +29,8 @@
 //! a mesh of several clusters (core's `clusters::analyze_clusters`): `check` gives the mesh report
 //! (each cluster's report with its `name` and `identity`, the cross-cluster findings, the order of
 //! the runbooks), `plan` one plan per cluster in that order (core's `plan::plan_mesh`), and
-//! `render` of such a plan one runbook per cluster, `[{ name, text }]`. `check(options)` with the
-//! options alone is `check(null, options)`.
+//! `render` of such a plan one runbook per cluster, `[{ name, text }]`. `check({ clusters, ...options })`
+//! with the options alone is `check(null, options)`.
 //!
 //! **Errors.** Bad arguments throw a JS `Error` whose `code` is one of `E_INPUTS`, `E_OPTIONS`,
 //! `E_FORMAT`, `E_PLAN`, `E_CODE`, with a message naming the argument. Nothing else fails: the
