@@ -37,6 +37,8 @@ function flagsOf(options) {
     egressWeights: '--egress-weights',
     asmEgressHost: '--asm-egress-host',
     waveSize: '--wave-size',
+    asOf: '--as-of',
+    trustHandled: '--trust-handled',
     lang: '--lang',
   };
   for (const [key, value] of Object.entries(options)) {
@@ -115,6 +117,73 @@ test('parity: load limits', () => {
 });
 
 const fixtures = fixtureFiles();
+
+// Several clusters: each cluster's report in the mesh's is the CLI's report of that cluster alone,
+// under the cluster's own kubeconfig variable; the mesh as a whole against `--cluster NAME=PATH`
+// once the CLI has it.
+const MULTICLUSTER = 'tests/fixtures/multicluster';
+const clusterOf = (name) => ({ name, inputs: inputsOf(fixtureFiles(`${MULTICLUSTER}/${name}`)) });
+const meshClusters = ['east', 'west', 'central'].map(clusterOf);
+
+test('parity: each cluster of a mesh is the CLI\'s report of it alone', () => {
+  const mesh = check({ clusters: meshClusters });
+  for (const { name, identity, ...report } of mesh.clusters) {
+    assert.ok(identity);
+    const variable = `K8S_KUBECONFIG_${name.toUpperCase()}`;
+    const alone = cli(['check', `${MULTICLUSTER}/${name}`, '--cluster-kubeconfig-var', variable, '--format', 'json', '--fail-on', 'never']);
+    assert.equal(alone.status, 0, alone.stderr);
+    assert.deepEqual(report, JSON.parse(alone.stdout), name);
+  }
+  // A mesh of one cluster is planned as that cluster alone: its runbooks are the CLI's, byte for byte.
+  for (const cluster of meshClusters) {
+    const variable = `K8S_KUBECONFIG_${cluster.name.toUpperCase()}`;
+    const plans = plan({ clusters: [cluster] });
+    for (const format of ['markdown', 'shell', 'json']) {
+      const alone = cli(['plan', `${MULTICLUSTER}/${cluster.name}`, '--cluster-kubeconfig-var', variable, '--format', format]);
+      assert.equal(alone.status, 0, alone.stderr);
+      assert.deepEqual(render(plans, format), [{ name: cluster.name, text: alone.stdout }], `${cluster.name} ${format}`);
+    }
+  }
+});
+
+const cliClusters = /--cluster\s+</.test(cli(['check', '--help']).stdout);
+
+test('parity: several clusters against the CLI\'s --cluster NAME=PATH', { skip: !cliClusters && 'the CLI has no --cluster option in this build' }, () => {
+  const args = ['east', 'central'].flatMap((name) => ['--cluster', `${name}=${MULTICLUSTER}/${name}`]);
+  const clusters = meshClusters.filter((c) => c.name !== 'west');
+  const cliCheck = cli(['check', ...args, '--format', 'json', '--fail-on', 'never']);
+  assert.equal(cliCheck.status, 0, cliCheck.stderr);
+  const jsCheck = check({ clusters });
+  assert.deepEqual(jsCheck, JSON.parse(cliCheck.stdout));
+  assert.equal(JSON.stringify(jsCheck, null, 2) + '\n', cliCheck.stdout, 'byte-identical JSON text');
+  const cliPlan = cli(['plan', ...args, '--format', 'json']);
+  assert.equal(cliPlan.status, 0, cliPlan.stderr);
+  assert.deepEqual(plan({ clusters }), JSON.parse(cliPlan.stdout));
+});
+
+// The trust fixtures (generated roots in istio-ca-root-cert exports; their "now" is 2026-12-01).
+const trustFixtures = fixtureFiles('tests/fixtures/trust').filter((f) => f.endsWith('.yaml') && !f.endsWith('/asm-side.yaml'));
+
+test('the trust fixtures are there', () => {
+  assert.ok(trustFixtures.length >= 5, trustFixtures.join(', '));
+});
+
+for (const file of trustFixtures) {
+  test(`parity: ${file} (asOf, and ASM's side from --asm-config)`, () => {
+    const result = assertParity({ files: [file], asmFiles: ['tests/fixtures/trust/asm-side.yaml'], options: { asmVersion: '1.24.6', asOf: '2026-12-01' } });
+    assert.notEqual(result.trust.asm, null);
+  });
+}
+
+test('parity: roots of trust with trustHandled (--trust-handled), asOf (--as-of) and in Chinese', () => {
+  const files = ['tests/fixtures/trust/expiring.yaml', 'tests/fixtures/trust/secret-names.yaml', 'tests/fixtures/trust/mesh-configs.yaml'];
+  const asmFiles = ['tests/fixtures/trust/asm-side.yaml'];
+  for (const trustHandled of [true, false]) {
+    const result = assertParity({ files, asmFiles, options: { asOf: '2026-12-10', trustHandled } });
+    assert.ok(result.findings.some((f) => f.code === 'MIG703'), 'the expiring root is judged on asOf');
+  }
+  assertParity({ options: { demo: true, asOf: '2026-12-10', trustHandled: true, lang: 'zh-CN', force: true }, asmFiles });
+});
 
 test('the fixtures are there', () => {
   assert.ok(fixtures.length >= 20, `only ${fixtures.length} fixture files under ${FIXTURES}`);

@@ -66,10 +66,54 @@ export interface Options {
    */
   baseline?: CheckResult | string | null;
   /**
+   * The day certificate expiry is judged on, `"YYYY-MM-DD"` (the CLI's `--as-of`; e.g. the change
+   * window's). Default: `today`. Anything else throws `E_OPTIONS`.
+   */
+  asOf?: string | null;
+  /**
+   * The roots of trust of Istio and ASM are handled (ASM uses the same root, or the proxies trust
+   * both; the CLI's `--trust-handled true`): the roots-of-trust gate becomes a check by hand.
+   * Default `false`.
+   */
+  trustHandled?: boolean | null;
+  /**
+   * Today, `"YYYY-MM-DD"`. Default: the UTC date of the JS clock (`Date.now()`) at each call, as the
+   * CLI takes its system clock's. Give it for results that do not change with the day.
+   */
+  today?: string | null;
+  /** Several clusters of one mesh: see {@link MeshOptions}. Not with `inputs`, `demo` or `baseline`. */
+  clusters?: null;
+  /**
    * The language of the result's texts and of the messages thrown (default `"en"`). Anything else
    * throws `E_OPTIONS` (in English). Read before the other options, whose messages then follow it.
    */
   lang?: Lang | null;
+}
+
+/** One cluster of a mesh: its name and its exports. */
+export interface ClusterInputs {
+  /**
+   * The cluster's name (the CLI's `--cluster NAME=PATH`): a DNS-1123 label such as `"east"`, unique
+   * in the mesh. Its commands read the kubeconfig variable `clusterKubeconfigVar` + `_` + the name in
+   * upper case (`K8S_KUBECONFIG_EAST`).
+   */
+  name: string;
+  /** Its exports, like `check`'s `inputs`; at least one. */
+  inputs: InputFile[];
+}
+
+/**
+ * Settings for `check` and `plan` of several clusters of one mesh: `clusters` instead of `inputs`,
+ * and every other setting of {@link Options}, shared by the clusters (`asmConfig` is the one ASM
+ * control plane they join). Entries that are not `{ name, inputs }`, a name missing, not a DNS-1123
+ * label or given twice, and empty inputs throw `E_INPUTS` naming the entry (`options.clusters[1]`);
+ * so do non-empty `inputs` or `demo` beside `clusters`; `baseline` throws `E_OPTIONS`.
+ */
+export interface MeshOptions extends Omit<Options, "clusters" | "demo" | "baseline"> {
+  /** The clusters, in the order given (the runbooks' order is the result's `order`). */
+  clusters: ClusterInputs[];
+  demo?: false | null;
+  baseline?: null;
 }
 
 /** Options of `collect`. An unknown field throws `E_OPTIONS`. */
@@ -227,10 +271,74 @@ export interface CheckResult {
   injection: Injection[];
   /** Each workload with sidecars: how many of its live pods run Istio's and ASM's proxy. */
   workloads: WorkloadProxies[];
+  /** The roots of trust and trust domains of the cluster and of ASM's side. */
+  trust: Trust;
   findings: Finding[];
   summary: { errors: number; warnings: number; infos: number };
   /** What changed since `options.baseline`; absent without one. */
   changes?: Changes;
+}
+
+/** What the proxies of each side trust, read from the exports (Secrets' data is never read). */
+export interface Trust {
+  /** The cluster's export. */
+  cluster: TrustSide;
+  /** ASM's export (`options.asmConfig`); `null` without one. */
+  asm: TrustSide | null;
+}
+
+/** One side's trust domains, roots of trust and CA Secrets. */
+export interface TrustSide {
+  /** The trust domain of each mesh config, in the export's order. */
+  trustDomains: TrustDomain[];
+  /** Every distinct certificate of the `istio-ca-root-cert` ConfigMaps (key `root-cert.pem`). */
+  roots: TrustRoot[];
+  /** The ConfigMaps grouped by the set of certificates they hold, largest group first: more than one set means two writers. */
+  rootSets: RootSet[];
+  /** How many `istio-ca-root-cert` ConfigMaps the export holds. */
+  rootCertMaps: number;
+  /** ConfigMaps whose `root-cert.pem` could not be read; `reason` is the parser's (English). */
+  unreadable: { namespace: string; reason: string }[];
+  /** The CA Secrets seen by name only (`cacerts`, `istio-ca-secret`); their data is never read. */
+  caSecrets: { namespace: string; name: string }[];
+  /** Whether the export holds any Secret at all (so an absent `cacerts` is known to be absent). */
+  secretsExported: boolean;
+}
+
+/** A mesh config's trust domain. */
+export interface TrustDomain {
+  /** The revision whose mesh config it is (`"default"` for ConfigMap `istio`). */
+  revision: string;
+  /** `trustDomain`, or Istio's default `"cluster.local"` when unset. */
+  trustDomain: string;
+  /** Whether `trustDomain` is written in the mesh config (false: the default applies). */
+  explicit: boolean;
+  /** `trustDomainAliases`. */
+  aliases: string[];
+}
+
+/** One root certificate. */
+export interface TrustRoot {
+  /** SHA-256 of the DER as `openssl x509 -fingerprint -sha256` prints it: upper-case hex pairs joined by `:`. */
+  sha256: string;
+  /** RFC 4514, e.g. `"O=cluster.local"`. */
+  subject: string;
+  /** RFC 4514. */
+  issuer: string;
+  /** RFC 3339 in UTC, e.g. `"2026-01-01T00:00:00Z"`. */
+  notBefore: string;
+  /** RFC 3339 in UTC. */
+  notAfter: string;
+  /** The namespaces whose ConfigMap holds it, sorted. */
+  namespaces: string[];
+}
+
+/** ConfigMaps holding the same certificates. */
+export interface RootSet {
+  /** The certificates' fingerprints, sorted. */
+  sha256: string[];
+  /** The namespaces, sorted. */
+  namespaces: string[];
 }
 
 /** A workload's live sidecar pods by proxy. */
@@ -238,6 +346,74 @@ export interface WorkloadProxies {
   object: { kind: string; namespace: string; name: string };
   istio: number;
   asm: number;
+}
+
+/** A cluster's part in a multi-cluster mesh: `primary` runs its own istiod, `remote` uses another cluster's, `unknown`: no Istio seen. */
+export type ClusterRole = "primary" | "remote" | "unknown";
+
+/** A name Istio knows a cluster by, and where it was read. */
+export interface IdentityName {
+  value: string;
+  /**
+   * `istiodEnv` (istiod's `CLUSTER_ID`), `injectorValues` (the injector's `values.global`),
+   * `proxyEnv` (the sidecars' `ISTIO_META_*`), `namespaceLabel` (`topology.istio.io/network` on
+   * `istio-system`), `meshConfig` (`defaultConfig.meshId`), `trustDomain` (the mesh ID when none is
+   * set), `default` (Istio's default).
+   */
+  from: "istiodEnv" | "injectorValues" | "proxyEnv" | "namespaceLabel" | "meshConfig" | "trustDomain" | "default";
+}
+
+/** What a cluster's export says about its place in the mesh. */
+export interface ClusterIdentity {
+  role: ClusterRole;
+  /** The name Istio knows the cluster by (`CLUSTER_ID`); `null` without any Istio. */
+  clusterId: IdentityName | null;
+  /** The network of its workloads; `null` when none is set. */
+  network: IdentityName | null;
+  /** Its mesh ID (the trust domain when none is set); `null` without any Istio. */
+  meshId: IdentityName | null;
+  /** The remote secrets it holds (`istio/multiCluster=true`), by metadata only. */
+  remoteSecrets: { namespace: string; name: string; cluster: string | null }[];
+  /** The clusters named by `istio-system`'s `topology.istio.io/controlPlaneClusters`. */
+  controlPlaneClusters: string[];
+  /** Its mesh configs' `meshNetworks`. */
+  meshNetworks: { name: string; registries: string[]; gatewayServices: string[]; gatewayAddresses: string[] }[];
+}
+
+/** One cluster's report in a mesh's: exactly its own `check` result, with its name and identity. */
+export interface ClusterReport extends Omit<CheckResult, "changes"> {
+  /** The name given in `options.clusters`. */
+  name: string;
+  identity: ClusterIdentity;
+}
+
+/** A finding across the clusters of a mesh: each command runs against its own cluster's kubeconfig variable. */
+export interface CrossFinding extends Finding {
+  /** The clusters it concerns, by the names given. */
+  clusters: string[];
+}
+
+/** A cluster's place in the order its runbook runs in. */
+export interface ClusterOrder {
+  cluster: string;
+  role: ClusterRole;
+  /** Why it comes there (remotes before the primaries that serve them, east-west gateways kept). */
+  reason: string;
+}
+
+/** `check` with `options.clusters`: the report of a mesh of several clusters. */
+export interface MeshCheckResult {
+  schemaVersion: 1;
+  tool: "istio2asm";
+  lang: Lang;
+  /** Each cluster's report, in the order given. */
+  clusters: ClusterReport[];
+  /** The findings across the clusters (meshID, clusterName, networks, remote secrets, roots). */
+  findings: CrossFinding[];
+  /** The order the clusters' runbooks run in. */
+  order: ClusterOrder[];
+  /** Over every cluster's findings and the cross-cluster ones. */
+  summary: { errors: number; warnings: number; infos: number };
 }
 
 /** A finding as the baseline comparison matches it: by code and subject (object, or file). */
@@ -375,6 +551,23 @@ export interface Plan {
   phases: Phase[];
 }
 
+/** `plan` with `options.clusters`: one plan per cluster, in the order the runbooks run in. The object is frozen. */
+export interface MeshPlan {
+  schemaVersion: 1;
+  lang: Lang;
+  order: ClusterOrder[];
+  /** Each cluster's plan, in `order`. */
+  clusters: { name: string; plan: Plan }[];
+}
+
+/** One cluster's runbook of a mesh plan (`render(meshPlan, format)`). */
+export interface ClusterRunbook {
+  /** The cluster's name. */
+  name: string;
+  /** Its runbook in the format asked, byte for byte `render(plan, format)` of its plan. */
+  text: string;
+}
+
 /** A finding code's documentation. */
 export interface Explanation {
   /** `"MIG402"`. */
@@ -403,6 +596,13 @@ export interface Istio2asmError extends Error {
 }
 
 /**
+ * Checks several clusters of one mesh (`options.clusters`): each cluster's own report, the findings
+ * across them and the order of their runbooks. `check({ clusters, ...options })` is `check(null, options)`.
+ * @throws {Istio2asmError} `E_INPUTS` (a cluster entry, or `inputs` or `demo` beside `clusters`), `E_OPTIONS`.
+ */
+export function check(options: MeshOptions): MeshCheckResult;
+export function check(inputs: null | undefined | [], options: MeshOptions): MeshCheckResult;
+/**
  * Checks exported manifests: findings, the migration state, versions and the gates of the next
  * step. Equals the object `istio2asm check --format json` prints for the same files and settings.
  * @throws {Istio2asmError} `E_INPUTS` (not an array of `{ name, text }`, or empty without `demo`), `E_OPTIONS`.
@@ -410,12 +610,25 @@ export interface Istio2asmError extends Error {
 export function check(inputs: InputFile[] | null | undefined, options?: Options | null): CheckResult;
 
 /**
+ * Plans several clusters of one mesh (`options.clusters`): one plan per cluster, in the order their
+ * runbooks run in. Deep-frozen; `render` gives each cluster's runbook. `plan({ clusters, ...options })` is `plan(null, options)`.
+ * @throws {Istio2asmError} `E_INPUTS`, `E_OPTIONS`.
+ */
+export function plan(options: MeshOptions): MeshPlan;
+export function plan(inputs: null | undefined | [], options: MeshOptions): MeshPlan;
+/**
  * Builds the runbook as data: every phase's gates and steps, exact commands and YAML files. Equals
  * the object `istio2asm plan --format json` prints. The object is deep-frozen; pass it to `render`.
  * @throws {Istio2asmError} `E_INPUTS`, `E_OPTIONS`.
  */
 export function plan(inputs: InputFile[] | null | undefined, options?: Options | null): Plan;
 
+/**
+ * The runbooks of a mesh's plan (`plan()` with `options.clusters`, a copy, or its JSON parsed): one
+ * per cluster, in the plan's order, each `render(plan, format)` of that cluster's plan.
+ * @throws {Istio2asmError} `E_FORMAT`, `E_PLAN` (naming the cluster's plan that does not read).
+ */
+export function render(plan: MeshPlan, format: RenderFormat): ClusterRunbook[];
 /**
  * The runbook of a plan as text, byte for byte what `istio2asm plan --format FORMAT` prints:
  * `markdown` (runbook.md), `shell` (runbook.sh, bash) or `json` (plan.json).

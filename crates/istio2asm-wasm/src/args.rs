@@ -15,17 +15,30 @@
 //! | `waveSize` | `--wave-size` | number |
 //! | `limits` | `--max-file-bytes` … | `{ maxFileBytes, maxTotalBytes, maxDocuments, maxDepth }` |
 //! | `asmConfig` | `--asm-config` | inputs, like the first argument |
+//! | `clusters` | `--cluster NAME=PATH` … | `[{ name, inputs }]`: several clusters of one mesh, instead of inputs |
 //! | `demo` | `--demo` | boolean: the embedded demo cluster instead of inputs |
 //! | `force` | `--force` (plan) | boolean |
 //! | `baseline` | `--baseline` (check) | an earlier `check()` result or its JSON text |
+//! | `asOf` | `--as-of` | `"YYYY-MM-DD"`: the day certificate expiry is judged on |
+//! | `trustHandled` | `--trust-handled` | boolean: the roots of trust of the two sides are handled |
+//! | `today` | (the CLI's clock) | `"YYYY-MM-DD"`: today, instead of the JS clock's UTC date |
 //! | `lang` | `--lang` | `"en"` (default) or `"zh-CN"` |
 //!
 //! `null` or `undefined` for an option means "not given": the CLI's default applies.
+//!
+//! Core reads no clock; as the CLI sets `today` from the system clock, the library sets it from
+//! JS's (`Date.now()`, its UTC day) on every call, unless `options.today` gives the day (for
+//! results that do not change with the date).
+//!
+//! `check({ clusters, ...options })` and `plan({ clusters, ...options })`, the options of a mesh as
+//! the only argument, are `check(null, options)` and `plan(null, options)`: a sole first argument
+//! that is an object (not an array) with `clusters` is taken as the options.
 //!
 //! Messages are in `options.lang` (`js.ftl`), read before every other option; what is wrong
 //! before it is read (the options object itself, `lang`) is said in English. The error codes are
 //! the same in every language.
 
+use istio2asm_core::clusters::{validate_names, ClusterInput};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::settings::Setting;
 use istio2asm_core::{demo, t, Input, Settings};
@@ -94,6 +107,9 @@ pub struct Request {
     /// `options.baseline` (check only): an earlier report, the object `check()` returned or its
     /// JSON text.
     pub baseline: Option<String>,
+    /// `options.clusters`: the clusters of a mesh, each with its own exports (then `inputs` is
+    /// empty), their names checked by core's rules.
+    pub clusters: Option<Vec<ClusterInput>>,
 }
 
 const OPTION_NAMES: &[&str] = &[
@@ -111,8 +127,15 @@ const OPTION_NAMES: &[&str] = &[
     "demo",
     "force",
     "baseline",
+    "asOf",
+    "trustHandled",
+    "today",
+    "clusters",
     "lang",
 ];
+
+/// The fields of one entry of `options.clusters`.
+const CLUSTER_FIELDS: &[&str] = &["name", "inputs"];
 
 const LIMIT_NAMES: &[&str] = &["maxFileBytes", "maxTotalBytes", "maxDocuments", "maxDepth"];
 
@@ -480,10 +503,25 @@ pub fn request(
     inputs_value: &JsValue,
     options: &JsValue,
 ) -> Result<Request, ApiError> {
+    let (inputs_value, options) = if given(options.clone()).is_none() && has_clusters(inputs_value)
+    {
+        (&JsValue::UNDEFINED, inputs_value)
+    } else {
+        (inputs_value, options)
+    };
     read_request(inputs_value, options).map_err(|mut e| {
         e.message = format!("{function}: {}", e.message);
         e
     })
+}
+
+/// Whether a value is an object (not an array or a function) with `clusters`: the options of a
+/// mesh given alone. A Proxy whose `has` trap throws is not.
+fn has_clusters(value: &JsValue) -> bool {
+    value.is_object()
+        && !Array::is_array(value)
+        && !value.is_function()
+        && Reflect::has(value, &JsValue::from_str("clusters")).unwrap_or(false)
 }
 
 fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, ApiError> {
@@ -498,6 +536,7 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
     let mut force = false;
     let mut asm_inputs = Vec::new();
     let mut baseline = None;
+    let mut clusters = None;
     if let Some(o) = &object {
         for (key, setting) in [
             ("asmVersion", Setting::AsmVersion),
@@ -549,16 +588,48 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         if let Some(asm) = given(get(o, "asmConfig", place, ErrorCode::Options, lang)?) {
             asm_inputs = inputs(&asm, "options.asmConfig", lang)?;
         }
+        if let Some(value) = given(get(o, "clusters", place, ErrorCode::Options, lang)?) {
+            clusters = Some(clusters_option(&value, "options.clusters", lang)?);
+        }
+        if let Some(date) = date_option(o, "asOf", place, lang)? {
+            set(&mut settings, Setting::AsOf, &date, place, "asOf")?;
+        }
+        if let Some(handled) = bool_option(o, "trustHandled", place, lang)? {
+            let text = if handled { "true" } else { "false" };
+            set(
+                &mut settings,
+                Setting::TrustHandled,
+                text,
+                place,
+                "trustHandled",
+            )?;
+        }
+        settings.today = date_option(o, "today", place, lang)?;
         demo_wanted = bool_option(o, "demo", place, lang)?.unwrap_or(false);
         force = bool_option(o, "force", place, lang)?.unwrap_or(false);
         baseline = baseline_option(o, place, lang)?;
     }
+    if settings.today.is_none() {
+        settings.today = clock_today();
+    }
     let given_inputs = given(inputs_value.clone());
-    let inputs = if demo_wanted {
-        let empty = given_inputs
-            .as_ref()
-            .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
-        if !empty {
+    // `inputs` may be left out or be `[]` when the clusters or the demo stand in for it.
+    let no_inputs = given_inputs
+        .as_ref()
+        .is_none_or(|v| Array::is_array(v) && v.unchecked_ref::<Array>().length() == 0);
+    let inputs = if clusters.is_some() {
+        if baseline.is_some() {
+            return Err(err(ErrorCode::Options, t!(lang, "js-baseline-clusters")));
+        }
+        if demo_wanted {
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-clusters-or-demo")));
+        }
+        if !no_inputs {
+            return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-or-clusters")));
+        }
+        Vec::new()
+    } else if demo_wanted {
+        if !no_inputs {
             return Err(err(ErrorCode::Inputs, t!(lang, "js-inputs-or-demo")));
         }
         // As the CLI's --demo: the demo's ASM version unless one is given.
@@ -585,7 +656,130 @@ fn read_request(inputs_value: &JsValue, options: &JsValue) -> Result<Request, Ap
         settings,
         force,
         baseline,
+        clusters,
     })
+}
+
+/// Reads `options.clusters`: a non-empty array of `{ name, inputs }`, each name a DNS-1123 label
+/// unlike the names before it (core's rules and messages, naming the entry), each with at least
+/// one input.
+fn clusters_option(
+    value: &JsValue,
+    place: &str,
+    lang: Lang,
+) -> Result<Vec<ClusterInput>, ApiError> {
+    let code = ErrorCode::Inputs;
+    if !Array::is_array(value) {
+        return Err(err(
+            code,
+            t!(
+                lang,
+                "js-clusters-not-array",
+                place = place,
+                got = describe(value, lang)
+            ),
+        ));
+    }
+    let array: &Array = value.unchecked_ref();
+    let mut out: Vec<ClusterInput> = Vec::new();
+    // As for inputs: no capacity from `length`, which a sparse array makes huge.
+    for (index, item) in array.iter().enumerate() {
+        let at = format!("{place}[{index}]");
+        if !item.is_object() || Array::is_array(&item) || item.is_function() {
+            return Err(err(
+                code,
+                t!(
+                    lang,
+                    "js-cluster-not-object",
+                    at = &at,
+                    got = describe(&item, lang)
+                ),
+            ));
+        }
+        let keys = own_keys(item.unchecked_ref())
+            .map_err(|_| err(code, t!(lang, "js-options-keys-threw", place = &at)))?;
+        if let Some(key) = keys
+            .iter()
+            .map(|k| k.as_string().unwrap_or_default())
+            .find(|k| !CLUSTER_FIELDS.contains(&k.as_str()))
+        {
+            return Err(err(
+                code,
+                t!(lang, "js-cluster-field", at = &at, key = &key),
+            ));
+        }
+        let name = get(&item, "name", &at, code, lang)?;
+        let Some(name) = name.as_string().filter(|n| !n.is_empty()) else {
+            return Err(err(
+                code,
+                t!(
+                    lang,
+                    "js-cluster-name",
+                    at = &at,
+                    got = describe(&name, lang)
+                ),
+            ));
+        };
+        let mut names: Vec<&str> = out.iter().map(|c| c.name.as_str()).collect();
+        names.push(&name);
+        validate_names(&names, lang)
+            .map_err(|message| err(code, format!("{at}.name: {message}")))?;
+        let inputs_place = format!("{at}.inputs");
+        let inputs_value = get(&item, "inputs", &at, code, lang)?;
+        let read = inputs(&inputs_value, &inputs_place, lang)?;
+        if read.is_empty() {
+            return Err(err(
+                code,
+                t!(lang, "js-cluster-inputs-empty", place = &inputs_place),
+            ));
+        }
+        out.push(ClusterInput { name, inputs: read });
+    }
+    if out.is_empty() {
+        return Err(err(code, t!(lang, "js-clusters-empty", place = place)));
+    }
+    Ok(out)
+}
+
+/// A day option (`asOf`, `today`): a string that core reads as a day `YYYY-MM-DD` (blanks around
+/// it ignored, an empty one not given, as core's text form of `as-of` reads it), refused with
+/// core's message (in `lang`) naming the option.
+fn date_option(
+    object: &Object,
+    key: &str,
+    place: &str,
+    lang: Lang,
+) -> Result<Option<String>, ApiError> {
+    let Some(text) = string_option(object, key, place, lang)? else {
+        return Ok(None);
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    // Core checks a day where it checks every setting: validate() of settings that hold only it.
+    let alone = Settings {
+        lang,
+        today: Some(text.to_string()),
+        ..Settings::default()
+    };
+    alone
+        .validate()
+        .map_err(|message| err(ErrorCode::Options, format!("{place}.{key}: {message}")))?;
+    Ok(Some(text.to_string()))
+}
+
+/// Today from JS's clock (`Date.now()`), as the UTC day `YYYY-MM-DD` (the CLI's is the UTC day
+/// of the system clock too). `None` if the clock is before 1970 or unreadable.
+fn clock_today() -> Option<String> {
+    let millis = js_sys::Date::now();
+    if !millis.is_finite() || millis < 0.0 {
+        return None;
+    }
+    // Whole seconds of a finite, non-negative number of milliseconds: the cast saturates.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let secs = (millis / 1000.0).floor() as u64;
+    istio2asm_core::trust::date_of(secs)
 }
 
 /// `options.baseline`: JSON text as it is, an object as `JSON.stringify` writes it.

@@ -25,18 +25,26 @@
 //! `plan()` returned, a copy, or `plan.json` parsed. Anything that is not a plan is refused with
 //! `E_PLAN`, saying what is wrong. The runbooks show the commands the object holds, as text.
 //!
+//! **Several clusters.** `options.clusters` (`[{ name, inputs }]`, instead of `inputs`) analyses
+//! a mesh of several clusters (core's `clusters::analyze_clusters`): `check` gives the mesh report
+//! (each cluster's report with its `name` and `identity`, the cross-cluster findings, the order of
+//! the runbooks), `plan` one plan per cluster in that order (core's `plan::plan_mesh`), and
+//! `render` of such a plan one runbook per cluster, `[{ name, text }]`. `check({ clusters, ...options })`
+//! with the options alone is `check(null, options)`.
+//!
 //! **Errors.** Bad arguments throw a JS `Error` whose `code` is one of `E_INPUTS`, `E_OPTIONS`,
 //! `E_FORMAT`, `E_PLAN`, `E_CODE`, with a message naming the argument. Nothing else fails: the
 //! analysis reports broken inputs as findings, and the core never panics on any input.
 //!
 //! Only this crate knows `JsValue`; the core stays pure Rust.
 
+use istio2asm_core::clusters::{analyze_clusters, Mesh};
 use istio2asm_core::codes::Code;
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::{analyze, changes, plan as core_plan, render as core_render, report, t};
 use js_sys::{Object, Reflect, JSON};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -74,7 +82,13 @@ fn to_json_text<T: Serialize>(value: &T, lang: Lang) -> Result<String, JsValue> 
 /// `istio2asm check --format json` prints.
 #[wasm_bindgen(skip_typescript)]
 pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let request = args::request("check", &inputs, &options).map_err(js_error)?;
+    let mut request = args::request("check", &inputs, &options).map_err(js_error)?;
+    if let Some(mesh) = mesh(&mut request) {
+        return parse_json(&to_json_text(
+            &report::mesh_value(&mesh),
+            request.settings.lang,
+        )?);
+    }
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
     let Some(baseline) = &request.baseline else {
@@ -90,6 +104,22 @@ pub fn check(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         ))
     })?;
     parse_json(&changes::check_json(&analysis, &changes, "baseline"))
+}
+
+/// With `options.clusters`: the analysis of the mesh.
+fn mesh(request: &mut args::Request) -> Option<Mesh> {
+    let clusters = request.clusters.take()?;
+    // Every cluster's analysis is kept (the report and the plans read them all), each with its
+    // own copy of the ASM export.
+    let asm: usize = request.asm_inputs.iter().map(|i| i.bytes.len()).sum();
+    let input = clusters
+        .iter()
+        .flat_map(|c| &c.inputs)
+        .map(|i| i.bytes.len())
+        .fold(0usize, usize::saturating_add);
+    reserve_bytes(input.saturating_add(asm.saturating_mul(clusters.len())));
+    let asm_inputs = std::mem::take(&mut request.asm_inputs);
+    Some(analyze_clusters(clusters, asm_inputs, &request.settings))
 }
 
 /// Grows the wasm heap once, up front, to what the analysis will need.
@@ -109,6 +139,11 @@ fn reserve_heap(request: &args::Request) {
         .chain(&request.asm_inputs)
         .map(|i| i.bytes.len())
         .sum();
+    reserve_bytes(input);
+}
+
+/// [`reserve_heap`] for `input` bytes of input.
+fn reserve_bytes(input: usize) {
     let want = input
         .saturating_mul(HEAP_RESERVE_FACTOR)
         .min(HEAP_RESERVE_CAP);
@@ -129,12 +164,21 @@ const HEAP_RESERVE_CAP: usize = 1 << 30;
 /// `options.force` emits switches whose gates fail (the plan names them).
 #[wasm_bindgen(skip_typescript)]
 pub fn plan(inputs: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let request = args::request("plan", &inputs, &options).map_err(js_error)?;
+    let mut request = args::request("plan", &inputs, &options).map_err(js_error)?;
     if request.baseline.is_some() {
         return Err(js_error(ApiError::new(
             ErrorCode::Options,
             t!(request.settings.lang, "js-baseline-plan"),
         )));
+    }
+    if let Some(mesh) = mesh(&mut request) {
+        let plans = core_plan::plan_mesh(&mesh, request.force);
+        let value = parse_json(&to_json_text(
+            &core_render::mesh_json_value(&plans),
+            request.settings.lang,
+        )?)?;
+        deep_freeze(&value);
+        return Ok(value);
     }
     reserve_heap(&request);
     let analysis = analyze(request.inputs, request.asm_inputs, &request.settings);
@@ -184,13 +228,100 @@ pub fn render(plan: JsValue, format: JsValue) -> Result<JsValue, JsValue> {
         .ok()
         .and_then(|t| t.as_string())
         .ok_or_else(|| not_a_plan(t!(lang, "js-plan-not-json")))?;
+    if is_mesh_plan(&plan) {
+        return render_mesh(&text, format, lang);
+    }
     let doc = core_render::PlanDoc::from_json(&text, lang).map_err(not_a_plan)?;
-    let text = match format {
+    Ok(JsValue::from_str(&render_doc(&doc, format)))
+}
+
+fn render_doc(doc: &core_render::PlanDoc, format: RenderFormat) -> String {
+    match format {
         RenderFormat::Markdown => doc.markdown(),
         RenderFormat::Shell => doc.shell(),
         RenderFormat::Json => doc.json(),
+    }
+}
+
+/// Whether a plan object is a mesh's (`plan()` with `options.clusters`): it has `clusters` and
+/// no `phases`. Anything else is read as one cluster's plan.
+fn is_mesh_plan(plan: &JsValue) -> bool {
+    let has = |key: &str| Reflect::has(plan, &JsValue::from_str(key)).unwrap_or(false);
+    has("clusters") && !has("phases")
+}
+
+/// A mesh's plan as `plan()` returns it (core's `render::mesh_json_value`): read back to check
+/// its shape; each cluster's `plan` is read by core like any plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct MeshPlanIn {
+    schema_version: u32,
+    // The language each cluster's plan carries is the one its runbook is written in.
+    #[allow(dead_code)]
+    lang: String,
+    #[allow(dead_code)]
+    order: Vec<OrderedIn>,
+    clusters: Vec<ClusterPlanIn>,
+}
+
+/// One entry of a mesh plan's `order`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct OrderedIn {
+    cluster: String,
+    role: String,
+    reason: String,
+}
+
+/// One cluster's plan in a mesh plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClusterPlanIn {
+    name: String,
+    plan: Box<serde_json::value::RawValue>,
+}
+
+/// One cluster's runbook.
+#[derive(Debug, Serialize)]
+struct RunbookJson<'a> {
+    name: &'a str,
+    text: String,
+}
+
+/// `render` of a mesh's plan: each cluster's runbook, in the plan's order, as `[{ name, text }]`.
+fn render_mesh(text: &str, format: RenderFormat, lang: Lang) -> Result<JsValue, JsValue> {
+    let not_a_plan = |why: String| {
+        js_error(ApiError::new(
+            ErrorCode::Plan,
+            t!(lang, "js-not-a-mesh-plan", why = why),
+        ))
     };
-    Ok(JsValue::from_str(&text))
+    let mesh: MeshPlanIn = serde_json::from_str(text).map_err(|e| not_a_plan(e.to_string()))?;
+    if mesh.schema_version != report::SCHEMA_VERSION {
+        return Err(not_a_plan(t!(
+            lang,
+            "render-json-schema-version",
+            version = mesh.schema_version,
+            supported = report::SCHEMA_VERSION
+        )));
+    }
+    let mut runbooks = Vec::with_capacity(mesh.clusters.len());
+    for (index, cluster) in mesh.clusters.iter().enumerate() {
+        let doc = core_render::PlanDoc::from_json(cluster.plan.get(), lang).map_err(|why| {
+            not_a_plan(t!(
+                lang,
+                "js-mesh-plan-at",
+                at = format!("clusters[{index}].plan"),
+                why = why
+            ))
+        })?;
+        runbooks.push(RunbookJson {
+            name: &cluster.name,
+            text: render_doc(&doc, format),
+        });
+    }
+    parse_json(&to_json_text(&runbooks, lang)?)
 }
 
 /// A plan object's `lang` (`"en"` or `"zh-CN"`, as plans write it); English when it has none,

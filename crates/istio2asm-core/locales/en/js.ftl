@@ -46,3 +46,17 @@ js-not-a-plan = render: the plan must be an object that plan() returned (or plan
 js-plan-got = got { $got }
 js-plan-not-json = it cannot be written as JSON
 js-explain-code = explain: the code must be a string such as "MIG402" or "sidecar-missing-xds-agent", got { $got }
+
+## Several clusters (options.clusters). $at: an entry (`options.clusters[1]`); $key: a field given.
+js-clusters-not-array = { $place } must be an array of {"{"} name, inputs {"}"} (one per cluster of the mesh), got { $got }
+js-clusters-empty = { $place } is empty: give at least one {"{"} name, inputs {"}"}
+js-cluster-not-object = { $at } must be an object {"{"} name, inputs {"}"}, got { $got }
+js-cluster-field = { $at }.{ $key } is not a field of a cluster; a cluster has name and inputs
+js-cluster-name = { $at }.name must be a non-empty string (the cluster's name, such as "east"), got { $got }
+js-cluster-inputs-empty = { $place } is empty: give the cluster's exports as {"{"} name, text {"}"}
+js-inputs-or-clusters = give inputs or options.clusters, not both (each cluster has its own inputs)
+js-clusters-or-demo = give options.demo or options.clusters, not both
+js-baseline-clusters = options.baseline: a baseline is one cluster's report; it cannot be compared with options.clusters
+## $why: what is wrong with the mesh plan's JSON (serde's words, or render-json-… of one cluster's plan); $at: where (`clusters[1].plan`).
+js-not-a-mesh-plan = render: the plan must be an object that plan() returned for options.clusters (or its JSON parsed); { $why }
+js-mesh-plan-at = { $at }: { $why }

@@ -45,3 +45,17 @@ js-not-a-plan = render: plan 必须是 plan() 返回的对象（或解析后的 
 js-plan-got = 实际为：{ $got }
 js-plan-not-json = 它无法写成 JSON
 js-explain-code = explain: 代码必须是字符串，例如 "MIG402" 或 "sidecar-missing-xds-agent"，实际为：{ $got }
+
+## Several clusters (options.clusters). $at: an entry (`options.clusters[1]`); $key: a field given.
+js-clusters-not-array = { $place } 必须是 {"{"} name, inputs {"}"} 的数组（网格中每个集群一项），实际为：{ $got }
+js-clusters-empty = { $place } 为空：请至少给出一个 {"{"} name, inputs {"}"}
+js-cluster-not-object = { $at } 必须是对象 {"{"} name, inputs {"}"}，实际为：{ $got }
+js-cluster-field = { $at }.{ $key } 不是集群的字段；集群只有 name 和 inputs
+js-cluster-name = { $at }.name 必须是非空字符串（集群的名称，例如 "east"），实际为：{ $got }
+js-cluster-inputs-empty = { $place } 为空：请以 {"{"} name, text {"}"} 给出该集群的导出文件
+js-inputs-or-clusters = 请提供 inputs 或 options.clusters，不能同时提供（每个集群有自己的输入）
+js-clusters-or-demo = 请提供 options.demo 或 options.clusters，不能同时提供
+js-baseline-clusters = options.baseline：基线是单个集群的报告，不能与 options.clusters 比较
+## $why: what is wrong with the mesh plan's JSON (serde's words, or render-json-… of one cluster's plan); $at: where (`clusters[1].plan`).
+js-not-a-mesh-plan = render: plan 必须是 plan() 为 options.clusters 返回的对象（或解析后的其 JSON）；{ $why }
+js-mesh-plan-at = { $at }：{ $why }
