@@ -313,9 +313,17 @@ impl App {
         if settings.asm_version.is_none() {
             settings.asm_version = Some(demo::ASM_VERSION.to_string());
         }
+        // Today is the clock's at each analysis (`with_today`), never a kept or persisted setting.
+        settings.today = None;
         let form = SettingsForm::from_settings(&settings);
         let inputs = demo::inputs();
-        let outcome = Outcome::compute(inputs.clone(), Vec::new(), &settings, false, None);
+        let outcome = Outcome::compute(
+            inputs.clone(),
+            Vec::new(),
+            &with_today(&settings),
+            false,
+            None,
+        );
         App {
             settings,
             force: false,
@@ -528,7 +536,7 @@ impl App {
             let (sender, receiver) = std::sync::mpsc::channel();
             let inputs = self.inputs.clone();
             let asm = self.asm_inputs.clone();
-            let settings = self.settings.clone();
+            let settings = with_today(&self.settings);
             let force = self.force;
             let baseline = self.baseline.clone();
             let spawned = std::thread::Builder::new()
@@ -559,7 +567,7 @@ impl App {
                 let outcome = Outcome::compute(
                     self.inputs.clone(),
                     self.asm_inputs.clone(),
-                    &self.settings,
+                    &with_today(&self.settings),
                     self.force,
                     self.baseline.as_deref(),
                 );
@@ -829,6 +837,36 @@ impl App {
             }
         }
     }
+}
+
+/// The settings an analysis runs with: `settings` and today's date from the system's clock, the
+/// day certificate expiry is judged on unless the as-of setting names another (core reads no
+/// clock). Read at every analysis, so an app left open over midnight judges on the new day.
+pub fn with_today(settings: &Settings) -> Settings {
+    Settings {
+        today: today(),
+        ..settings.clone()
+    }
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC, as certificates' dates are), from the system's clock; `None`
+/// when the clock reads before 1970.
+fn today() -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    // std's SystemTime panics on wasm32-unknown-unknown: the browser's clock, in milliseconds.
+    #[cfg(target_arch = "wasm32")]
+    let secs = {
+        let millis = js_sys::Date::now();
+        if millis < 0.0 {
+            return None;
+        }
+        (millis / 1000.0) as u64
+    };
+    istio2asm_core::trust::date_of(secs)
 }
 
 /// `1.2 MB`, `3.4 kB`, `56 bytes` (the units are the same in every language; bytes are words).

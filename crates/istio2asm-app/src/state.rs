@@ -376,6 +376,10 @@ pub struct SettingsForm {
     pub asm_egress_host: String,
     /// Wave size.
     pub wave_size: usize,
+    /// The day certificate expiry is judged on, `YYYY-MM-DD`; empty for today.
+    pub as_of: String,
+    /// Whether the roots of trust of the two control planes are handled.
+    pub trust_handled: bool,
 }
 
 impl SettingsForm {
@@ -389,11 +393,13 @@ impl SettingsForm {
             egress_weights: settings.text(Setting::EgressWeights),
             asm_egress_host: settings.text(Setting::AsmEgressHost),
             wave_size: settings.wave_size,
+            as_of: settings.text(Setting::AsOf),
+            trust_handled: settings.trust_handled,
         }
     }
 
     /// The settings the form describes (core reads each field and checks the whole), or what is
-    /// wrong with it. Settings the form does not show (the load limits) come from `base`.
+    /// wrong with it. Settings the form does not show (the load limits, the language, today) come from `base`.
     pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
         let mut settings = base.clone();
         for (setting, text) in [
@@ -403,6 +409,8 @@ impl SettingsForm {
             (Setting::AsmLabel, self.asm_label.as_str()),
             (Setting::EgressWeights, self.egress_weights.as_str()),
             (Setting::AsmEgressHost, self.asm_egress_host.trim()),
+            (Setting::AsOf, self.as_of.trim()),
+            (Setting::TrustHandled, &self.trust_handled.to_string()),
         ] {
             settings.set(setting, text)?;
         }
