@@ -18,6 +18,7 @@ pub mod inputs;
 pub mod overview;
 mod picture;
 pub mod plan;
+pub mod trust;
 mod widgets;
 pub mod workloads;
 
