@@ -114,3 +114,27 @@ impl Finding {
             .unwrap_or_else(|| self.code.doc(lang).how_to_fix())
     }
 }
+
+/// A command against one cluster of a mesh, named by the name the user gave it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterCommand {
+    /// The cluster it runs against (its `Target::Cluster` is that cluster's kubeconfig).
+    pub cluster: String,
+    /// The command.
+    pub command: Command,
+}
+
+/// A finding about several clusters of one mesh (MIG801–MIG805): the finding itself, the
+/// clusters it concerns and its commands, each against its own cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrossFinding {
+    /// Code, severity, message, object and help. Its `commands` stay empty: a command of a
+    /// cross-cluster finding belongs to one cluster, see `commands`.
+    pub finding: Finding,
+    /// The clusters it concerns, in the order they were given.
+    pub clusters: Vec<String>,
+    /// The cluster whose export `finding.span` points into, when it has a span.
+    pub at: Option<String>,
+    /// Commands that verify or fix it, each with its cluster.
+    pub commands: Vec<ClusterCommand>,
+}

@@ -106,6 +106,7 @@ pub const CATALOG: &[(&str, &str, &str)] = &[
     catalog!("detect"),
     catalog!("inject"),
     catalog!("checks"),
+    catalog!("clusters"),
     catalog!("gates"),
     catalog!("phase"),
     catalog!("plan"),

@@ -15,6 +15,7 @@ pub mod analysis;
 mod block_yaml;
 pub mod changes;
 pub mod checks;
+pub mod clusters;
 pub mod codes;
 pub mod collect;
 pub mod commands;
@@ -43,6 +44,7 @@ pub mod state;
 pub mod trust;
 
 pub use analysis::{analyze, Analysis};
+pub use clusters::{analyze_clusters, ClusterInput, Mesh};
 pub use codes::{Code, Severity};
 pub use finding::Finding;
 pub use load::{Input, Limits};

@@ -188,3 +188,22 @@ plan-trust-need-asm-root = ASM's root of trust is not in the export. Read it wit
 plan-trust-expect-domain = the line "trustDomain: { $domain }" (or no trustDomain: Istio's default cluster.local)
 plan-trust-need-asm-domain = ASM's trust domain is not in the export; assumed { $domain } (Istio's default; no public source states ASM's). Check it on a pod with ASM's proxy: istioctl proxy-config secret <pod> -n <namespace> -o json | jq -r '.dynamicActiveSecrets[0].secret.tlsCertificate.certificateChain.inlineBytes' | base64 -d | openssl x509 -noout -ext subjectAltName. Expected: URI:spiffe://{ $domain }/ns/<namespace>/sa/<service account>.
 plan-trust-handled = You said the roots of trust are handled (trust-handled): the gate only warns. The checks above still show whether it holds.
+## A mesh of several clusters (plan::plan_mesh): what each cluster's runbook adds for the others.
+## $networks: "cluster: network" pairs joined by list-separator.
+plan-mesh-networks = Several clusters: configure every cluster of the mesh in ASM with its network and enable the cross-cluster mesh proxy for each cluster that has an east-west gateway, before the first workload of any cluster switches to ASM's proxy: { $networks }.
+plan-mesh-network-unknown = no network name (same network as every other)
+plan-mesh-retire-east-west = Several clusters: the east-west gateway is scaled down here only after step mesh-wait-for-clusters.
+plan-mesh-uninstall-east-west = Several clusters: `istioctl uninstall --purge` also removes the east-west gateway that istioctl installed (gen-eastwest-gateway.sh): run it only after step mesh-wait-for-clusters.
+## $remotes: the remote clusters this cluster's istiod serves.
+plan-mesh-uninstall-remotes = This istiod also serves the remote clusters { $remotes }: uninstalling it leaves their remaining Istio proxies without a control plane.
+plan-mesh-wait-title = Wait until the other clusters of the mesh have moved their workloads to ASM
+plan-mesh-wait-why = Istio's east-west gateways and istiod serve other clusters too: Istio proxies left there still reach this cluster's workloads through its east-west gateway, and a remote cluster's proxies take their configuration from its primary's istiod.
+## $clusters: the other clusters; $gateways: the clusters with an east-west gateway.
+plan-mesh-wait-east-west = Go on only when the runbooks of { $clusters } have passed their last switch wave (no Istio sidecar left there): until then their Istio proxies use the east-west gateways of { $gateways }.
+plan-mesh-wait-remotes = Go on only when every workload of { $remotes } runs ASM's proxy: this cluster's istiod is their control plane.
+## $ids: the remote clusters' names as Istio knows them (CLUSTER_ID).
+plan-mesh-wait-proxy-status = no row whose CLUSTER column is { $ids }
+plan-mesh-wait-remote-self = This is a remote cluster: its primary's runbook waits for this one at the same step.
+plan-mesh-reader-title = Remove istio-reader once every cluster is Finished
+## $clusters: the other clusters of the mesh.
+plan-mesh-reader-why = The istiods of { $clusters } read this cluster's API server with istio-reader-service-account (the token in their remote secrets): delete it only when every cluster of the mesh is Finished.

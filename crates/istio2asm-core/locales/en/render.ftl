@@ -105,3 +105,18 @@ render-collect-why-asm-migrate = the migration state (ASMMigrateFromIstio)
 render-collect-why-asm-config = what ASM already has (load it as the ASM control plane's export; proves the import gate)
 render-collect-why-root-certs = The root certificates Istio writes into every namespace (public certificates): the roots of trust.
 render-collect-why-secret-names = The names and labels of istio-system's Secrets (cacerts, remote secrets), never their data.
+
+## README.md of a mesh's runbooks (render::mesh_readme).
+render-mesh-title = Runbooks of the mesh: in-place migration from Istio to ASM, cluster by cluster
+render-mesh-kubeconfig = Each cluster's runbook is in the directory of its name and reads its own kubeconfig variable; set them all, and ASM's:
+render-mesh-column-cluster = Cluster
+render-mesh-column-role = Role
+render-mesh-column-why = Why in this place
+render-mesh-rules = Across the clusters
+render-mesh-rule-order = Run the runbooks in this order, phase by phase: a phase's steps in every cluster, in the order above, before the next phase in any of them.
+render-mesh-rule-one-resource = Assumption, not confirmed by a public source: every cluster joins one ASM instance, whose migration resource (cluster-scoped, named default) is then shared by all of them, so each phase's switch is the same command in every runbook: run it once, after every cluster's steps of that phase. Check what ASM serves with `kubectl --kubeconfig="${ASM_KUBECONFIG}" get asmmigratefromistio -o name` (expected: one line) and ask ASM support whether one in-place migration covers several data-plane clusters.
+render-mesh-rule-cross-gateway = Before the first workload of any cluster moves to ASM's proxy, ASM's cross-cluster mesh proxy serves every network (step eastwest-networks of each runbook): ASM's proxies reach other networks only through it (the migration procedure, 步骤三 2).
+render-mesh-rule-east-west = Istio's east-west gateways stay (not scaled down, not uninstalled) until every cluster has moved its workloads (step mesh-wait-for-clusters of each runbook): the Istio proxies left in other clusters reach a cluster's workloads through them, and the procedure uninstalls Istio only once no east-west gateway carries traffic (步骤四).
+render-mesh-rule-findings = The cross-cluster findings (MIG801–MIG805 in `istio2asm check`) come first: clusters that do not share a root of trust, a mesh ID, unique names and gateways for their networks do not carry cross-cluster traffic before the migration either.
+## A comment before each cluster's runbook when they are printed one after the other.
+render-mesh-cluster-runbook = runbook of cluster { $cluster }

@@ -96,3 +96,28 @@ report-trust-root = { $fingerprint } ({ $subject }, until { $until }, { $count -
     })
 report-trust-no-roots = none exported (istio-ca-root-cert)
 report-trust-no-domain = unknown (no mesh config exported)
+## The report of a mesh of several clusters (report::mesh_text). A heading per cluster: $name
+## the name the user gave it, $role a report-role-* word, $cluster_id Istio's name for it
+## (CLUSTER_ID), $network its network or report-mesh-no-network, $mesh_id its mesh ID.
+report-mesh-cluster = cluster { $name }: { $role }, Istio's clusterName { $cluster_id }, network { $network }, mesh ID { $mesh_id }
+report-mesh-no-network = none
+report-role-primary = primary
+report-role-remote = remote
+report-role-unknown = no Istio
+report-mesh-across = across the clusters
+report-mesh-no-findings = no finding across the clusters
+## Before each cross-cluster finding. $clusters: cluster names joined by list-separator.
+report-mesh-clusters = clusters { $clusters }:
+report-mesh-order = order of the runbooks
+report-label-mesh-summary = summary of the mesh:
+## $clusters: how many clusters; the counts as in report-summary, over every cluster and across.
+report-mesh-summary = { $clusters } clusters, { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] { $warnings } warning
+   *[other] { $warnings } warnings
+}, { $infos ->
+    [one] { $infos } info
+   *[other] { $infos } infos
+}

@@ -179,3 +179,22 @@ plan-trust-need-asm-root = 导出中没有 ASM 的信任根。请用阿里云 AP
 plan-trust-expect-domain = 一行 "trustDomain: { $domain }"（或没有 trustDomain：即 Istio 的默认值 cluster.local）
 plan-trust-need-asm-domain = 导出中没有 ASM 的信任域；假定为 { $domain }（Istio 的默认值；没有公开资料说明 ASM 的信任域）。请在一个使用 ASM 网格代理的 Pod 上检查：istioctl proxy-config secret <pod> -n <namespace> -o json | jq -r '.dynamicActiveSecrets[0].secret.tlsCertificate.certificateChain.inlineBytes' | base64 -d | openssl x509 -noout -ext subjectAltName。预期：URI:spiffe://{ $domain }/ns/<namespace>/sa/<service account>。
 plan-trust-handled = 你已说明信任根已处理（trust-handled）：该门禁只给出警告。上面的检查仍会显示是否成立。
+## 多集群网格（plan::plan_mesh）：各集群的操作手册为其他集群增加的内容。
+## $networks：以 list-separator 连接的"集群: 网络"对。
+plan-mesh-networks = 多集群：在任何集群的第一个工作负载切换为 ASM 网格代理之前，在 ASM 中为网格的每个集群配置其网络，并为每个有东西向网关的集群启用跨集群网格代理：{ $networks }。
+plan-mesh-network-unknown = 无网络名称（与其他集群同一网络）
+plan-mesh-retire-east-west = 多集群：东西向网关只在步骤 mesh-wait-for-clusters 之后才在此缩容。
+plan-mesh-uninstall-east-west = 多集群：`istioctl uninstall --purge` 也会删除由 istioctl 安装的东西向网关（gen-eastwest-gateway.sh）：只在步骤 mesh-wait-for-clusters 之后运行。
+## $remotes：本集群的 istiod 服务的从集群。
+plan-mesh-uninstall-remotes = 此 istiod 还为从集群 { $remotes } 服务：卸载它会使其剩余的 Istio 代理失去控制面。
+plan-mesh-wait-title = 等待网格中的其他集群将工作负载迁移至 ASM
+plan-mesh-wait-why = Istio 的东西向网关和 istiod 也为其他集群服务：那里剩余的 Istio 代理仍通过本集群的东西向网关访问本集群的工作负载，从集群的代理从其主集群的 istiod 获取配置。
+## $clusters：其他集群；$gateways：有东西向网关的集群。
+plan-mesh-wait-east-west = 只有当 { $clusters } 的操作手册都已完成最后一个切换批次（那里不再有 Istio Sidecar）后才继续：在此之前，它们的 Istio 代理使用 { $gateways } 的东西向网关。
+plan-mesh-wait-remotes = 只有当 { $remotes } 的每个工作负载都运行 ASM 网格代理后才继续：本集群的 istiod 是它们的控制面。
+## $ids：Istio 对这些从集群的称呼（CLUSTER_ID）。
+plan-mesh-wait-proxy-status = 没有 CLUSTER 列为 { $ids } 的行
+plan-mesh-wait-remote-self = 这是一个从集群：其主集群的操作手册在同一步骤等待本集群。
+plan-mesh-reader-title = 每个集群都进入 Finished 后删除 istio-reader
+## $clusters：网格中的其他集群。
+plan-mesh-reader-why = { $clusters } 的 istiod 使用 istio-reader-service-account（其远程 Secret 中的令牌）读取本集群的 API Server：只有当网格中每个集群都进入 Finished 后才删除它。

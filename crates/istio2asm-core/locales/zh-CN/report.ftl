@@ -80,3 +80,17 @@ report-trust-side = 信任根 { $roots }，信任域 { $domains }
 report-trust-root = { $fingerprint }（{ $subject }，有效期至 { $until }，{ $count } 个命名空间）
 report-trust-no-roots = 未导出（istio-ca-root-cert）
 report-trust-no-domain = 未知（未导出网格配置）
+## 多集群网格的报告（report::mesh_text）。每个集群一个标题：$name 为用户给出的名称，$role 为 report-role-* 之一，$cluster_id 为 Istio 对它的称呼（CLUSTER_ID），$network 为其网络或 report-mesh-no-network，$mesh_id 为其网格 ID。
+report-mesh-cluster = 集群 { $name }：{ $role }，Istio 的 clusterName 为 { $cluster_id }，网络为 { $network }，网格 ID 为 { $mesh_id }
+report-mesh-no-network = 无
+report-role-primary = 主集群
+report-role-remote = 从集群
+report-role-unknown = 无 Istio
+report-mesh-across = 跨集群
+report-mesh-no-findings = 没有跨集群的检查结果
+## 每条跨集群检查结果之前。$clusters：以 list-separator 连接的集群名称。
+report-mesh-clusters = 集群 { $clusters }：
+report-mesh-order = 操作手册的顺序
+report-label-mesh-summary = 网格汇总：
+## $clusters：集群数；各计数同 report-summary，涵盖每个集群及跨集群。
+report-mesh-summary = { $clusters } 个集群，{ $errors } 个错误，{ $warnings } 个警告，{ $infos } 条提示

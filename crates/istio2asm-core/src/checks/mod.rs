@@ -2,8 +2,8 @@
 //! with its documentation in fixed sections (What it finds / Why it matters / How to fix /
 //! Example). The codes themselves, with severity and gate, are registered in `codes`.
 
-use crate::detect::Facts;
-use crate::finding::Finding;
+use crate::detect::{Facts, Identity};
+use crate::finding::{CrossFinding, Finding};
 use crate::i18n::Lang;
 use crate::inject::Simulation;
 use crate::model::Bundle;
@@ -174,6 +174,48 @@ const RUNS: &[fn(&Context, &mut Vec<Finding>)] = &[
 /// Runs every check. A check never panics and never fails: it reports what it can see.
 pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     for run in RUNS {
+        run(cx, out);
+    }
+}
+
+/// One cluster of a mesh, as the cross-cluster checks see it.
+#[derive(Debug)]
+pub struct MemberView<'a> {
+    /// The name the user gave the cluster.
+    pub name: &'a str,
+    /// Its objects.
+    pub bundle: &'a Bundle,
+    /// What was detected in them.
+    pub facts: &'a Facts,
+    /// Its roots of trust.
+    pub trust: &'a Trust,
+    /// Its place in the mesh.
+    pub identity: &'a Identity,
+}
+
+/// What the cross-cluster checks see: every cluster of the mesh, in the order given.
+#[derive(Debug)]
+pub struct MeshContext<'a> {
+    /// The clusters.
+    pub members: Vec<MemberView<'a>>,
+    /// The language of the messages.
+    pub lang: Lang,
+}
+
+impl MeshContext<'_> {
+    /// The cluster a user-given name names.
+    pub fn member(&self, name: &str) -> Option<&MemberView<'_>> {
+        self.members.iter().find(|m| m.name == name)
+    }
+}
+
+/// The checks that compare the clusters of a mesh (MIG801–MIG805), in report order. They run
+/// over a [`MeshContext`], after every cluster's own analysis, never in [`RUNS`].
+const MESH_RUNS: &[fn(&MeshContext, &mut Vec<CrossFinding>)] = &[];
+
+/// Runs every cross-cluster check. Like the others, they never panic and never fail.
+pub(crate) fn run_mesh(cx: &MeshContext, out: &mut Vec<CrossFinding>) {
+    for run in MESH_RUNS {
         run(cx, out);
     }
 }

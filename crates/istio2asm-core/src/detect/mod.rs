@@ -18,6 +18,7 @@ mod egress;
 mod gateways;
 mod manual;
 mod mesh;
+mod multicluster;
 mod proxies;
 mod restart;
 mod versions;
@@ -27,6 +28,11 @@ pub use ambient::{Ambient, AmbientObject, DATAPLANE_MODE};
 pub use control_planes::image_parts;
 pub use egress::is_egress_host;
 pub use manual::{injected_by_hand, ManualInjection, STATUS_ANNOTATION};
+pub use multicluster::{
+    identity, ClusterRole, Identity, MeshNetwork, NameSource, Named, RemoteSecret,
+    CONTROL_PLANE_CLUSTERS_ANNOTATION, DEFAULT_CLUSTER_ID, MULTICLUSTER_SECRET_LABEL,
+    NETWORK_LABEL, REMOTE_SECRET_CLUSTER_ANNOTATION, REMOTE_SECRET_PREFIX,
+};
 pub use proxies::{classify_proxy, owner_of};
 pub use restart::{is_live, restart, Restart};
 pub use versions::{Version, ISTIOCTL_UNINSTALL_GA, ISTIO_NETWORKING_V1};

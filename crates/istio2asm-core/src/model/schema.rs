@@ -5,12 +5,14 @@
 use crate::node::{Keep, Schema};
 
 /// Environment variables whose values are kept; every other value is dropped on load.
-pub const KEPT_ENV: [&str; 5] = [
+pub const KEPT_ENV: [&str; 6] = [
     "PROXY_CONFIG_XDS_AGENT",
     "ISTIO_META_NETWORK",
     "ASM_ID",
     "REVISION",
     "ISTIO_META_CLUSTER_ID",
+    // istiod's name for its cluster (a multi-cluster mesh's cluster names must differ).
+    "CLUSTER_ID",
 ];
 
 const META: Keep = Keep::Fields(&[

@@ -26,6 +26,7 @@ mod egress;
 mod finished;
 mod ingress;
 mod init;
+mod mesh;
 mod migrating;
 mod patched;
 mod reinject;
@@ -34,6 +35,7 @@ mod trust;
 mod types;
 
 pub use bundle::{strip_server_fields, to_yaml};
+pub use mesh::{plan_mesh, MeshPlan, MESH_READER_STEP, MESH_WAIT_STEP};
 pub use types::{file_header, Phase, PhaseStatus, Plan, PlanFile, RiskRow, Step, StepKind, Verify};
 
 /// Builds the plan from an analysis. With `force`, switches whose gates fail are still emitted, and

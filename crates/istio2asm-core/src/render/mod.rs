@@ -22,7 +22,10 @@ use crate::report::SCHEMA_VERSION;
 use crate::state::State;
 
 mod markdown;
+mod mesh;
 mod shell;
+
+pub use mesh::{mesh_files, mesh_json, mesh_json_value, mesh_markdown, mesh_readme};
 
 /// A plan as its JSON document: every command rendered to the text a user pastes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

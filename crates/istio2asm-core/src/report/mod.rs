@@ -10,13 +10,15 @@ use crate::finding::{Finding, ObjectRef};
 use crate::gate::Verdict;
 use crate::i18n::Lang;
 use crate::phase::{Gate, Situation};
-use crate::source::Location;
+use crate::source::{Location, Sources};
 
 mod injection;
+mod mesh;
 mod trust;
 mod workloads;
 
 pub use injection::{inject_text, injection_summary};
+pub use mesh::{mesh_json, mesh_text, mesh_value, role_label};
 
 /// The JSON schema version; bumped only on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -102,15 +104,33 @@ struct CheckJson<'a> {
 /// A finding in its JSON shape.
 pub fn finding_json<'a>(analysis: &'a Analysis, finding: &'a Finding) -> FindingJson<'a> {
     let vars = analysis.settings.kubeconfig_vars();
+    finding_json_in(
+        finding,
+        Some(&analysis.sources),
+        analysis.settings.lang,
+        finding.commands.iter().map(|c| c.render(&vars)).collect(),
+    )
+}
+
+/// A finding in its JSON shape, located in `sources` (when it has a span there), with its
+/// commands already rendered: one cluster's findings and a mesh's cross-cluster ones alike.
+fn finding_json_in<'a>(
+    finding: &'a Finding,
+    sources: Option<&Sources>,
+    lang: Lang,
+    commands: Vec<String>,
+) -> FindingJson<'a> {
     FindingJson {
         code: finding.code.as_str(),
         name: finding.code.name(),
         severity: finding.severity,
         message: &finding.message,
         object: finding.object.as_ref(),
-        location: finding.span.and_then(|s| analysis.sources.locate(s)),
-        help: finding.help_text(analysis.settings.lang),
-        commands: finding.commands.iter().map(|c| c.render(&vars)).collect(),
+        location: finding
+            .span
+            .and_then(|s| sources.and_then(|sources| sources.locate(s))),
+        help: finding.help_text(lang),
+        commands,
         gate: finding.gate.map(|g| g.transition()),
     }
 }
@@ -284,11 +304,29 @@ pub(crate) fn display_width(text: &str) -> usize {
 /// One finding as text: `file:line:col: severity[CODE]: message`, then help and commands, in
 /// the analysis' language.
 pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> String {
-    let style = Style { color };
-    let lang = analysis.settings.lang;
     let vars = analysis.settings.kubeconfig_vars();
+    let commands: Vec<String> = finding.commands.iter().map(|c| c.render(&vars)).collect();
+    finding_text_in(
+        finding,
+        Some(&analysis.sources),
+        analysis.settings.lang,
+        &commands,
+        color,
+    )
+}
+
+/// One finding as text, located in `sources`, with its commands already rendered.
+fn finding_text_in(
+    finding: &Finding,
+    sources: Option<&Sources>,
+    lang: Lang,
+    commands: &[String],
+    color: bool,
+) -> String {
+    let style = Style { color };
+    let locate = |span| sources.and_then(|sources| sources.locate(span));
     let mut out = String::new();
-    if let Some(location) = finding.span.and_then(|s| analysis.sources.locate(s)) {
+    if let Some(location) = finding.span.and_then(locate) {
         out.push_str(&format!(
             "{}:{}:{}: ",
             terminal_safe(&location.path),
@@ -303,7 +341,7 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
         terminal_safe(&finding.message)
     ));
     for span in &finding.related {
-        if let Some(location) = analysis.sources.locate(*span) {
+        if let Some(location) = locate(*span) {
             let location = format!(
                 "{}:{}:{}",
                 terminal_safe(&location.path),
@@ -320,8 +358,8 @@ pub fn finding_text(analysis: &Analysis, finding: &Finding, color: bool) -> Stri
     let indent = " ".repeat(4 + display_width(&t!(lang, "report-help", help = "")));
     let help = terminal_safe(&finding.help_text(lang)).replace('\n', &format!("\n{indent}"));
     out.push_str(&format!("  = {}\n", t!(lang, "report-help", help = help)));
-    for command in &finding.commands {
-        out.push_str(&format!("  $ {}\n", terminal_safe(&command.render(&vars))));
+    for command in commands {
+        out.push_str(&format!("  $ {}\n", terminal_safe(command)));
     }
     out
 }
