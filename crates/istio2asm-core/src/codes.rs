@@ -147,6 +147,11 @@ registry! {
     Mig704 "MIG704" "plugged-in-ca" Info [];
     Mig705 "MIG705" "trust-domain-mismatch" Error [RootsOfTrust];
     Mig708 "MIG708" "root-cert-unreadable" Warning [];
+    Mig801 "MIG801" "mesh-id-differs" Warning [];
+    Mig802 "MIG802" "cluster-name-not-unique" Error [];
+    Mig803 "MIG803" "network-gateway-mismatch" Error [];
+    Mig804 "MIG804" "remote-secret-missing" Warning [];
+    Mig805 "MIG805" "cluster-roots-differ" Error [];
 }
 
 impl Code {

@@ -6,6 +6,10 @@
 //! (rendered with the default kubeconfig variables). A code that no fixture triggers gets a
 //! snapshot saying so, and `checks__codes_no_fixture_triggers.snap` lists them all.
 //!
+//! The cross-cluster codes (MIG801–MIG805) come from the multi-cluster fixtures
+//! (`tests/fixtures/multicluster`): the three-cluster mesh east/west/central analysed together,
+//! each finding with its clusters and each command rendered with its cluster's variables.
+//!
 //! The fuzzers' saved inputs (`tests/fixtures/fuzz`) are left out: they are arbitrary bytes,
 //! replayed by `fuzz_replay.rs`. Every analysis runs with the tests' common settings (ASM 1.24.6).
 
@@ -20,6 +24,8 @@ use std::fmt::Write as _;
 use common::cluster::analyze_fixture;
 use common::phase_fixtures::phase_fixtures;
 use common::{demo_analysis, files_under, fixture_input, redact, repo_fixtures, settings, vars};
+use istio2asm_core::clusters::{analyze_clusters, ClusterInput, Mesh};
+use istio2asm_core::finding::CrossFinding;
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::{analyze, report, Analysis, Code, Finding, Input};
 
@@ -106,6 +112,58 @@ fn sources() -> Vec<(String, Analysis)> {
     sources
 }
 
+/// The meshes of the multi-cluster fixtures, each cluster a directory of
+/// `tests/fixtures/multicluster`, its files named by their path from the repository root.
+fn meshes() -> Vec<(String, Mesh)> {
+    let root = repo_fixtures();
+    let cluster = |name: &str| {
+        let inputs = files_under(&root.join("multicluster").join(name))
+            .into_iter()
+            .map(|path| {
+                let relative = path
+                    .strip_prefix(&root)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{relative}: {e}"));
+                Input::new(format!("tests/fixtures/{relative}"), bytes)
+            })
+            .collect();
+        ClusterInput {
+            name: name.to_string(),
+            inputs,
+        }
+    };
+    vec![(
+        "the mesh east, west, central".to_string(),
+        analyze_clusters(
+            vec![cluster("east"), cluster("west"), cluster("central")],
+            Vec::new(),
+            &settings(),
+        ),
+    )]
+}
+
+/// A cross-cluster finding as a reviewer reads it: the clusters, then as [`rendered`], located
+/// in its cluster's files, each command with its cluster's variables.
+fn rendered_cross(mesh: &Mesh, finding: &CrossFinding) -> String {
+    let at = finding.at.as_deref().and_then(|name| mesh.member(name));
+    let mut plain = finding.finding.clone();
+    plain.commands.clear();
+    let mut out = match at.or(mesh.clusters.first()) {
+        Some(member) => rendered(&member.analysis, &plain),
+        None => String::new(),
+    };
+    out = format!("clusters: {}\n{out}", finding.clusters.join(", "));
+    for command in &finding.commands {
+        if let Some(member) = mesh.member(&command.cluster) {
+            let vars = member.analysis.settings.kubeconfig_vars();
+            let _ = writeln!(out, "  $ {}", command.command.render(&vars));
+        }
+    }
+    report::terminal_safe(&out).into_owned()
+}
+
 /// Indents every line after the first by `indent` spaces.
 fn indented(text: &str, indent: usize) -> String {
     text.replace('\n', &format!("\n{}", " ".repeat(indent)))
@@ -161,8 +219,21 @@ fn rendered(analysis: &Analysis, finding: &Finding) -> String {
 /// The snapshot of one code: its name, default severity and "How to fix", then each distinct
 /// finding with the sources it came from (a finding without a location, such as "no migration
 /// resource", often comes from many files alone).
-fn code_report(code: Code, sources: &[(String, Analysis)]) -> Option<String> {
+fn code_report(
+    code: Code,
+    sources: &[(String, Analysis)],
+    meshes: &[(String, Mesh)],
+) -> Option<String> {
     let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for (name, mesh) in meshes {
+        for finding in mesh.findings.iter().filter(|f| f.finding.code == code) {
+            let text = rendered_cross(mesh, finding);
+            match groups.iter_mut().find(|(t, _)| *t == text) {
+                Some((_, names)) => names.push(name),
+                None => groups.push((text, vec![name])),
+            }
+        }
+    }
     for (name, analysis) in sources {
         for finding in analysis.findings.iter().filter(|f| f.code == code) {
             let text = rendered(analysis, finding);
@@ -199,9 +270,10 @@ fn code_report(code: Code, sources: &[(String, Analysis)]) -> Option<String> {
 #[test]
 fn each_codes_findings_on_the_demo_and_the_fixtures_match_their_snapshot() {
     let sources = sources();
+    let meshes = meshes();
     let mut untriggered = Vec::new();
     for &code in Code::ALL {
-        let report = code_report(code, &sources).unwrap_or_else(|| {
+        let report = code_report(code, &sources, &meshes).unwrap_or_else(|| {
             untriggered.push(format!("{} {}", code.as_str(), code.name()));
             format!(
                 "{} {} (default severity {})\nNo fixture triggers this code.\n",

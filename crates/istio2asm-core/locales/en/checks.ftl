@@ -202,3 +202,47 @@ mig705-side = { $side }, trust domain { $domain }
 mig705-message = The trust domains differ without an alias: { $first } and { $second }. Proxies of one refuse peers of the other under mTLS
 mig705-expect = "trustDomain: { $first }" and "trustDomain: { $second }" are equal, or each appears under the other's trustDomainAliases.
 mig708-message = istio-ca-root-cert in namespace { $namespace } cannot be read ({ $reason }): its root of trust is unknown
+# MIG801–MIG805: across the clusters of a mesh (checks run over several clusters' analyses).
+## Where a cluster's name, network or mesh ID was read (checks::mesh_support::source).
+mig8-source-istiod-env = CLUSTER_ID of istiod
+mig8-source-injector-values = the injector's values
+mig8-source-proxy-env = the environment of its sidecars
+mig8-source-namespace-label = label topology.istio.io/network on istio-system
+mig8-source-mesh-config = defaultConfig.meshId of its mesh config
+mig8-source-trust-domain = its trust domain, no mesh ID being set
+mig8-source-default = Istio's default, none being set
+
+## MIG801 mesh-id-differs. $cluster: a cluster; $mesh_id its mesh ID and $source where it was
+## read (mig8-source-*); $others: the clusters with the mesh ID most have, $common.
+mig801-differs = { $cluster } has mesh ID { $mesh_id } ({ $source }), the other clusters { $others } have { $common }: every cluster of one multicluster mesh has the same mesh ID
+mig801-help = Set values.global.meshID to one value in every cluster (istioctl install or helm upgrade of istiod), then restart the proxies, which carry it as ISTIO_META_MESH_ID; Istio calls changing it after the install possibly disruptive: do it in a change window. Verify with the commands below: the mesh config of each of { $clusters } shows the same line `meshId: { $common }` under defaultConfig.
+
+## MIG802 cluster-name-not-unique. $clusters: the clusters; $cluster_id the name they share.
+mig802-twice = { $clusters } all call themselves { $cluster_id } ({ $source }): Istio's cluster names must differ, or istiod registers only one of them and the endpoints of the others are not discovered across clusters
+mig802-help = Give each cluster its own values.global.multiCluster.clusterName (istiod's CLUSTER_ID, the proxies' ISTIO_META_CLUSTER_ID), create the other clusters' remote secrets again with `istioctl create-remote-secret --name=<the new name>`, and restart the proxies. Verify with the commands below: each prints its cluster's CLUSTER_ID, a different name in every cluster (today { $cluster_id } in { $clusters }).
+
+## MIG803 network-gateway-mismatch. $networks and $others: "network (clusters)" joined by
+## list-separator; $gateway: an east-west gateway as kind/name in namespace.
+mig803-no-gateway = { $cluster } is on network { $network } ({ $source }), but no cluster of the mesh has an east-west gateway for { $network } and no meshNetworks names a gateway for it: workloads on { $others } cannot reach the workloads of { $cluster }
+mig803-gateway-elsewhere = the east-west gateway { $gateway } of { $cluster } serves network { $network }, but { $cluster } is on { $own }: Istio sends a network's traffic to the gateways labelled with it, and this one cannot reach { $network }'s workloads
+mig803-gateway-no-network = the east-west gateway { $gateway } of { $cluster } serves network { $network }, which is no cluster's network (the mesh's: { $networks })
+## $registry: a fromRegistry value; $ids: the clusterNames of the mesh.
+mig803-unknown-registry = the meshNetworks of { $cluster } puts the registry { $registry } on network { $network }, but no cluster of the mesh is called { $registry } (their clusterNames: { $ids }) and { $cluster } holds no remote secret for it
+mig803-unknown-gateway-service = the meshNetworks of { $cluster } names { $service } as a gateway of network { $network }, but no cluster of the mesh exports an east-west gateway Service of that name
+mig803-help = Label each cluster's istio-system with its network, and give every network that other networks reach an east-west gateway whose Service carries the same label topology.istio.io/network and port 15443 (Istio's gen-eastwest-gateway.sh --network NAME); ASM's cross-cluster mesh proxy later needs the same names. Verify with the commands below: each cluster's istio-system shows its network in the NETWORK column, and for each network of the mesh ({ $networks }) some cluster lists a Service with that label and 15443 among its ports.
+mig803-help-mesh-networks = Make every fromRegistry of meshNetworks a clusterName of the mesh (istiod's CLUSTER_ID) and every registryServiceName an east-west gateway Service (name.namespace.svc.cluster.local), or remove meshNetworks and let the network labels decide. Verify with the command below: the meshNetworks printed names only clusters and gateways of the mesh.
+
+## MIG804 remote-secret-missing. $primary: a primary cluster; $cluster: another cluster and
+## $cluster_id the name its istiod uses; $secret: a Secret's name.
+mig804-missing = { $primary } holds no remote secret for { $cluster } (clusterName { $cluster_id }): the istiod of { $primary } does not watch the API server of { $cluster }, so its workloads do not see the endpoints of { $cluster }
+mig804-remote-unwatched = no primary holds a remote secret for the remote cluster { $cluster } (clusterName { $cluster_id }; primaries: { $primaries }): no istiod watches its API server, so its services and endpoints are unknown to the mesh
+mig804-other-name = { $primary } holds the remote secret { $secret } for { $cluster }, but the istiod of { $cluster } calls itself { $cluster_id }: istiod registers the cluster under the name the Secret gives it (its data key), not under its clusterName
+## $expected: the clusterName the Secret should hold.
+mig804-help = From the other cluster's context, create its remote secret with its clusterName and apply it to { $primary }: `istioctl create-remote-secret --name={ $expected } | kubectl apply -f -`. This tool reads Secrets' metadata only (the annotation networking.istio.io/cluster, else the name istio-remote-secret-NAME); istiod uses their data keys. Verify with the commands below: a line per remote secret of { $primary }, its name then the cluster names it holds (the data keys, never their values), { $expected } among them.
+
+## MIG805 cluster-roots-differ. $fingerprints, $common, $shared: SHA-256 fingerprints shortened
+## to their ends; $subject: the root's subject.
+mig805-differs = the root of trust of { $cluster } ({ $fingerprints }, { $subject }) differs from that of { $others } ({ $common }): cross-cluster mTLS between them fails, since a proxy accepts a peer only when the peer's certificate chains to a root it holds
+mig805-overlap = the roots of trust of { $cluster } ({ $fingerprints }) and of { $others } ({ $common }) differ but share { $shared }: a root rotation looks under way; cross-cluster mTLS works only while every bundle holds the shared root
+## $fingerprints: "cluster: full fingerprint" for every cluster.
+mig805-help = Plug one root into every cluster (Istio's "Plug in CA Certificates": a Secret cacerts in istio-system with each cluster's intermediate CA signed by the common root), then restart istiod and the proxies. Verify with the commands below: each prints its cluster's root, the same sha256 Fingerprint= line in every cluster; today: { $fingerprints }.

@@ -169,3 +169,43 @@ mig705-side = { $side }，信任域 { $domain }
 mig705-message = 信任域不同且没有别名：{ $first } 与 { $second }。在 mTLS 下，一方的代理会拒绝另一方的对端
 mig705-expect = "trustDomain: { $first }" 与 "trustDomain: { $second }" 相同，或各自出现在对方的 trustDomainAliases 中。
 mig708-message = 命名空间 { $namespace } 中的 istio-ca-root-cert 无法读取（{ $reason }）：其信任根未知
+# MIG801–MIG805：网格中跨集群的检查（在多个集群的分析结果上运行）。
+## 集群的名称、网络或网格 ID 的读取来源（checks::mesh_support::source）。
+mig8-source-istiod-env = istiod 的 CLUSTER_ID
+mig8-source-injector-values = 注入器的 values
+mig8-source-proxy-env = 其 Sidecar 的环境变量
+mig8-source-namespace-label = istio-system 上的标签 topology.istio.io/network
+mig8-source-mesh-config = 其网格配置的 defaultConfig.meshId
+mig8-source-trust-domain = 其信任域（未设置网格 ID）
+mig8-source-default = Istio 的默认值（未设置）
+
+## MIG801 mesh-id-differs。$cluster：某集群；$mesh_id 为其网格 ID，$source 为读取来源（mig8-source-*）；$others：具有多数集群所用网格 ID 的集群，$common 为该 ID。
+mig801-differs = { $cluster } 的网格 ID 为 { $mesh_id }（{ $source }），其他集群 { $others } 的为 { $common }：同一多集群网格中的每个集群应具有相同的网格 ID
+mig801-help = 在每个集群中将 values.global.meshID 设为同一个值（对 istiod 执行 istioctl install 或 helm upgrade），然后重启代理（代理以 ISTIO_META_MESH_ID 携带该值）；Istio 说明安装后更改该值可能造成中断：请在变更窗口内进行。用下方命令验证：{ $clusters } 的网格配置在 defaultConfig 下都显示同一行 `meshId: { $common }`。
+
+## MIG802 cluster-name-not-unique。$clusters：这些集群；$cluster_id 为它们共用的名称。
+mig802-twice = { $clusters } 都自称 { $cluster_id }（{ $source }）：Istio 的集群名称必须互不相同，否则 istiod 只注册其中一个，其余集群的端点无法被跨集群发现
+mig802-help = 为每个集群设置各自的 values.global.multiCluster.clusterName（istiod 的 CLUSTER_ID、代理的 ISTIO_META_CLUSTER_ID），用 `istioctl create-remote-secret --name=<新名称>` 重新创建其他集群中的远程 Secret，并重启代理。用下方命令验证：每条命令输出其集群的 CLUSTER_ID，每个集群各不相同（当前 { $clusters } 均为 { $cluster_id }）。
+
+## MIG803 network-gateway-mismatch。$networks 和 $others：以 list-separator 连接的"网络（集群）"；$gateway：东西向网关，形如 kind/name 及其命名空间。
+mig803-no-gateway = { $cluster } 位于网络 { $network }（{ $source }），但网格中没有任何集群为 { $network } 部署东西向网关，也没有 meshNetworks 为它指定网关：{ $others } 上的工作负载无法访问 { $cluster } 的工作负载
+mig803-gateway-elsewhere = { $cluster } 的东西向网关 { $gateway } 服务于网络 { $network }，但 { $cluster } 位于 { $own }：Istio 将发往某网络的流量送到带有该网络标签的网关，而此网关无法访问 { $network } 的工作负载
+mig803-gateway-no-network = { $cluster } 的东西向网关 { $gateway } 服务于网络 { $network }，但没有集群位于该网络（网格中的网络：{ $networks }）
+## $registry：fromRegistry 的值；$ids：网格中各集群的 clusterName。
+mig803-unknown-registry = { $cluster } 的 meshNetworks 将注册表 { $registry } 归入网络 { $network }，但网格中没有名为 { $registry } 的集群（各集群的 clusterName：{ $ids }），{ $cluster } 也没有它的远程 Secret
+mig803-unknown-gateway-service = { $cluster } 的 meshNetworks 将 { $service } 指定为网络 { $network } 的网关，但网格中没有集群导出同名的东西向网关 Service
+mig803-help = 为每个集群的 istio-system 加上其网络标签，并为其他网络需要访问的每个网络部署东西向网关，其 Service 带有相同的标签 topology.istio.io/network 和端口 15443（Istio 的 gen-eastwest-gateway.sh --network NAME）；之后 ASM 的跨集群网格代理也需要相同的名称。用下方命令验证：每个集群的 istio-system 在 NETWORK 列显示其网络，且对网格中的每个网络（{ $networks }）都有某个集群列出带该标签、端口含 15443 的 Service。
+mig803-help-mesh-networks = 让 meshNetworks 中的每个 fromRegistry 都是网格中某集群的 clusterName（istiod 的 CLUSTER_ID），每个 registryServiceName 都是东西向网关的 Service（name.namespace.svc.cluster.local），或删除 meshNetworks，由网络标签决定。用下方命令验证：输出的 meshNetworks 只包含网格中的集群和网关。
+
+## MIG804 remote-secret-missing。$primary：某主集群；$cluster：另一集群，$cluster_id 为其 istiod 使用的名称；$secret：Secret 的名称。
+mig804-missing = { $primary } 没有 { $cluster }（clusterName 为 { $cluster_id }）的远程 Secret：{ $primary } 的 istiod 不监视 { $cluster } 的 API Server，因此其工作负载看不到 { $cluster } 的端点
+mig804-remote-unwatched = 没有主集群持有从集群 { $cluster }（clusterName 为 { $cluster_id }；主集群：{ $primaries }）的远程 Secret：没有 istiod 监视其 API Server，因此网格不知道它的服务和端点
+mig804-other-name = { $primary } 持有 { $cluster } 的远程 Secret { $secret }，但 { $cluster } 的 istiod 自称 { $cluster_id }：istiod 以 Secret 给出的名称（其 data 键）注册该集群，而不是以其 clusterName
+## $expected：该 Secret 应包含的 clusterName。
+mig804-help = 在另一集群的上下文中，以其 clusterName 创建远程 Secret 并应用到 { $primary }：`istioctl create-remote-secret --name={ $expected } | kubectl apply -f -`。本工具只读取 Secret 的元数据（注解 networking.istio.io/cluster，否则为名称 istio-remote-secret-NAME）；istiod 使用的是其 data 键。用下方命令验证：{ $primary } 的每个远程 Secret 一行，先是名称，再是其包含的集群名称（data 键，从不输出其值），其中应有 { $expected }。
+
+## MIG805 cluster-roots-differ。$fingerprints、$common、$shared：缩短为首尾字节的 SHA-256 指纹；$subject：根证书的主题。
+mig805-differs = { $cluster } 的信任根（{ $fingerprints }，{ $subject }）与 { $others } 的（{ $common }）不同：它们之间的跨集群 mTLS 会失败，因为代理只接受证书链终止于其所持信任根的对端
+mig805-overlap = { $cluster } 的信任根（{ $fingerprints }）与 { $others } 的（{ $common }）不同，但共有 { $shared }：似乎正在轮换根证书；只有每个证书包都含有共同的根证书时，跨集群 mTLS 才能成功
+## $fingerprints：每个集群的"集群: 完整指纹"。
+mig805-help = 为每个集群插入同一个根证书（Istio 的 "Plug in CA Certificates"：istio-system 中的 Secret cacerts，其中每个集群的中间 CA 由共同的根证书签发），然后重启 istiod 和代理。用下方命令验证：每条命令输出其集群的根证书，每个集群的 sha256 Fingerprint= 行都相同；当前：{ $fingerprints }。

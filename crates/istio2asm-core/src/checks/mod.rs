@@ -17,6 +17,10 @@ pub(crate) mod ambient_mode;
 pub(crate) mod asm_root_differs;
 #[path = "asm-too-old.rs"]
 pub(crate) mod asm_too_old;
+#[path = "cluster-name-not-unique.rs"]
+pub(crate) mod cluster_name_not_unique;
+#[path = "cluster-roots-differ.rs"]
+pub(crate) mod cluster_roots_differ;
 #[path = "cr-identity.rs"]
 pub(crate) mod cr_identity;
 #[path = "cr-illegal-transition.rs"]
@@ -81,10 +85,16 @@ pub(crate) mod istio_too_old;
 pub(crate) mod kubernetes_too_old;
 #[path = "mesh-config-missing-xds-agent.rs"]
 pub(crate) mod mesh_config_missing_xds_agent;
+#[path = "mesh-id-differs.rs"]
+pub(crate) mod mesh_id_differs;
+#[path = "network-gateway-mismatch.rs"]
+pub(crate) mod network_gateway_mismatch;
 #[path = "not-a-kubernetes-object.rs"]
 pub(crate) mod not_a_kubernetes_object;
 #[path = "plugged-in-ca.rs"]
 pub(crate) mod plugged_in_ca;
+#[path = "remote-secret-missing.rs"]
+pub(crate) mod remote_secret_missing;
 #[path = "restart-drops-sidecar.rs"]
 pub(crate) mod restart_drops_sidecar;
 #[path = "root-cert-expiring.rs"]
@@ -211,7 +221,13 @@ impl MeshContext<'_> {
 
 /// The checks that compare the clusters of a mesh (MIG801–MIG805), in report order. They run
 /// over a [`MeshContext`], after every cluster's own analysis, never in [`RUNS`].
-const MESH_RUNS: &[fn(&MeshContext, &mut Vec<CrossFinding>)] = &[];
+const MESH_RUNS: &[fn(&MeshContext, &mut Vec<CrossFinding>)] = &[
+    mesh_id_differs::run_mesh,
+    cluster_name_not_unique::run_mesh,
+    network_gateway_mismatch::run_mesh,
+    remote_secret_missing::run_mesh,
+    cluster_roots_differ::run_mesh,
+];
 
 /// Runs every cross-cluster check. Like the others, they never panic and never fail.
 pub(crate) fn run_mesh(cx: &MeshContext, out: &mut Vec<CrossFinding>) {
@@ -332,6 +348,84 @@ pub(crate) mod support {
     }
 }
 
+/// Shared helpers for the cross-cluster checks.
+pub(crate) mod mesh_support {
+    use super::MeshContext;
+    use crate::detect::NameSource;
+    use crate::finding::{ClusterCommand, CrossFinding, Finding};
+    use crate::i18n::Lang;
+    use crate::kubectl::Command;
+
+    /// Names joined by the language's list separator.
+    pub(crate) fn list<S: AsRef<str>>(lang: Lang, items: impl IntoIterator<Item = S>) -> String {
+        items
+            .into_iter()
+            .map(|s| s.as_ref().to_string())
+            .collect::<Vec<_>>()
+            .join(&t!(lang, "list-separator"))
+    }
+
+    /// Where a name was read, in words.
+    pub(crate) fn source(lang: Lang, from: NameSource) -> String {
+        match from {
+            NameSource::IstiodEnv => t!(lang, "mig8-source-istiod-env"),
+            NameSource::InjectorValues => t!(lang, "mig8-source-injector-values"),
+            NameSource::ProxyEnv => t!(lang, "mig8-source-proxy-env"),
+            NameSource::NamespaceLabel => t!(lang, "mig8-source-namespace-label"),
+            NameSource::MeshConfig => t!(lang, "mig8-source-mesh-config"),
+            NameSource::TrustDomain => t!(lang, "mig8-source-trust-domain"),
+            NameSource::Default => t!(lang, "mig8-source-default"),
+        }
+    }
+
+    /// The value most clusters have (ties: the one the earliest cluster has), from (cluster,
+    /// value) pairs in the mesh's order.
+    pub(crate) fn majority<'a>(values: &[(&str, &'a str)]) -> Option<&'a str> {
+        let mut best: Option<(&str, usize)> = None;
+        for (_, value) in values {
+            let count = values.iter().filter(|(_, v)| v == value).count();
+            if best.is_none_or(|(_, c)| count > c) {
+                best = Some((value, count));
+            }
+        }
+        best.map(|(value, _)| value)
+    }
+
+    /// The clusters named, in the mesh's order, each once.
+    pub(crate) fn in_order(cx: &MeshContext, names: &[&str]) -> Vec<String> {
+        cx.members
+            .iter()
+            .filter(|m| names.contains(&m.name))
+            .map(|m| m.name.to_string())
+            .collect()
+    }
+
+    /// A cross-cluster finding: the finding placed in `at`'s export, about `clusters`, with
+    /// `command` run against each of them.
+    pub(crate) fn cross(
+        finding: Finding,
+        clusters: Vec<String>,
+        at: Option<&str>,
+        command: impl Fn(&str) -> Vec<Command>,
+    ) -> CrossFinding {
+        let commands = clusters
+            .iter()
+            .flat_map(|cluster| {
+                command(cluster).into_iter().map(|command| ClusterCommand {
+                    cluster: cluster.clone(),
+                    command,
+                })
+            })
+            .collect();
+        CrossFinding {
+            at: at.filter(|_| finding.span.is_some()).map(String::from),
+            finding,
+            clusters,
+            commands,
+        }
+    }
+}
+
 /// Helpers for the checks' unit tests: analyse inline YAML, pick out one code.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -382,6 +476,26 @@ pub(crate) mod testing {
             ..Settings::default()
         };
         analyze(vec![Input::new("test.yaml", yaml)], Vec::new(), &settings)
+    }
+
+    /// The cross-cluster findings of one code over clusters given as (name, YAML), in their
+    /// JSON shape (`severity`, `message`, `clusters`, `help`, `commands`, ...).
+    pub(crate) fn mesh(clusters: &[(&str, &str)], code: Code) -> Vec<serde_json::Value> {
+        let inputs = clusters
+            .iter()
+            .map(|(name, yaml)| crate::clusters::ClusterInput {
+                name: name.to_string(),
+                inputs: vec![Input::new(format!("{name}.yaml"), *yaml)],
+            })
+            .collect();
+        let mesh = crate::clusters::analyze_clusters(inputs, Vec::new(), &Settings::default());
+        crate::report::mesh_value(&mesh)["findings"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f["code"] == code.as_str())
+            .collect()
     }
 
     /// The commands of the findings of one code, rendered for bash with the default kubeconfig

@@ -186,6 +186,7 @@ pub fn identity(bundle: &Bundle, facts: &Facts) -> Identity {
     let istio_present = !facts.control_planes.is_empty()
         || facts.proxies.iter().any(|p| p.flavor == Flavor::Istio)
         || bundle.webhooks.iter().any(|h| is_istio_webhook(h.name()))
+        || !values.is_empty()
         || !facts.mesh_configs.is_empty();
     let has_istiod = facts.control_planes.iter().any(|c| {
         c.deployment.is_some()

@@ -15,7 +15,8 @@
 //! - A primary's istiod serves its remote clusters ("Install Primary-Remote",
 //!   <https://istio.io/latest/docs/setup/install/multicluster/primary-remote/>): the same pause
 //!   keeps its uninstall until their workloads run ASM's proxy, checked with `istioctl
-//!   proxy-status`, whose CLUSTER column names each connected proxy's cluster.
+//!   proxy-status`, whose CLUSTER column names each connected proxy's cluster (istio/istio
+//!   `istioctl/pkg/writer/pilot/status.go`).
 //! - The other clusters' istiods read this cluster's API server with the `istio-reader` service
 //!   account their remote secrets hold a token of (istio/istio `istioctl/pkg/multicluster/remote_secret.go`):
 //!   its deletion moves out of the clean-up into a step of its own, to run once every cluster is
