@@ -352,6 +352,17 @@ pub struct PlanTab {
     pub(crate) form_error: Option<String>,
 }
 
+/// The cluster bar's state: the names typed for a cluster being added or renamed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClusterBar {
+    /// The name typed for a cluster being added; `Some` while the add form is open.
+    pub(crate) adding: Option<String>,
+    /// The new name typed for the selected cluster; `Some` while it is renamed.
+    pub(crate) renaming: Option<String>,
+    /// Why the last name typed was refused (core's words).
+    pub(crate) error: Option<String>,
+}
+
 /// The Inputs tab's state: the paste area's text, until it is analysed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputsTab {

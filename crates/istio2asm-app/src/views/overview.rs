@@ -18,9 +18,12 @@ const SIDE_BY_SIDE: f32 = 1000.0;
 /// Overview: the four states and the pods by proxy as pictures, the single next action, the
 /// gates of the next transition, the versions; the Trust panel beside them (under them on a
 /// narrow window).
-pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
+pub fn show(ui: &mut Ui, outcome: &Outcome) -> Option<Request> {
     let lang = outcome.lang();
-    let vars = settings.kubeconfig_vars();
+    // The settings the outcome was made with: with several clusters, each cluster's commands
+    // use its own kubeconfig variable.
+    let settings = &outcome.analysis.settings;
+    let vars = outcome.plan.vars.clone();
     let beside = ui.available_width() >= SIDE_BY_SIDE;
     if beside {
         egui::Panel::right("trust")
@@ -89,7 +92,7 @@ fn contents(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
         if let Some(command) = action.command() {
             command_row(
                 ui,
-                &command.render(&settings.kubeconfig_vars()),
+                &command.render(&outcome.plan.vars),
                 &t!(lang, "views-next-action-id"),
                 lang,
             );

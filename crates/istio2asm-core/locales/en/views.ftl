@@ -152,3 +152,23 @@ views-trust-findings = Trust findings
 views-trust-no-findings = No finding about trust.
 ## Names a finding whose code is found more than once (in the accessible names of its copy buttons).
 views-trust-finding-id = { $code } #{ $number }
+
+## The Mesh tab (views/mesh.rs), with several clusters. Cluster names, network names and mesh IDs are untranslated.
+views-mesh-heading = Mesh of { $count } clusters
+views-mesh-order = Order of the runbooks
+views-mesh-column-cluster = Cluster
+views-mesh-column-role = Role
+views-mesh-column-istio-name = Istio's name for it
+views-mesh-column-network = Network
+views-mesh-column-mesh-id = Mesh ID
+views-mesh-column-findings = Findings
+views-mesh-column-why = Why here
+views-mesh-open-cluster = Open this cluster's Overview
+views-mesh-no-network = not set
+views-mesh-counts = { $errors } errors, { $warnings } warnings, { $infos } infos
+views-mesh-across = Across the clusters
+views-mesh-no-findings = No cross-cluster finding.
+## $clusters: the clusters a finding concerns, joined by list-separator.
+views-mesh-clusters = Clusters: { $clusters }
+views-mesh-export = Runbooks of the mesh
+views-mesh-export-intro = A README.md with the order and the rules across the clusters, then each cluster's runbooks and files in a folder named after it; ticked steps are marked done.

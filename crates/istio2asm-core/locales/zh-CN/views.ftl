@@ -136,3 +136,23 @@ views-trust-findings = 信任相关的检查结果
 views-trust-no-findings = 没有与信任相关的检查结果。
 ## 同一代码出现多次时用来区分各条检查结果（用于复制按钮的无障碍名称）。
 views-trust-finding-id = { $code } #{ $number }
+
+## 「网格」标签页（views/mesh.rs），有多个集群时显示。集群名称、网络名称和网格 ID 不翻译。
+views-mesh-heading = 由 { $count } 个集群组成的网格
+views-mesh-order = 操作手册的执行顺序
+views-mesh-column-cluster = 集群
+views-mesh-column-role = 角色
+views-mesh-column-istio-name = Istio 中的集群名称
+views-mesh-column-network = 网络
+views-mesh-column-mesh-id = 网格 ID
+views-mesh-column-findings = 检查结果
+views-mesh-column-why = 排在此处的原因
+views-mesh-open-cluster = 打开此集群的概览
+views-mesh-no-network = 未设置
+views-mesh-counts = { $errors } 个错误，{ $warnings } 个警告，{ $infos } 条提示
+views-mesh-across = 跨集群
+views-mesh-no-findings = 没有跨集群检查结果。
+## $clusters：该检查结果涉及的集群，以 list-separator 连接。
+views-mesh-clusters = 涉及集群：{ $clusters }
+views-mesh-export = 网格的操作手册
+views-mesh-export-intro = 一个 README.md 说明执行顺序和跨集群的规则，其后每个集群的操作手册和文件位于以该集群命名的文件夹中；已勾选的步骤标记为已完成。
