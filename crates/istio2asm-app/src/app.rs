@@ -979,8 +979,13 @@ impl App {
                     ui.selectable_value(&mut self.view, view, view.label(lang));
                 }
                 ui.separator();
-                if let Some(analysis) = self.analysis() {
-                    let (e, w, i) = analysis.counts();
+                // The Mesh tab counts every cluster's findings and those across them; the
+                // others, the selected cluster's.
+                let counts = match (&self.mesh, self.view) {
+                    (Some(mesh), View::Mesh) => Some(mesh.counts),
+                    _ => self.analysis().map(Analysis::counts),
+                };
+                if let Some((e, w, i)) = counts {
                     ui.label(
                         RichText::new(t!(lang, "app-count-errors", count = e))
                             .color(Color32::from_rgb(220, 60, 60)),

@@ -167,6 +167,10 @@ fn the_mesh_tab_lists_the_order_with_reasons_and_the_cross_cluster_findings() {
     let mesh = harness.state().mesh().expect("a mesh");
     assert_eq!(mesh.order.len(), 2);
     let (order, findings) = (mesh.order.clone(), mesh.findings.clone());
+    // The top bar counts every cluster's findings and those across them.
+    let (errors, warnings, _) = mesh.counts;
+    harness.get_by_label(&format!("{errors} errors"));
+    harness.get_by_label(&format!("{warnings} warnings"));
     for ordered in &order {
         harness.get_by_label(&ordered.reason);
     }

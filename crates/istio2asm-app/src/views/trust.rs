@@ -72,9 +72,15 @@ fn side(ui: &mut Ui, which: Side, side: &TrustSide, now: Option<u64>, lang: Lang
     if side.root_cert_maps == 0 {
         ui.label(t!(lang, "views-trust-no-roots"));
     }
-    // The roots most namespaces hold first, as core orders the sets.
+    // In the order of core's sets (the one most namespaces hold first), so the roots read in the
+    // order of the "Set" lines under them.
     let mut roots: Vec<&Root> = side.roots.iter().collect();
-    roots.sort_by_key(|r| std::cmp::Reverse(r.namespaces.len()));
+    roots.sort_by_key(|r| {
+        side.root_sets
+            .iter()
+            .position(|set| set.sha256.contains(&r.sha256))
+            .unwrap_or(usize::MAX)
+    });
     for root in roots {
         root_ui(ui, which, root, now, lang);
     }
