@@ -195,6 +195,7 @@ fn arg_help(lang: Lang, command: &str, id: &str) -> Option<String> {
         (_, "inputs") => t!(lang, "cli-help-inputs"),
         (_, "demo") => t!(lang, "cli-help-demo"),
         (_, "asm_config") => t!(lang, "cli-help-asm-config"),
+        (_, "clusters") => t!(lang, "cli-help-cluster"),
         ("plan", "format") => t!(lang, "cli-help-plan-format"),
         ("collect", "format") => t!(lang, "cli-help-collect-format"),
         (_, "format") => t!(lang, "cli-help-output-format"),

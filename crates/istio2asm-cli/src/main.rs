@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use istio2asm_core::clusters::{analyze_clusters, validate_names, ClusterInput};
 use istio2asm_core::codes::{docs_markdown, Code};
 use istio2asm_core::collect::{self, Format as CollectFormat};
 use istio2asm_core::i18n::Lang;
@@ -63,6 +64,14 @@ struct InputArgs {
     /// Use the embedded demo cluster instead of inputs.
     #[arg(long, conflicts_with = "inputs")]
     demo: bool,
+    /// One cluster of a mesh and its exports (a file or directory), as NAME=PATH; repeat it for
+    /// each cluster to analyse several clusters together.
+    #[arg(
+        long = "cluster",
+        value_name = "NAME=PATH",
+        conflicts_with_all = ["inputs", "demo"]
+    )]
+    clusters: Vec<String>,
     /// Exports of the ASM control plane's Istio API objects (proves the import gate).
     #[arg(long = "asm-config", value_name = "FILE", num_args = 1..)]
     asm_config: Vec<PathBuf>,
@@ -407,6 +416,21 @@ fn collect_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 }
 
 fn check(args: CheckArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    if !args.input.clusters.is_empty() {
+        if args.baseline.is_some() {
+            return Err(Usage(t!(lang, "cli-baseline-clusters")));
+        }
+        let (clusters, asm_inputs, settings) = load_clusters(&args.input, &args.settings, lang)?;
+        let mesh = analyze_clusters(clusters, asm_inputs, &settings);
+        let text = match args.output.format {
+            CheckFormat::Json => report::mesh_json(&mesh),
+            CheckFormat::Text => report::mesh_text(&mesh, color(args.output.color)),
+        };
+        if write_stdout(&text).is_err() {
+            return Ok(ExitCode::from(2));
+        }
+        return Ok(exit_code(mesh.worst(), args.output.fail_on));
+    }
     let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings, lang)?;
     let baseline = match &args.baseline {
         Some(path) => {
@@ -448,7 +472,59 @@ fn load_args(
     Ok((inputs, asm_inputs, settings))
 }
 
+/// One cluster's `--cluster NAME=PATH`, or a usage error naming the flag and the form.
+fn cluster_arg(text: &str, lang: Lang) -> Result<(&str, &str), Usage> {
+    match text.split_once('=') {
+        Some((name, path)) if !name.is_empty() && !path.is_empty() => Ok((name, path)),
+        _ => Err(Usage(t!(
+            lang,
+            "cli-cluster-malformed",
+            value = format!("{text:?}")
+        ))),
+    }
+}
+
+/// The clusters of `--cluster NAME=PATH ...` with their exports, the ASM export and the
+/// settings. Names must be DNS-1123 labels, each given once.
+fn load_clusters(
+    input: &InputArgs,
+    settings_args: &SettingsArgs,
+    lang: Lang,
+) -> Result<(Vec<ClusterInput>, Vec<Input>, Settings), Usage> {
+    let settings = settings_args.resolve(lang)?;
+    let pairs = input
+        .clusters
+        .iter()
+        .map(|text| cluster_arg(text, lang))
+        .collect::<Result<Vec<_>, _>>()?;
+    let names: Vec<&str> = pairs.iter().map(|(name, _)| *name).collect();
+    validate_names(&names, lang)
+        .map_err(|message| Usage(t!(lang, "cli-cluster-names", message = message)))?;
+    let mut clusters = Vec::new();
+    for (name, path) in pairs {
+        let inputs = read_inputs(&[PathBuf::from(path)], Inputs::Cluster, lang).map_err(
+            |Usage(message)| {
+                Usage(t!(
+                    lang,
+                    "cli-cluster-inputs",
+                    name = name,
+                    message = message
+                ))
+            },
+        )?;
+        clusters.push(ClusterInput {
+            name: name.to_string(),
+            inputs,
+        });
+    }
+    let asm_inputs = read_inputs(&input.asm_config, Inputs::AsmConfig, lang)?;
+    Ok((clusters, asm_inputs, settings))
+}
+
 fn plan_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    if !args.input.clusters.is_empty() {
+        return plan_mesh_cmd(args, lang);
+    }
     let (inputs, asm_inputs, settings) = load_args(&args.input, &args.settings, lang)?;
     let analysis = analyze(inputs, asm_inputs, &settings);
     let plan = plan::plan(&analysis, args.force);
@@ -462,6 +538,39 @@ fn plan_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
         return Ok(ExitCode::SUCCESS);
     };
     let files: Vec<(String, String)> = render::files(&plan)
+        .into_iter()
+        .map(|f| (f.name, f.content))
+        .collect();
+    write_all(&dir, &files, args.overwrite || args.force, lang)?;
+    eprintln!(
+        "{}",
+        t!(
+            lang,
+            "cli-wrote-files",
+            count = files.len(),
+            dir = dir.display().to_string()
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `plan --cluster NAME=PATH ...`: one runbook per cluster in the mesh's order. With --out,
+/// `DIR/<cluster>/…` and `DIR/README.md`; else the README and the Markdown runbooks, or the JSON
+/// of every plan (bash runbooks are one per cluster, so only with --out).
+fn plan_mesh_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
+    let (clusters, asm_inputs, settings) = load_clusters(&args.input, &args.settings, lang)?;
+    let mesh = analyze_clusters(clusters, asm_inputs, &settings);
+    let plan = plan::plan_mesh(&mesh, args.force);
+    let Some(dir) = args.out else {
+        let text = match args.format {
+            PlanFormat::Markdown => render::mesh_markdown(&plan),
+            PlanFormat::Json => render::mesh_json(&plan),
+            PlanFormat::Shell => return Err(Usage(t!(lang, "cli-mesh-shell-needs-out"))),
+        };
+        let _ = write_stdout(&text);
+        return Ok(ExitCode::SUCCESS);
+    };
+    let files: Vec<(String, String)> = render::mesh_files(&plan)
         .into_iter()
         .map(|f| (f.name, f.content))
         .collect();
@@ -497,6 +606,27 @@ fn write_all(
     let mut existing = Vec::new();
     for (name, _) in files {
         let path = dir.join(name);
+        // A file in a subdirectory (`east/runbook.md`): the subdirectory is checked like a file,
+        // and made when missing, before anything is written.
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            match std::fs::symlink_metadata(parent) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(Usage(t!(
+                        lang,
+                        "cli-symlink",
+                        path = parent.display().to_string()
+                    )));
+                }
+                Ok(meta) if !meta.is_dir() => {
+                    return Err(Usage(t!(
+                        lang,
+                        "cli-not-directory",
+                        path = parent.display().to_string()
+                    )));
+                }
+                _ => {}
+            }
+        }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 return Err(Usage(t!(
@@ -524,9 +654,25 @@ fn write_all(
             files = existing.join(&t!(lang, "list-separator"))
         )));
     }
+    for (name, _) in files {
+        if let Some(parent) = dir.join(name).parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Usage(t!(
+                    lang,
+                    "cli-cannot-create",
+                    path = parent.display().to_string(),
+                    error = e.to_string()
+                ))
+            })?;
+        }
+    }
     for (name, content) in files {
         let path = dir.join(name);
-        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let (parent, file) = match name.rsplit_once('/') {
+            Some((parent, file)) => (dir.join(parent), file),
+            None => (dir.to_path_buf(), name.as_str()),
+        };
+        let temp = parent.join(format!(".{file}.tmp-{}", std::process::id()));
         let result = std::fs::write(&temp, content).and_then(|()| {
             if name.ends_with(".sh") {
                 use std::os::unix::fs::PermissionsExt;
@@ -565,16 +711,7 @@ fn run_check(
             Some((name, changes)) => changes::check_json(&analysis, changes, name),
             None => report::check_json(&analysis),
         },
-        CheckFormat::Text => {
-            let color = match output.color {
-                ColorChoice::Always => true,
-                ColorChoice::Never => false,
-                ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            report::check_text(&analysis, color)
-        }
+        CheckFormat::Text => report::check_text(&analysis, color(output.color)),
     };
     if let (CheckFormat::Text, Some((name, changes))) = (output.format, &changes) {
         text.push('\n');
@@ -583,13 +720,30 @@ fn run_check(
     if write_stdout(&text).is_err() {
         return Ok(ExitCode::from(2));
     }
-    let threshold = match output.fail_on {
+    let worst = analysis.findings.iter().map(|f| f.severity).max();
+    Ok(exit_code(worst, output.fail_on))
+}
+
+/// Whether text output is coloured.
+fn color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    }
+}
+
+/// `--fail-on`'s exit code for the worst severity found: 1 when it reaches the threshold.
+fn exit_code(worst: Option<Severity>, fail_on: FailOn) -> ExitCode {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Never => None,
     };
-    let failed = threshold.is_some_and(|t| analysis.findings.iter().any(|f| f.severity >= t));
-    Ok(ExitCode::from(u8::from(failed)))
+    let failed = matches!((threshold, worst), (Some(t), Some(w)) if w >= t);
+    ExitCode::from(u8::from(failed))
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
@@ -633,6 +787,7 @@ fn inject_cmd(mut args: InjectArgs, lang: Lang) -> Result<ExitCode, Usage> {
     let input = InputArgs {
         inputs: std::mem::take(&mut args.words),
         demo: args.demo,
+        clusters: Vec::new(),
         asm_config: Vec::new(),
     };
     let (inputs, asm_inputs, settings) = load_args(&input, &args.settings, lang)?;

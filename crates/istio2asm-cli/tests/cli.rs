@@ -108,6 +108,67 @@ const BROKEN_SECOND_DOCUMENT: &str =
 const PLANTED_SECRET: &str = "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: shop}\ndata:\n  password: cGxhbnRlZC1zZWNyZXQ=\nstringData:\n  token: planted-secret\n";
 
 const CASES: &[Case] = &[
+    // Several clusters: NAME=PATH, names checked, no mixing with one cluster's inputs.
+    Case {
+        args: &["check", "--cluster", "east"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has(
+            "istio2asm: error: --cluster \"east\": expected NAME=PATH (a cluster's name, `=`, then a file or directory of its exports)",
+        )],
+    },
+    Case {
+        args: &["check", "--cluster", "=exports"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("--cluster \"=exports\": expected NAME=PATH")],
+    },
+    Case {
+        args: &["plan", "--cluster", "East=exports"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has(
+            "--cluster: the cluster name \"East\" is not a DNS-1123 label",
+        )],
+    },
+    Case {
+        args: &["check", "--cluster", "a=x", "--cluster", "a=y"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("--cluster: the cluster name a is given twice")],
+    },
+    Case {
+        args: &["check", "--cluster", "a=x", "--demo"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("'--cluster <NAME=PATH>' cannot be used with '--demo'")],
+    },
+    Case {
+        args: &["check", "--cluster", "a=x", "cluster.yaml"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("'--cluster <NAME=PATH>' cannot be used with '[INPUT]...'")],
+    },
+    Case {
+        args: &["check", "--cluster", "a=/nonexistent/east"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("istio2asm: error: --cluster a: no input could be read")],
+    },
+    Case {
+        args: &["check", "--cluster", "a=x", "--baseline", "report.json"],
+        stdin: None,
+        code: 2,
+        stdout: &[],
+        stderr: &[Has("--baseline compares one cluster's reports")],
+    },
     // `inject` names a workload last; a wrong target is a usage error naming what exists.
     Case {
         args: &["inject", "--demo", "shop/deployment/checkout"],
@@ -980,4 +1041,223 @@ fn the_help_matches_its_snapshot_in_english_and_in_chinese() {
         "{}",
         stdout(&output)
     );
+}
+
+/// `--cluster NAME=PATH` for each directory of `tests/fixtures/multicluster`, from the
+/// repository root so the paths in the output are the same everywhere.
+fn mesh_args(clusters: &[&str]) -> Vec<String> {
+    clusters
+        .iter()
+        .flat_map(|c| {
+            [
+                "--cluster".to_string(),
+                format!("{c}=tests/fixtures/multicluster/{c}"),
+            ]
+        })
+        .collect()
+}
+
+/// Runs the binary from the repository root.
+fn in_repo(args: &[String]) -> Output {
+    binary()
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn the_three_cluster_mesh_reports_match_their_snapshots() {
+    let mut args: Vec<String> = ["check", "--color", "never", "--asm-version", "1.24.6"]
+        .map(String::from)
+        .to_vec();
+    args.extend(mesh_args(&["east", "west", "central"]));
+    let text = in_repo(&args);
+    // Errors across the clusters: exit 1 under the default --fail-on error.
+    assert_eq!(text.status.code(), Some(1), "{}", stderr(&text));
+    let report = stdout(&text);
+    for code in ["MIG801", "MIG802", "MIG803", "MIG804", "MIG805"] {
+        assert!(report.contains(&format!("[{code}]")), "{code} in\n{report}");
+    }
+    insta::assert_snapshot!("mesh_check_text", report);
+    args.extend(["--format", "json"].map(String::from));
+    let json = in_repo(&args);
+    assert_eq!(json.status.code(), Some(1));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("json");
+    assert_eq!(value["tool"], "istio2asm");
+    let names: Vec<&str> = value["clusters"]
+        .as_array()
+        .expect("clusters")
+        .iter()
+        .map(|c| c["name"].as_str().expect("a name"))
+        .collect();
+    assert_eq!(names, ["east", "west", "central"]);
+    // Each cluster's report is today's report of that cluster, with its own kubeconfig variable.
+    assert!(value["clusters"][2]["findings"][0]["commands"]
+        .as_array()
+        .is_some());
+    assert!(stdout(&json).contains("${K8S_KUBECONFIG_CENTRAL}"));
+    for finding in value["findings"].as_array().expect("findings") {
+        assert!(finding["clusters"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty()));
+    }
+    insta::assert_snapshot!("mesh_check_json", stdout(&json));
+    // Two consistent clusters: no finding across them; --fail-on never always exits 0.
+    let mut quiet: Vec<String> = ["check", "--fail-on", "never", "--format", "json"]
+        .map(String::from)
+        .to_vec();
+    quiet.extend(mesh_args(&["east", "west"]));
+    let output = in_repo(&quiet);
+    assert_eq!(output.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(value["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn the_mesh_report_speaks_chinese_with_the_same_codes_and_commands() {
+    let mut args: Vec<String> = ["--lang", "zh-CN", "check", "--color", "never"]
+        .map(String::from)
+        .to_vec();
+    args.extend(mesh_args(&["east", "west", "central"]));
+    let chinese = stdout(&in_repo(&args));
+    for expected in [
+        "== 集群 east：主集群，Istio 的 clusterName 为 east，网络为 network1，网格 ID 为 mesh1 ==",
+        "== 跨集群 ==",
+        "== 操作手册的顺序 ==",
+        "错误[MIG805]",
+        "网格汇总：3 个集群，",
+    ] {
+        assert!(chinese.contains(expected), "{expected:?} in\n{chinese}");
+    }
+    let english = stdout(&in_repo(&args[2..]));
+    assert_eq!(codes(&chinese), codes(&english));
+    let commands = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with("$ "))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(commands(&chinese), commands(&english));
+}
+
+#[test]
+fn istios_inconsistent_services_load_cleanly_as_two_clusters() {
+    let dir = "tests/fixtures/multicluster/upstream/analyzers/multicluster";
+    let args: Vec<String> = [
+        "check".to_string(),
+        "--color".to_string(),
+        "never".to_string(),
+        "--cluster".to_string(),
+        format!("cluster1={dir}/inconsistent-service-1.yaml"),
+        "--cluster".to_string(),
+        format!("cluster2={dir}/inconsistent-service-2.yaml"),
+    ]
+    .to_vec();
+    let output = in_repo(&args);
+    let report = stdout(&output);
+    // No load error, and nothing across the clusters: these files hold Services only, no Istio.
+    for code in ["MIG001", "MIG002", "MIG005", "MIG006", "MIG8"] {
+        assert!(!report.contains(&format!("[{code}")), "{code} in\n{report}");
+    }
+    assert!(
+        report.contains("no finding across the clusters"),
+        "{report}"
+    );
+    insta::assert_snapshot!("mesh_upstream_inconsistent_services", report);
+}
+
+#[test]
+fn plan_out_writes_a_directory_per_cluster_and_the_readme_or_nothing() {
+    let dir = temp_dir("plan-mesh");
+    let out = dir.join("mesh");
+    let path = out.to_str().expect("utf-8 path").to_string();
+    let mut args: Vec<String> = ["plan", "--out", &path].map(String::from).to_vec();
+    args.extend(mesh_args(&["east", "west", "central"]));
+    let first = in_repo(&args);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    for name in [
+        "README.md",
+        "east/runbook.md",
+        "east/runbook.sh",
+        "east/plan.json",
+        "west/runbook.md",
+        "central/runbook.sh",
+    ] {
+        assert!(out.join(name).is_file(), "missing {name}");
+    }
+    let readme = std::fs::read_to_string(out.join("README.md")).expect("read");
+    assert!(
+        readme.contains("| 1 | [east](east/runbook.md) | primary |"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("export K8S_KUBECONFIG_CENTRAL="),
+        "{readme}"
+    );
+    let east = std::fs::read_to_string(out.join("east/runbook.md")).expect("read");
+    assert!(east.contains("`mesh-wait-for-clusters`"), "{east}");
+    assert!(east.contains("${K8S_KUBECONFIG_EAST}"));
+    for sub in ["", "east", "west", "central"] {
+        let leftovers: Vec<_> = std::fs::read_dir(out.join(sub))
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    }
+    // A second run refuses, names the files in their directories, and changes nothing.
+    let second = in_repo(&args);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(
+        stderr(&second).contains("east/runbook.md") && stderr(&second).contains("--overwrite"),
+        "{}",
+        stderr(&second)
+    );
+    args.push("--overwrite".into());
+    assert_eq!(in_repo(&args).status.code(), Some(0));
+    // A cluster's directory that is a symbolic link is refused.
+    let linked = dir.join("linked");
+    std::fs::create_dir_all(&linked).expect("mkdir");
+    let elsewhere = temp_dir("plan-mesh-elsewhere");
+    std::os::unix::fs::symlink(&elsewhere, linked.join("east")).expect("symlink");
+    let mut args: Vec<String> = ["plan", "--out", linked.to_str().expect("utf-8")]
+        .map(String::from)
+        .to_vec();
+    args.extend(mesh_args(&["east", "west"]));
+    let refused = in_repo(&args);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("symbolic link"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("dir").count(), 0);
+    // Without --out: the README and the runbooks, or every plan as JSON; bash needs --out.
+    let mut args: Vec<String> = ["plan"].map(String::from).to_vec();
+    args.extend(mesh_args(&["east", "west"]));
+    let markdown = stdout(&in_repo(&args));
+    assert!(
+        markdown.starts_with("<!-- Generated by istio2asm"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("<!-- runbook of cluster west -->"));
+    args.extend(["--format", "json"].map(String::from));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&in_repo(&args))).expect("json");
+    assert_eq!(json["clusters"][1]["name"], "west");
+    assert_eq!(
+        json["clusters"][1]["plan"]["kubeconfigVars"]["cluster"],
+        "K8S_KUBECONFIG_WEST"
+    );
+    let mut shell: Vec<String> = ["plan", "--format", "shell"].map(String::from).to_vec();
+    shell.extend(mesh_args(&["east", "west"]));
+    let refused = in_repo(&shell);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("--out DIR"),
+        "{}",
+        stderr(&refused)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&elsewhere);
 }

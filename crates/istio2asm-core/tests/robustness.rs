@@ -390,3 +390,94 @@ fn a_version_document_without_its_git_version_is_reported() {
     assert!(broken.contains("serverVersion:") && broken.contains("v1.28.3\n"));
     assert_eq!(check_mutant("version.yaml", broken.as_bytes()), None);
 }
+
+/// Several clusters never fail either: each file of the multi-cluster fixtures, mutated, stands
+/// in for its cluster's file beside the other clusters' intact exports, and the mesh's analysis,
+/// report, plan and runbooks all come back; every cross-cluster finding's location resolves in
+/// the export of the cluster it names.
+#[test]
+fn mutated_clusters_of_a_mesh_never_panic() {
+    use istio2asm_core::clusters::{analyze_clusters, ClusterInput};
+    use istio2asm_core::{plan, render};
+    let root = repo_fixtures().join("multicluster");
+    let clusters = ["east", "west", "central"];
+    let exports: Vec<Vec<(String, Vec<u8>)>> = clusters
+        .iter()
+        .map(|c| {
+            files_under(&root.join(c))
+                .into_iter()
+                .map(|p| {
+                    let name = p.display().to_string();
+                    let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{name}: {e}"));
+                    (name, bytes)
+                })
+                .collect()
+        })
+        .collect();
+    let mut failures = Vec::new();
+    let mut mutants = 0;
+    for (which, files) in exports.iter().enumerate() {
+        for (file, (_, original)) in files.iter().enumerate() {
+            let mut rng = XorShift::seeded(&files[file].0);
+            for index in 0..4 {
+                let (bytes, log) = mutant(original, index % OPERATIONS, &mut rng);
+                mutants += 1;
+                let inputs: Vec<ClusterInput> = clusters
+                    .iter()
+                    .enumerate()
+                    .map(|(c, name)| ClusterInput {
+                        name: (*name).to_string(),
+                        inputs: exports[c]
+                            .iter()
+                            .enumerate()
+                            .map(|(f, (n, b))| {
+                                let b = if c == which && f == file { &bytes } else { b };
+                                Input::new(n.clone(), b.clone())
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                let run = catch_unwind(AssertUnwindSafe(|| {
+                    let mesh = analyze_clusters(inputs, Vec::new(), &Settings::default());
+                    let text = report::mesh_text(&mesh, false);
+                    let json = report::mesh_json(&mesh);
+                    let files = render::mesh_files(&plan::plan_mesh(&mesh, true));
+                    let unlocated: Vec<String> = mesh
+                        .findings
+                        .iter()
+                        .filter(|f| {
+                            f.finding.span.is_some_and(|span| {
+                                f.at.as_deref()
+                                    .and_then(|at| mesh.member(at))
+                                    .and_then(|m| m.analysis.sources.locate(span))
+                                    .is_none()
+                            })
+                        })
+                        .map(|f| f.finding.code.as_str().to_string())
+                        .collect();
+                    (
+                        text.is_empty() || json.is_empty() || files.is_empty(),
+                        unlocated,
+                    )
+                }));
+                let problem = match run {
+                    Err(_) => Some("panicked".to_string()),
+                    Ok((true, _)) => Some("empty output".to_string()),
+                    Ok((false, unlocated)) if !unlocated.is_empty() => {
+                        Some(format!("unlocated {unlocated:?}"))
+                    }
+                    Ok(_) => None,
+                };
+                if let Some(problem) = problem {
+                    failures.push(format!(
+                        "{} mutant {index} ({}): {problem}",
+                        files[file].0,
+                        log.join("; ")
+                    ));
+                }
+            }
+        }
+    }
+    assert!(mutants >= 60, "only {mutants} mutants");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

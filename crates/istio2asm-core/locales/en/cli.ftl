@@ -20,6 +20,7 @@ cli-help-lang = The language of the output: en or zh-CN (default: from LC_ALL, L
 cli-help-inputs = Files or directories (*.yaml, *.yml, *.json, recursively); `-` reads stdin
 cli-help-demo = Use the embedded demo cluster instead of inputs
 cli-help-asm-config = Exports of the ASM control plane's Istio API objects (proves the import gate)
+cli-help-cluster = One cluster of a mesh and its exports (a file or directory), as NAME=PATH; repeat it for each cluster to analyse several clusters together
 cli-help-output-format = Output format
 cli-help-fail-on = Exit 1 when a finding reaches this severity
 cli-help-color = Colour in text output
@@ -96,3 +97,12 @@ cli-inject-not-found = no workload or bare pod { $target } in the inputs ({ $cou
 cli-inject-not-found-examples = no workload or bare pod { $target } in the inputs ({ $count } in all, e.g. { $examples })
 ## `explain`: $message says which code is unknown and which exist.
 cli-explain-unknown = { $message } (`istio2asm explain --all` lists them)
+
+## Several clusters (`--cluster NAME=PATH`). $value: the argument as typed, quoted; $message: why
+## the names are refused (clusters-*), or why a cluster's exports could not be read (cli-no-input-read).
+cli-cluster-malformed = --cluster { $value }: expected NAME=PATH (a cluster's name, `=`, then a file or directory of its exports), e.g. --cluster east=exports/east
+cli-cluster-names = --cluster: { $message }
+cli-cluster-inputs = --cluster { $name }: { $message }
+cli-baseline-clusters = --baseline compares one cluster's reports; it cannot be used with --cluster
+cli-mesh-shell-needs-out = several clusters make one bash runbook each: write them with --out DIR, or choose --format markdown or json
+cli-not-directory = { $path } is not a directory

@@ -19,6 +19,7 @@ cli-help-lang = 输出语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES 
 cli-help-inputs = 文件或目录（*.yaml、*.yml、*.json，递归读取）；`-` 表示读取标准输入
 cli-help-demo = 使用内置的演示集群代替输入
 cli-help-asm-config = ASM 控制面的 Istio API 对象的导出文件（用于证明导入门禁）
+cli-help-cluster = 网格中的一个集群及其导出文件（文件或目录），格式为 NAME=PATH；每个集群重复一次，即可一起分析多个集群
 cli-help-output-format = 输出格式
 cli-help-fail-on = 有检查结果达到此严重级别时，退出码为 1
 cli-help-color = 文本输出是否着色
@@ -93,3 +94,11 @@ cli-inject-not-found = 输入中没有工作负载或独立 Pod { $target }（�
 cli-inject-not-found-examples = 输入中没有工作负载或独立 Pod { $target }（共 { $count } 个，例如 { $examples }）
 ## `explain`：$message 说明哪个代码未知、有哪些代码。
 cli-explain-unknown = { $message }（`istio2asm explain --all` 会列出所有代码）
+
+## 多集群（`--cluster NAME=PATH`）。$value：输入的参数，带引号；$message：名称被拒绝的原因（clusters-*），或某集群的导出文件无法读取的原因（cli-no-input-read）。
+cli-cluster-malformed = --cluster { $value }：应为 NAME=PATH（集群名称、`=`，然后是其导出文件所在的文件或目录），例如 --cluster east=exports/east
+cli-cluster-names = --cluster 参数有误：{ $message }
+cli-cluster-inputs = --cluster 集群 { $name }：{ $message }
+cli-baseline-clusters = --baseline 比较的是单个集群的报告，不能与 --cluster 一起使用
+cli-mesh-shell-needs-out = 多个集群各有一份 bash 操作手册：请用 --out DIR 写出，或选择 --format markdown 或 json
+cli-not-directory = { $path } 不是目录

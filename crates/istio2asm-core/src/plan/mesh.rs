@@ -406,6 +406,98 @@ metadata:
         );
     }
 
+    /// A remote: Istio's injector webhook calling another cluster's istiod, sidecars, no istiod.
+    const REMOTE: &str = r#"---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: istio-system
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: MutatingWebhookConfiguration
+metadata:
+  name: istio-sidecar-injector
+webhooks:
+- name: rev.namespace.sidecar-injector.istio.io
+  clientConfig:
+    url: https://istiod.east.example:15017/inject
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: cart-1
+  namespace: shop
+spec:
+  containers:
+  - name: istio-proxy
+    image: docker.io/istio/proxyv2:1.22.3
+    args: [proxy, sidecar]
+    env:
+    - name: ISTIO_META_CLUSTER_ID
+      value: remote1
+"#;
+
+    #[test]
+    fn a_remote_goes_before_the_primary_that_waits_for_it() {
+        let mut east = primary("east", "network1");
+        east.push_str("---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: istio-remote-secret-remote1\n  namespace: istio-system\n  labels:\n    istio/multiCluster: \"true\"\n");
+        let mesh = analyze_clusters(
+            vec![cluster("east", &east), cluster("r", REMOTE)],
+            Vec::new(),
+            &Settings::default(),
+        );
+        let order: Vec<(&str, ClusterRole)> = mesh
+            .order
+            .iter()
+            .map(|o| (o.cluster.as_str(), o.role))
+            .collect();
+        assert_eq!(
+            order,
+            [("r", ClusterRole::Remote), ("east", ClusterRole::Primary)]
+        );
+        assert!(
+            mesh.order[0].reason.contains("from the istiod of east"),
+            "{}",
+            mesh.order[0].reason
+        );
+        assert!(
+            mesh.order[1].reason.contains("which serves r"),
+            "{}",
+            mesh.order[1].reason
+        );
+        let plan = plan_mesh(&mesh, true);
+        let east = &plan.plans[1].1;
+        let wait = east
+            .phase(State::Migrating)
+            .and_then(|p| p.steps.iter().find(|s| s.id == MESH_WAIT_STEP))
+            .expect("the pause");
+        let vars = east.vars.clone();
+        let verify: Vec<(String, &str)> = wait
+            .verify
+            .iter()
+            .map(|v| (v.command.render(&vars), v.expect.as_str()))
+            .collect();
+        assert_eq!(
+            verify,
+            [(
+                r#"istioctl --kubeconfig="${K8S_KUBECONFIG_EAST}" proxy-status"#.to_string(),
+                "no row whose CLUSTER column is remote1"
+            )]
+        );
+        let uninstall = east
+            .phase(State::Migrating)
+            .and_then(|p| p.steps.iter().find(|s| s.id == "uninstall-istio"))
+            .expect("the uninstall");
+        assert!(
+            uninstall
+                .notes
+                .iter()
+                .any(|n| n.contains("remote clusters r")),
+            "{:?}",
+            uninstall.notes
+        );
+    }
+
     #[test]
     fn one_cluster_keeps_its_own_plan() {
         let settings = Settings::default();

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::kubectl::Target;
+use crate::kubectl::{Command, Target};
 use crate::plan::{file_header, MeshPlan, PlanFile};
 use crate::report::{role_label, SCHEMA_VERSION};
 
@@ -58,9 +58,15 @@ pub fn mesh_readme(plan: &MeshPlan) -> String {
 
 /// The rules across the clusters, each a sentence or two with its source.
 fn rules(plan: &MeshPlan, lang: Lang) -> Vec<String> {
+    let list = plan.plans.first().map_or_else(String::new, |(_, p)| {
+        Command::kubectl(Target::Asm, "get")
+            .resource("asmmigratefromistio")
+            .args(["-o", "name"])
+            .render(&p.vars)
+    });
     let mut rules = vec![
         t!(lang, "render-mesh-rule-order"),
-        t!(lang, "render-mesh-rule-one-resource"),
+        t!(lang, "render-mesh-rule-one-resource", command = list),
     ];
     if !plan.east_west.is_empty() {
         rules.push(t!(lang, "render-mesh-rule-cross-gateway"));
@@ -143,4 +149,75 @@ pub fn mesh_json(plan: &MeshPlan) -> String {
     let mut text = serde_json::to_string_pretty(&mesh_json_value(plan)).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clusters::{analyze_clusters, ClusterInput};
+    use crate::load::Input;
+    use crate::plan::plan_mesh;
+    use crate::settings::Settings;
+
+    fn mesh_plan(lang: Lang) -> MeshPlan {
+        let istiod = |id: &str| {
+            format!(
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  template:\n    spec:\n      containers:\n      - name: discovery\n        image: docker.io/istio/pilot:1.22.3\n        env:\n        - name: CLUSTER_ID\n          value: {id}\n"
+            )
+        };
+        let settings = Settings {
+            lang,
+            ..Settings::default()
+        };
+        let clusters = ["east", "west"]
+            .map(|name| ClusterInput {
+                name: name.into(),
+                inputs: vec![Input::new(format!("{name}.yaml"), istiod(name))],
+            })
+            .to_vec();
+        plan_mesh(&analyze_clusters(clusters, Vec::new(), &settings), false)
+    }
+
+    /// The lines a shell would run or a user would paste: the same bytes in both languages.
+    fn code_lines(text: &str) -> Vec<&str> {
+        text.lines()
+            .filter(|l| {
+                l.starts_with("export ") || l.starts_with("kubectl ") || l.starts_with("| ")
+            })
+            .filter(|l| !l.starts_with("| #") && !l.starts_with("| 1") && !l.starts_with("| 2"))
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_names_each_clusters_variable_and_reads_in_both_languages() {
+        let english = mesh_plan(Lang::En);
+        let chinese = mesh_plan(Lang::ZhCn);
+        let (en, zh) = (mesh_readme(&english), mesh_readme(&chinese));
+        assert!(
+            en.contains("export K8S_KUBECONFIG_EAST=/path/to/east-kubeconfig\n"),
+            "{en}"
+        );
+        assert!(
+            en.contains("| 2 | [west](west/runbook.md) | primary |"),
+            "{en}"
+        );
+        assert!(
+            zh.contains("| 2 | [west](west/runbook.md) | 主集群 |"),
+            "{zh}"
+        );
+        assert!(zh.contains("跨集群的规则"), "{zh}");
+        assert_eq!(code_lines(&en), code_lines(&zh));
+        let names = |plan: &MeshPlan| -> Vec<String> {
+            mesh_files(plan).into_iter().map(|f| f.name).collect()
+        };
+        assert_eq!(names(&english), names(&chinese));
+        assert_eq!(names(&english)[0], "README.md");
+        assert!(names(&english).contains(&"west/runbook.sh".to_string()));
+        let json = mesh_json_value(&english);
+        assert_eq!(json["order"][0]["cluster"], "east");
+        assert_eq!(
+            json["clusters"][0]["plan"]["kubeconfigVars"]["cluster"],
+            "K8S_KUBECONFIG_EAST"
+        );
+    }
 }
