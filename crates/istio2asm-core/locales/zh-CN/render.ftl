@@ -114,7 +114,6 @@ render-mesh-column-role = 角色
 render-mesh-column-why = 排在此处的原因
 render-mesh-rules = 跨集群的规则
 render-mesh-rule-order = 按此顺序逐阶段运行操作手册：先按上表顺序在每个集群中完成某阶段的步骤，再在任一集群中进入下一阶段。
-render-mesh-rule-one-resource = 假设（未经公开资料证实）：所有集群加入同一个 ASM 实例，其迁移资源（集群级，名为 default）由它们共用，因此每个阶段的切换在每份操作手册中是同一条命令：在每个集群都完成该阶段的步骤后只运行一次。请用 `kubectl --kubeconfig="${"{"}ASM_KUBECONFIG{"}"}" get asmmigratefromistio -o name` 查看 ASM 提供的资源（预期输出：一行），并向 ASM 技术支持确认一次原地迁移能否涵盖多个数据面集群。
 ## $command：列出 ASM 提供的迁移资源的命令。
 render-mesh-rule-one-resource = 假设（未经公开资料证实）：所有集群加入同一个 ASM 实例，其迁移资源（集群级，名为 default）由它们共用，因此每个阶段的切换在每份操作手册中是同一条命令：在每个集群都完成该阶段的步骤后只运行一次。请用 `{ $command }` 查看 ASM 提供的资源（预期输出：一行），并向 ASM 技术支持确认一次原地迁移能否涵盖多个数据面集群。
 render-mesh-rule-cross-gateway = 在任何集群的第一个工作负载迁移至 ASM 网格代理之前，ASM 的跨集群网格代理须为每个网络提供服务（各操作手册的步骤 eastwest-networks）：ASM 网格代理只能通过它访问其他网络（迁移流程 步骤三 2）。
