@@ -12,8 +12,9 @@ use istio2asm_core::progress::{
 };
 use istio2asm_core::{analyze, demo, report, t, Analysis, Finding, Input, Settings};
 
+use crate::clusters::{suggest_name, Cluster, Computed, MeshOutcome, Run, FIRST_CLUSTER};
 use crate::files::WriteError;
-use crate::state::{FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
+use crate::state::{ClusterBar, FindingsTab, InputsTab, PlanTab, SettingsForm, WorkloadsTab};
 use crate::ticks::Ticks;
 use crate::views::{self, Request};
 
@@ -32,10 +33,12 @@ pub enum View {
     Export,
     /// What was loaded; open, paste, drop.
     Inputs,
+    /// With several clusters: the cross-cluster findings and the order of the runbooks.
+    Mesh,
 }
 
 impl View {
-    /// All views in tab order.
+    /// All views of one cluster in tab order (the Mesh tab follows them with several clusters).
     pub const ALL: [View; 6] = [
         View::Overview,
         View::Findings,
@@ -54,6 +57,7 @@ impl View {
             View::Plan => t!(lang, "app-view-plan"),
             View::Export => t!(lang, "app-view-export"),
             View::Inputs => t!(lang, "app-view-inputs"),
+            View::Mesh => t!(lang, "app-view-mesh"),
         }
     }
 }
@@ -61,10 +65,12 @@ impl View {
 /// Which slot loaded files go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
-    /// The cluster's export.
+    /// The selected cluster's export.
     Cluster,
     /// The ASM control plane's export (proves the import gate).
     Asm,
+    /// A cluster being added, under the name given when its dialog was opened.
+    NewCluster,
 }
 
 /// Files picked or dropped, waiting to be taken in by the next frame.
@@ -83,6 +89,19 @@ pub enum Status {
         /// Objects loaded.
         objects: usize,
         /// Errors found.
+        errors: usize,
+        /// Warnings found.
+        warnings: usize,
+        /// Infos found.
+        infos: usize,
+    },
+    /// An analysis of several clusters finished.
+    AnalysedMesh {
+        /// Clusters analysed.
+        clusters: usize,
+        /// Files read, in every cluster.
+        files: usize,
+        /// Errors found, in every cluster and across them.
         errors: usize,
         /// Warnings found.
         warnings: usize,
@@ -158,6 +177,21 @@ impl Status {
                 warnings = *warnings,
                 infos = *infos
             ),
+            Status::AnalysedMesh {
+                clusters,
+                files,
+                errors,
+                warnings,
+                infos,
+            } => t!(
+                lang,
+                "app-status-analysed-mesh",
+                clusters = *clusters,
+                files = *files,
+                errors = *errors,
+                warnings = *warnings,
+                infos = *infos
+            ),
             Status::Stopped => t!(lang, "app-status-stopped"),
             Status::CannotRead { name, error } => {
                 t!(lang, "app-status-cannot-read", name = name, error = error)
@@ -223,6 +257,16 @@ impl Outcome {
     ) -> Self {
         let analysis = analyze(inputs, asm, settings);
         let plan = plan::plan(&analysis, force);
+        Outcome::from_parts(analysis, plan, baseline)
+    }
+
+    /// The outcome of an analysis and its plan (one cluster's, or a mesh member's with the plan
+    /// the mesh gives it). `baseline` is the report of the export loaded before, when there was one.
+    pub fn from_parts(
+        analysis: Analysis,
+        plan: Plan,
+        baseline: Option<&serde_json::Value>,
+    ) -> Self {
         let rows = workload_rows(&analysis, Some(&plan));
         // The baseline is a report this app made, so it always reads; `ok()` only guards that.
         let changes = baseline.and_then(|b| changes::compare_value(b.clone(), &analysis).ok());
@@ -242,7 +286,7 @@ impl Outcome {
 enum Job {
     /// Native: a thread computes it; the UI polls.
     #[cfg(not(target_arch = "wasm32"))]
-    Thread(std::sync::mpsc::Receiver<Outcome>),
+    Thread(std::sync::mpsc::Receiver<Computed>),
     /// Web (no threads): computed on the next frame, after one frame shows the progress.
     Deferred { ready: bool },
 }
@@ -257,18 +301,23 @@ pub struct App {
     force: bool,
     /// The plan steps ticked as done, per cluster (persisted).
     ticks: Ticks,
-    /// The cluster's inputs (the demo at start).
-    inputs: Vec<Input>,
-    /// The ASM control plane's inputs.
+    /// The clusters and their inputs (one, the demo, at start). Never empty.
+    clusters: Vec<Cluster>,
+    /// The cluster whose analysis the tabs show, an index into `clusters`.
+    selected: usize,
+    /// The ASM control plane's inputs, shared by every cluster.
     asm_inputs: Vec<Input>,
     /// Whether the loaded inputs are the embedded demo.
     is_demo: bool,
-    /// The latest analysis, plan and rows.
-    outcome: Option<Arc<Outcome>>,
-    /// The report of the export loaded before the current one: each outcome says what changed
-    /// since. Kept across re-analyses of the same inputs (settings, language), dropped with the
-    /// demo and Clear.
-    baseline: Option<Arc<serde_json::Value>>,
+    /// The latest analysis, plan and rows of each cluster, by name.
+    outcomes: Vec<(String, Arc<Outcome>)>,
+    /// With several clusters: what is across them.
+    mesh: Option<Arc<MeshOutcome>>,
+    /// The name the next files of `Slot::NewCluster` are added under (a web dialog finishes
+    /// after the request that opened it).
+    pending_cluster: Option<String>,
+    /// The cluster bar's half-typed names.
+    bar: ClusterBar,
     /// Counts the outcomes shown, so a tab's caches can tell one outcome from the next; an
     /// address could not, since a new outcome may be kept where a freed one was.
     generation: u64,
@@ -292,7 +341,7 @@ impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("App")
             .field("view", &self.view)
-            .field("inputs", &self.inputs.len())
+            .field("clusters", &self.clusters.len())
             .finish_non_exhaustive()
     }
 }
@@ -313,18 +362,29 @@ impl App {
         if settings.asm_version.is_none() {
             settings.asm_version = Some(demo::ASM_VERSION.to_string());
         }
+        // Today is the clock's at each analysis (`with_today`), never a kept or persisted setting.
+        settings.today = None;
         let form = SettingsForm::from_settings(&settings);
         let inputs = demo::inputs();
-        let outcome = Outcome::compute(inputs.clone(), Vec::new(), &settings, false, None);
+        let outcome = Outcome::compute(
+            inputs.clone(),
+            Vec::new(),
+            &with_today(&settings),
+            false,
+            None,
+        );
         App {
             settings,
             force: false,
             ticks: Ticks::default(),
-            inputs,
+            clusters: vec![Cluster::new(FIRST_CLUSTER, inputs)],
+            selected: 0,
             asm_inputs: Vec::new(),
             is_demo: true,
-            outcome: Some(Arc::new(outcome)),
-            baseline: None,
+            outcomes: vec![(FIRST_CLUSTER.to_string(), Arc::new(outcome))],
+            mesh: None,
+            pending_cluster: None,
+            bar: ClusterBar::default(),
             generation: 0,
             job: None,
             job_started: 0.0,
@@ -383,9 +443,44 @@ impl App {
         self.outcome().map(|o| &o.analysis)
     }
 
-    /// The latest analysis with its plan and workload rows, if any.
+    /// The selected cluster's latest analysis with its plan and workload rows, if any.
     pub fn outcome(&self) -> Option<&Outcome> {
-        self.outcome.as_deref()
+        self.selected_outcome().map(|o| &**o)
+    }
+
+    /// The selected cluster's outcome: by name, else (while the analysis a rename started runs)
+    /// by place.
+    fn selected_outcome(&self) -> Option<&Arc<Outcome>> {
+        let name = self.clusters.get(self.selected).map(|c| c.name.as_str());
+        self.outcomes
+            .iter()
+            .find(|(n, _)| Some(n.as_str()) == name)
+            .or_else(|| self.outcomes.get(self.selected))
+            .or_else(|| self.outcomes.first())
+            .map(|(_, outcome)| outcome)
+    }
+
+    /// Each cluster's latest outcome, by name, in the order the clusters were given.
+    pub fn outcomes(&self) -> impl Iterator<Item = (&str, &Outcome)> {
+        self.outcomes.iter().map(|(name, o)| (name.as_str(), &**o))
+    }
+
+    /// With several clusters: the cross-cluster findings, the order of the runbooks and the
+    /// mesh's plan.
+    pub fn mesh(&self) -> Option<&MeshOutcome> {
+        self.mesh.as_deref()
+    }
+
+    /// The clusters' names, in the order given.
+    pub fn cluster_names(&self) -> Vec<&str> {
+        self.clusters.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    /// The name of the cluster the tabs show.
+    pub fn selected_cluster(&self) -> &str {
+        self.clusters
+            .get(self.selected)
+            .map_or(FIRST_CLUSTER, |c| c.name.as_str())
     }
 
     /// The settings in force: the last ones the settings form validated.
@@ -398,9 +493,11 @@ impl App {
         self.plan.form_error.as_deref()
     }
 
-    /// The cluster's inputs.
+    /// The selected cluster's inputs.
     pub fn inputs(&self) -> &[Input] {
-        &self.inputs
+        self.clusters
+            .get(self.selected)
+            .map_or(&[], |c| c.inputs.as_slice())
     }
 
     /// The ASM control plane's inputs.
@@ -439,29 +536,40 @@ impl App {
         self.job.is_some()
     }
 
-    /// Replaces the inputs of a slot and re-analyses.
+    /// Replaces the inputs of a slot and re-analyses: the selected cluster's, or ASM's, or a
+    /// new cluster's (under the name its dialog was opened with).
     pub fn load(&mut self, slot: Slot, inputs: Vec<Input>, now: f64) {
         match slot {
             Slot::Cluster => {
                 self.keep_baseline();
-                self.inputs = inputs;
+                if let Some(cluster) = self.clusters.get_mut(self.selected) {
+                    cluster.inputs = inputs;
+                }
                 self.is_demo = false;
             }
             Slot::Asm => self.asm_inputs = inputs,
+            Slot::NewCluster => {
+                self.add_pending_cluster(inputs, now);
+                return;
+            }
         }
         self.forget_selections();
         self.reanalyse(now);
     }
 
-    /// Before a newer export of the cluster replaces the current one: the current analysis becomes
-    /// the baseline. Not the demo's: a real export compared with the demo says nothing.
+    /// Before a newer export of the selected cluster replaces the current one: the current
+    /// analysis becomes its baseline. Not the demo's: a real export compared with the demo says
+    /// nothing.
     fn keep_baseline(&mut self) {
-        self.baseline = match &self.outcome {
-            Some(outcome) if !self.is_demo && !self.inputs.is_empty() => {
+        let baseline = match self.selected_outcome() {
+            Some(outcome) if !self.is_demo && !self.inputs().is_empty() => {
                 Some(Arc::new(report::check_value(&outcome.analysis)))
             }
             _ => None,
         };
+        if let Some(cluster) = self.clusters.get_mut(self.selected) {
+            cluster.baseline = baseline;
+        }
     }
 
     /// Adds inputs to a slot (drops and multi-file picks add up) and re-analyses.
@@ -469,15 +577,128 @@ impl App {
         match slot {
             Slot::Cluster => {
                 if self.is_demo {
-                    self.inputs.clear();
-                    self.is_demo = false;
-                    self.baseline = None;
+                    self.drop_demo();
                 }
-                self.inputs.extend(inputs);
+                if let Some(cluster) = self.clusters.get_mut(self.selected) {
+                    cluster.inputs.extend(inputs);
+                }
             }
             Slot::Asm => self.asm_inputs.extend(inputs),
+            Slot::NewCluster => {
+                self.add_pending_cluster(inputs, now);
+                return;
+            }
         }
         self.forget_selections();
+        self.reanalyse(now);
+    }
+
+    /// Replaces the demo by one empty cluster, before the user's own exports go in.
+    fn drop_demo(&mut self) {
+        self.clusters = vec![Cluster::new(FIRST_CLUSTER, Vec::new())];
+        self.selected = 0;
+        self.is_demo = false;
+    }
+
+    /// Adds the files of `Slot::NewCluster` as a cluster under the pending name.
+    fn add_pending_cluster(&mut self, inputs: Vec<Input>, now: f64) {
+        let name = self.pending_cluster.take().unwrap_or_else(|| {
+            let names = self.cluster_names();
+            suggest_name(None, &names, self.settings.lang)
+        });
+        if let Err(problem) = self.add_cluster(&name, inputs, now) {
+            self.bar.error = Some(problem);
+        }
+    }
+
+    /// Adds a cluster of the same mesh with its exports, shows it, and re-analyses every
+    /// cluster. The name must be a cluster name none of the others has (core's
+    /// `clusters::validate_names`; the message says why not, in the app's language). While the
+    /// demo is shown, the new cluster replaces it. When the first cluster becomes one of two
+    /// and still has its first name, it takes Istio's name for it if that is a free cluster name.
+    pub fn add_cluster(&mut self, name: &str, inputs: Vec<Input>, now: f64) -> Result<(), String> {
+        let lang = self.settings.lang;
+        if self.is_demo {
+            istio2asm_core::clusters::validate_names(&[name], lang)?;
+            self.drop_demo();
+            self.clusters[0].name = name.to_string();
+            self.clusters[0].inputs = inputs;
+        } else {
+            let mut names = self.cluster_names();
+            names.push(name);
+            istio2asm_core::clusters::validate_names(&names, lang)?;
+            if self.clusters.len() == 1 && self.clusters[0].name == FIRST_CLUSTER {
+                let istio = self.selected_outcome().and_then(|o| {
+                    let analysis = &o.analysis;
+                    istio2asm_core::detect::identity(&analysis.bundle, &analysis.facts)
+                        .cluster_id
+                        .map(|n| n.value)
+                });
+                self.clusters[0].name = suggest_name(istio.as_deref(), &[name], lang);
+            }
+            self.clusters.push(Cluster::new(name, inputs));
+            self.selected = self.clusters.len() - 1;
+        }
+        self.bar = ClusterBar::default();
+        self.forget_selections();
+        self.reanalyse(now);
+        Ok(())
+    }
+
+    /// Whether a new cluster may take `name`: a cluster name none of the others has (the demo
+    /// makes way for the new cluster).
+    fn check_new_name(&self, name: &str) -> Result<(), String> {
+        let mut names = if self.is_demo {
+            Vec::new()
+        } else {
+            self.cluster_names()
+        };
+        names.push(name);
+        istio2asm_core::clusters::validate_names(&names, self.settings.lang)
+    }
+
+    /// Shows another cluster's analysis in the tabs.
+    pub fn select_cluster(&mut self, index: usize) {
+        if index < self.clusters.len() && index != self.selected {
+            self.selected = index;
+            self.bar.renaming = None;
+            self.forget_selections();
+            // Another outcome in the same tabs: their caches must not take it for the last one.
+            self.generation += 1;
+        }
+    }
+
+    /// Renames a cluster and re-analyses (its kubeconfig variable and the mesh's reasons carry
+    /// its name). The name must be a cluster name none of the others has.
+    pub fn rename_cluster(&mut self, index: usize, name: &str, now: f64) -> Result<(), String> {
+        let mut names = self.cluster_names();
+        if index >= names.len() {
+            return Ok(());
+        }
+        names[index] = name;
+        istio2asm_core::clusters::validate_names(&names, self.settings.lang)?;
+        self.clusters[index].name = name.to_string();
+        self.bar = ClusterBar::default();
+        self.reanalyse(now);
+        Ok(())
+    }
+
+    /// Drops a cluster and its exports and re-analyses the others; the last cluster stays (Clear
+    /// empties it). Back to one cluster, the app is as before the second was added.
+    pub fn remove_cluster(&mut self, index: usize, now: f64) {
+        if self.clusters.len() < 2 || index >= self.clusters.len() {
+            return;
+        }
+        self.clusters.remove(index);
+        if self.selected >= index && self.selected > 0 {
+            self.selected -= 1;
+        }
+        if self.clusters.len() == 1 && self.view == View::Mesh {
+            self.view = View::Overview;
+        }
+        self.bar = ClusterBar::default();
+        self.forget_selections();
+        self.generation += 1;
         self.reanalyse(now);
     }
 
@@ -489,25 +710,37 @@ impl App {
         self.workloads.selected = None;
     }
 
-    /// Loads the demo again.
+    /// Loads the demo again, as the only cluster.
     pub fn load_demo(&mut self, now: f64) {
-        self.inputs = demo::inputs();
+        self.clusters = vec![Cluster::new(FIRST_CLUSTER, demo::inputs())];
+        self.selected = 0;
         self.asm_inputs.clear();
         self.is_demo = true;
-        self.baseline = None;
+        self.leave_mesh();
         self.forget_selections();
         self.reanalyse(now);
     }
 
-    /// Drops every input, the cluster's and the ASM control plane's, and re-analyses. Both are
-    /// dropped before the analysis starts, since it takes a copy of the inputs as they are then.
+    /// Drops every input, every cluster's and the ASM control plane's, and re-analyses one empty
+    /// cluster. Everything is dropped before the analysis starts, since it takes a copy of the
+    /// inputs as they are then.
     fn clear(&mut self, now: f64) {
-        self.inputs.clear();
+        self.clusters = vec![Cluster::new(FIRST_CLUSTER, Vec::new())];
+        self.selected = 0;
         self.asm_inputs.clear();
         self.is_demo = false;
-        self.baseline = None;
+        self.leave_mesh();
         self.forget_selections();
         self.reanalyse(now);
+    }
+
+    /// Back to one cluster: no Mesh tab, no cluster bar.
+    fn leave_mesh(&mut self) {
+        if self.view == View::Mesh {
+            self.view = View::Overview;
+        }
+        self.bar = ClusterBar::default();
+        self.generation += 1;
     }
 
     /// Opens the file dialog for a slot, as the Inputs tab's buttons do. Does nothing before the
@@ -520,23 +753,27 @@ impl App {
         }
     }
 
+    /// What an analysis of the current inputs and settings needs, with today's date.
+    fn run(&self) -> Run {
+        Run {
+            clusters: self.clusters.clone(),
+            asm: self.asm_inputs.clone(),
+            settings: with_today(&self.settings),
+            force: self.force,
+        }
+    }
+
     /// Starts a new analysis of the current inputs and settings.
     fn reanalyse(&mut self, now: f64) {
         self.job_started = now;
         #[cfg(not(target_arch = "wasm32"))]
         {
             let (sender, receiver) = std::sync::mpsc::channel();
-            let inputs = self.inputs.clone();
-            let asm = self.asm_inputs.clone();
-            let settings = self.settings.clone();
-            let force = self.force;
-            let baseline = self.baseline.clone();
+            let run = self.run();
             let spawned = std::thread::Builder::new()
                 .name("istio2asm-analysis".into())
                 .spawn(move || {
-                    let outcome =
-                        Outcome::compute(inputs, asm, &settings, force, baseline.as_deref());
-                    let _ = sender.send(outcome);
+                    let _ = sender.send(run.compute());
                 });
             if spawned.is_ok() {
                 self.job = Some(Job::Thread(receiver));
@@ -551,36 +788,60 @@ impl App {
         match self.job.take() {
             #[cfg(not(target_arch = "wasm32"))]
             Some(Job::Thread(receiver)) => {
-                if let Ok(outcome) = receiver.recv() {
-                    self.show_outcome(outcome);
+                if let Ok(computed) = receiver.recv() {
+                    self.show_computed(computed);
                 }
             }
             Some(Job::Deferred { .. }) => {
-                let outcome = Outcome::compute(
-                    self.inputs.clone(),
-                    self.asm_inputs.clone(),
-                    &self.settings,
-                    self.force,
-                    self.baseline.as_deref(),
-                );
-                self.show_outcome(outcome);
+                let computed = self.run().compute();
+                self.show_computed(computed);
             }
             None => {}
         }
     }
 
-    /// Shows an outcome: the one an analysis of the inputs returned, or one built elsewhere
-    /// (the benchmark shows a table of 10,000 rows this way).
-    pub fn show_outcome(&mut self, outcome: Outcome) {
-        let (errors, warnings, infos) = outcome.analysis.counts();
-        self.status = Status::Analysed {
-            files: outcome.analysis.sources.files().len(),
-            objects: outcome.analysis.bundle.object_count(),
-            errors,
-            warnings,
-            infos,
+    /// Shows what an analysis run gave: each cluster's outcome, and the mesh.
+    fn show_computed(&mut self, computed: Computed) {
+        let Computed { outcomes, mesh } = computed;
+        self.outcomes = outcomes
+            .into_iter()
+            .map(|(name, outcome)| (name, Arc::new(outcome)))
+            .collect();
+        self.status = match &mesh {
+            None => self
+                .selected_outcome()
+                .map(|o| analysed(&o.analysis))
+                .unwrap_or(Status::Stopped),
+            Some(mesh) => {
+                let (errors, warnings, infos) = mesh.counts;
+                Status::AnalysedMesh {
+                    clusters: self.outcomes.len(),
+                    // ASM's export is in every cluster's analysis: counted once.
+                    files: self.clusters.iter().map(|c| c.inputs.len()).sum::<usize>()
+                        + self.asm_inputs.len(),
+                    errors,
+                    warnings,
+                    infos,
+                }
+            }
         };
-        self.outcome = Some(Arc::new(outcome));
+        self.mesh = mesh.map(Arc::new);
+        if self.mesh.is_none() && self.view == View::Mesh {
+            self.view = View::Overview;
+        }
+        self.generation += 1;
+    }
+
+    /// Shows an outcome as the selected cluster's: the one an analysis of the inputs returned,
+    /// or one built elsewhere (the benchmark shows a table of 10,000 rows this way).
+    pub fn show_outcome(&mut self, outcome: Outcome) {
+        self.status = analysed(&outcome.analysis);
+        let name = self.selected_cluster().to_string();
+        let outcome = Arc::new(outcome);
+        match self.outcomes.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = outcome,
+            None => self.outcomes.push((name, outcome)),
+        }
         self.generation += 1;
     }
 
@@ -589,8 +850,8 @@ impl App {
         match self.job.take() {
             #[cfg(not(target_arch = "wasm32"))]
             Some(Job::Thread(receiver)) => match receiver.try_recv() {
-                Ok(outcome) => {
-                    self.show_outcome(outcome);
+                Ok(computed) => {
+                    self.show_computed(computed);
                     false
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
@@ -638,18 +899,21 @@ impl App {
         if items.is_empty() {
             return;
         }
-        let (cluster, asm): (Vec<_>, Vec<_>) = items
-            .into_iter()
-            .partition(|(slot, _)| *slot == Slot::Cluster);
-        if !asm.is_empty() {
-            self.add(Slot::Asm, asm.into_iter().map(|(_, i)| i).collect(), now);
+        // ASM's export first, so the clusters' analysis that follows uses it.
+        let mut by_slot: [(Slot, Vec<Input>); 3] = [
+            (Slot::Asm, Vec::new()),
+            (Slot::NewCluster, Vec::new()),
+            (Slot::Cluster, Vec::new()),
+        ];
+        for (slot, input) in items {
+            if let Some((_, inputs)) = by_slot.iter_mut().find(|(s, _)| *s == slot) {
+                inputs.push(input);
+            }
         }
-        if !cluster.is_empty() {
-            self.add(
-                Slot::Cluster,
-                cluster.into_iter().map(|(_, i)| i).collect(),
-                now,
-            );
+        for (slot, inputs) in by_slot {
+            if !inputs.is_empty() {
+                self.add(slot, inputs, now);
+            }
         }
     }
 
@@ -704,17 +968,24 @@ impl App {
         // The app's own frame is in the language chosen; the tabs show the outcome's (see
         // `Outcome::lang`), which catches up when the analysis a switch starts lands.
         let lang = self.settings.lang;
+        let several = self.clusters.len() > 1;
         let mut switch = None;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.heading("istio2asm");
                 ui.separator();
-                for view in View::ALL {
+                let views = View::ALL.into_iter().chain(several.then_some(View::Mesh));
+                for view in views {
                     ui.selectable_value(&mut self.view, view, view.label(lang));
                 }
                 ui.separator();
-                if let Some(analysis) = self.analysis() {
-                    let (e, w, i) = analysis.counts();
+                // The Mesh tab counts every cluster's findings and those across them; the
+                // others, the selected cluster's.
+                let counts = match (&self.mesh, self.view) {
+                    (Some(mesh), View::Mesh) => Some(mesh.counts),
+                    _ => self.analysis().map(Analysis::counts),
+                };
+                if let Some((e, w, i)) = counts {
                     ui.label(
                         RichText::new(t!(lang, "app-count-errors", count = e))
                             .color(Color32::from_rgb(220, 60, 60)),
@@ -741,16 +1012,39 @@ impl App {
         if let Some(lang) = switch {
             self.set_lang(lang, now);
         }
+        // The cluster bar: only once a second cluster is being added or is there, so one
+        // cluster looks as it always did.
+        let mut request = None;
+        if several || self.bar.adding.is_some() {
+            let entries: Vec<views::clusters::ClusterEntry<'_>> = self
+                .clusters
+                .iter()
+                .map(|c| views::clusters::ClusterEntry {
+                    name: &c.name,
+                    counts: self
+                        .outcomes
+                        .iter()
+                        .find(|(n, _)| *n == c.name)
+                        .map(|(_, o)| o.analysis.counts()),
+                })
+                .collect();
+            request = egui::Panel::top("clusters")
+                .show(ui, |ui| {
+                    views::clusters::bar(ui, &mut self.bar, &entries, self.selected, lang)
+                })
+                .inner;
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if self.busy() {
                     ui.spinner();
-                    let size: usize = self.inputs.iter().map(|i| i.bytes.len()).sum();
+                    let inputs = self.clusters.iter().flat_map(|c| c.inputs.iter());
+                    let size: usize = inputs.clone().map(|i| i.bytes.len()).sum();
                     ui.label(t!(
                         lang,
                         "app-status-analysing",
                         size = human_size(size, lang),
-                        files = self.inputs.len(),
+                        files = inputs.count(),
                         seconds = format!("{:.1}", (now - self.job_started).max(0.0))
                     ));
                 } else {
@@ -758,15 +1052,29 @@ impl App {
                 }
             });
         });
-        let request = egui::CentralPanel::default()
+        let tab_request = egui::CentralPanel::default()
             .show(ui, |ui| {
-                let Some(outcome) = self.outcome.clone() else {
+                if self.view == View::Mesh {
+                    return match self.mesh.clone() {
+                        Some(mesh) => {
+                            let outcomes = self.outcomes.iter().map(|(n, o)| (n.as_str(), &**o));
+                            views::mesh::show(ui, &mesh, outcomes, &self.ticks)
+                        }
+                        None => {
+                            ui.label(t!(lang, "app-mesh-pending"));
+                            None
+                        }
+                    };
+                }
+                let Some(outcome) = self.selected_outcome().cloned() else {
                     ui.label(t!(lang, "app-nothing-loaded"));
                     return None;
                 };
-                let vars = self.settings.kubeconfig_vars();
+                // The variables the outcome's commands run with (with several clusters, each
+                // cluster has its own).
+                let vars = outcome.plan.vars.clone();
                 match self.view {
-                    View::Overview => views::overview::show(ui, &outcome, &self.settings),
+                    View::Overview => views::overview::show(ui, &outcome),
                     View::Findings => {
                         views::findings::show(ui, &mut self.findings, &outcome, &vars);
                         None
@@ -787,10 +1095,11 @@ impl App {
                         views::export::show(ui, &outcome, self.ticks.done(&outcome.identity))
                     }
                     View::Inputs => views::inputs::show(ui, &mut self.inputs_tab, &outcome),
+                    View::Mesh => None,
                 }
             })
             .inner;
-        if let Some(request) = request {
+        if let Some(request) = tab_request.or(request) {
             self.handle(request, ui.ctx(), now);
             // What the request changed (a form error, another tab) shows in the next frame.
             ui.ctx().request_repaint();
@@ -827,8 +1136,92 @@ impl App {
                     self.status = status;
                 }
             }
+            Request::StartAddCluster => {
+                let names = if self.is_demo {
+                    Vec::new()
+                } else {
+                    self.cluster_names()
+                };
+                self.bar.adding = Some(suggest_name(None, &names, self.settings.lang));
+                self.bar.renaming = None;
+                self.bar.error = None;
+            }
+            Request::PickNewCluster { name, folder } => match self.check_new_name(&name) {
+                Ok(()) => {
+                    self.pending_cluster = Some(name);
+                    self.bar.error = None;
+                    #[cfg(not(target_arch = "wasm32"))]
+                    let problem = if folder {
+                        crate::files::pick_folder(&self.inbox, Slot::NewCluster)
+                    } else {
+                        crate::files::pick(&self.inbox, Slot::NewCluster, ctx, self.settings.lang)
+                    };
+                    #[cfg(target_arch = "wasm32")]
+                    let problem = {
+                        let _ = folder;
+                        crate::files::pick(&self.inbox, Slot::NewCluster, ctx, self.settings.lang)
+                    };
+                    if let Some(problem) = problem {
+                        self.status = problem;
+                    }
+                }
+                Err(problem) => self.bar.error = Some(problem),
+            },
+            Request::SelectCluster(index) => self.select_cluster(index),
+            Request::OpenCluster(index) => {
+                self.select_cluster(index);
+                self.view = View::Overview;
+            }
+            Request::RenameCluster(index, name) => {
+                if let Err(problem) = self.rename_cluster(index, &name, now) {
+                    self.bar.error = Some(problem);
+                }
+            }
+            Request::RemoveCluster(index) => self.remove_cluster(index, now),
         }
     }
+}
+
+/// The status line of one cluster's analysis.
+fn analysed(analysis: &Analysis) -> Status {
+    let (errors, warnings, infos) = analysis.counts();
+    Status::Analysed {
+        files: analysis.sources.files().len(),
+        objects: analysis.bundle.object_count(),
+        errors,
+        warnings,
+        infos,
+    }
+}
+
+/// The settings an analysis runs with: `settings` and today's date from the system's clock, the
+/// day certificate expiry is judged on unless the as-of setting names another (core reads no
+/// clock). Read at every analysis, so an app left open over midnight judges on the new day.
+pub fn with_today(settings: &Settings) -> Settings {
+    Settings {
+        today: today(),
+        ..settings.clone()
+    }
+}
+
+/// Today's date, `YYYY-MM-DD` (UTC, as certificates' dates are), from the system's clock; `None`
+/// when the clock reads before 1970.
+fn today() -> Option<String> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    // std's SystemTime panics on wasm32-unknown-unknown: the browser's clock, in milliseconds.
+    #[cfg(target_arch = "wasm32")]
+    let secs = {
+        let millis = js_sys::Date::now();
+        if millis < 0.0 {
+            return None;
+        }
+        (millis / 1000.0) as u64
+    };
+    istio2asm_core::trust::date_of(secs)
 }
 
 /// `1.2 MB`, `3.4 kB`, `56 bytes` (the units are the same in every language; bytes are words).

@@ -85,6 +85,58 @@ pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context, lang: Lang) -> Optio
     }
 }
 
+/// Opens the folder dialog (native): every `.yaml`, `.yml` and `.json` file under the folder
+/// picked, its subfolders included, in name order, goes to the inbox for `slot`, as the CLI reads
+/// a directory given as input. What could not be read is returned as a status.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn pick_folder(inbox: &Inbox, slot: Slot) -> Option<Status> {
+    let dir = rfd::FileDialog::new().pick_folder()?;
+    let mut paths = Vec::new();
+    if let Err(e) = exports_under(&dir, &mut paths) {
+        return Some(Status::CannotRead {
+            name: dir.display().to_string(),
+            error: e.to_string(),
+        });
+    }
+    let mut inputs = Vec::new();
+    let mut problem = None;
+    for path in paths {
+        match std::fs::read(&path) {
+            Ok(bytes) => inputs.push(Input::new(path.display().to_string(), bytes)),
+            Err(e) => {
+                problem = Some(Status::CannotRead {
+                    name: path.display().to_string(),
+                    error: e.to_string(),
+                })
+            }
+        }
+    }
+    if let Ok(mut inbox) = inbox.lock() {
+        inbox.extend(inputs.into_iter().map(|i| (slot, i)));
+    }
+    problem
+}
+
+/// The export files under `dir`, depth first in name order.
+#[cfg(not(target_arch = "wasm32"))]
+fn exports_under(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            exports_under(&path, out)?;
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json"))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Saves one file: a save dialog natively, a download on the web. Returns the status, or
 /// nothing when the dialog was cancelled.
 pub fn save_one(name: &str, content: &str) -> Option<Status> {
@@ -137,14 +189,17 @@ pub fn write_atomically(path: &std::path::Path, content: &str) -> Result<(), Wri
     })
 }
 
-/// Writes every file into `dir`, refusing to overwrite; returns the status.
+/// Writes every file into `dir`, refusing to overwrite; returns the status. A file in a
+/// subfolder (a mesh's `east/runbook.md`) is refused when that subfolder is there already, so
+/// nothing is ever written through an existing folder or link.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn write_all(dir: &std::path::Path, files: &[(String, String)]) -> Status {
-    let existing: Vec<String> = files
+    let mut existing: Vec<String> = files
         .iter()
-        .filter(|(name, _)| std::fs::symlink_metadata(dir.join(name)).is_ok())
-        .map(|(name, _)| name.clone())
+        .map(|(name, _)| name.split('/').next().unwrap_or(name).to_string())
+        .filter(|top| std::fs::symlink_metadata(dir.join(top)).is_ok())
         .collect();
+    existing.dedup();
     if !existing.is_empty() {
         return Status::NothingWritten {
             dir: dir.display().to_string(),
@@ -152,7 +207,17 @@ pub fn write_all(dir: &std::path::Path, files: &[(String, String)]) -> Status {
         };
     }
     for (name, content) in files {
-        if let Err(error) = write_atomically(&dir.join(name), content) {
+        // A mesh's files are in a folder per cluster (`east/runbook.md`).
+        let path = dir.join(name);
+        if let Some(parent) = path.parent().filter(|p| *p != dir) {
+            if let Err(error) = std::fs::create_dir_all(parent) {
+                return Status::CannotWrite {
+                    path: parent.display().to_string(),
+                    error: error.into(),
+                };
+            }
+        }
+        if let Err(error) = write_atomically(&path, content) {
             return Status::CannotWrite {
                 path: dir.join(name).display().to_string(),
                 error,

@@ -2,6 +2,7 @@
 //! logic is in `istio2asm-core`; this crate only shows it.
 
 pub mod app;
+pub mod clusters;
 pub mod files;
 pub mod fonts;
 pub mod state;

@@ -352,6 +352,17 @@ pub struct PlanTab {
     pub(crate) form_error: Option<String>,
 }
 
+/// The cluster bar's state: the names typed for a cluster being added or renamed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClusterBar {
+    /// The name typed for a cluster being added; `Some` while the add form is open.
+    pub(crate) adding: Option<String>,
+    /// The new name typed for the selected cluster; `Some` while it is renamed.
+    pub(crate) renaming: Option<String>,
+    /// Why the last name typed was refused (core's words).
+    pub(crate) error: Option<String>,
+}
+
 /// The Inputs tab's state: the paste area's text, until it is analysed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct InputsTab {
@@ -376,6 +387,10 @@ pub struct SettingsForm {
     pub asm_egress_host: String,
     /// Wave size.
     pub wave_size: usize,
+    /// The day certificate expiry is judged on, `YYYY-MM-DD`; empty for today.
+    pub as_of: String,
+    /// Whether the roots of trust of the two control planes are handled.
+    pub trust_handled: bool,
 }
 
 impl SettingsForm {
@@ -389,11 +404,13 @@ impl SettingsForm {
             egress_weights: settings.text(Setting::EgressWeights),
             asm_egress_host: settings.text(Setting::AsmEgressHost),
             wave_size: settings.wave_size,
+            as_of: settings.text(Setting::AsOf),
+            trust_handled: settings.trust_handled,
         }
     }
 
     /// The settings the form describes (core reads each field and checks the whole), or what is
-    /// wrong with it. Settings the form does not show (the load limits) come from `base`.
+    /// wrong with it. Settings the form does not show (the load limits, the language, today) come from `base`.
     pub fn to_settings(&self, base: &Settings) -> Result<Settings, String> {
         let mut settings = base.clone();
         for (setting, text) in [
@@ -403,6 +420,8 @@ impl SettingsForm {
             (Setting::AsmLabel, self.asm_label.as_str()),
             (Setting::EgressWeights, self.egress_weights.as_str()),
             (Setting::AsmEgressHost, self.asm_egress_host.trim()),
+            (Setting::AsOf, self.as_of.trim()),
+            (Setting::TrustHandled, &self.trust_handled.to_string()),
         ] {
             settings.set(setting, text)?;
         }

@@ -105,6 +105,9 @@ impl WebHandle {
             // The tab's name in code, the same in every language.
             "view": format!("{:?}", app.view()),
             "lang": app.lang().code(),
+            // The clusters by name, the selected one's analysis above (several: a mesh).
+            "clusters": app.cluster_names(),
+            "cluster": app.selected_cluster(),
         })
         .to_string()
     }

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use egui::Ui;
+use istio2asm_core::i18n::Lang;
 use istio2asm_core::{render, t};
 
 use super::widgets::Labelled;
@@ -21,16 +22,27 @@ pub fn export_files(outcome: &Outcome, done: &BTreeSet<String>) -> Vec<(String, 
 
 /// Export: save each file (a download on the web), or all into a folder (native).
 pub fn show(ui: &mut Ui, outcome: &Outcome, done: &BTreeSet<String>) -> Option<Request> {
-    let mut request = None;
     let lang = outcome.lang();
     let files = export_files(outcome, done);
     ui.label(t!(lang, "app-export-intro"));
+    files_ui(ui, files, "export", lang)
+}
+
+/// A "save all" button (native) and each file with its size, a save and a copy button.
+/// `id` keeps two lists' grids apart.
+pub(super) fn files_ui(
+    ui: &mut Ui,
+    files: Vec<(String, String)>,
+    id: &str,
+    lang: Lang,
+) -> Option<Request> {
+    let mut request = None;
     #[cfg(not(target_arch = "wasm32"))]
     if ui.button(t!(lang, "app-export-save-all")).clicked() {
         request = Some(Request::SaveAll(files.clone()));
     }
     ui.add_space(6.0);
-    egui::Grid::new("export").striped(true).show(ui, |ui| {
+    egui::Grid::new(id).striped(true).show(ui, |ui| {
         for (name, content) in &files {
             ui.monospace(name);
             ui.label(human_size(content.len(), lang));

@@ -28,6 +28,13 @@ pub fn show(ui: &mut Ui, tab: &mut InputsTab, outcome: &Outcome) -> Option<Reque
         if ui.button(t!(lang, "app-inputs-clear")).clicked() {
             request = Some(Request::Clear);
         }
+        if ui
+            .button(t!(lang, "app-inputs-add-cluster"))
+            .on_hover_text(t!(lang, "app-cluster-add-hover"))
+            .clicked()
+        {
+            request = Some(Request::StartAddCluster);
+        }
     });
     ui.label(t!(lang, "app-inputs-intro"));
     ui.add_space(6.0);

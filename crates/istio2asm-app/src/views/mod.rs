@@ -12,12 +12,15 @@ use istio2asm_core::Input;
 use crate::app::{Slot, View};
 
 pub mod changes;
+pub mod clusters;
 pub mod export;
 pub mod findings;
 pub mod inputs;
+pub mod mesh;
 pub mod overview;
 mod picture;
 pub mod plan;
+pub mod trust;
 mod widgets;
 pub mod workloads;
 
@@ -42,6 +45,23 @@ pub enum Request {
     /// Save every export file into a folder the user picks.
     #[cfg(not(target_arch = "wasm32"))]
     SaveAll(Vec<(String, String)>),
+    /// Open the add-cluster form of the cluster bar.
+    StartAddCluster,
+    /// Open the dialog for the files (or, natively, the folder) of a new cluster of that name.
+    PickNewCluster {
+        /// The name the user gave it.
+        name: String,
+        /// A folder rather than files (native only).
+        folder: bool,
+    },
+    /// Show another cluster's analysis in the tabs.
+    SelectCluster(usize),
+    /// Show a cluster's Overview.
+    OpenCluster(usize),
+    /// Rename a cluster.
+    RenameCluster(usize, String),
+    /// Drop a cluster and its exports.
+    RemoveCluster(usize),
     /// Save one export file (a download on the web).
     SaveOne {
         /// The file's name.

@@ -1,5 +1,5 @@
 //! The Overview tab: the four states and the pods by proxy as pictures, the single next action,
-//! the gates of the next transition, the versions.
+//! the gates of the next transition, the versions; beside them the Trust panel (`trust`).
 
 use egui::{RichText, Ui};
 use istio2asm_core::i18n::Lang;
@@ -12,13 +12,43 @@ use super::widgets::{command_row, gate_verdict, RED};
 use super::Request;
 use crate::app::{Outcome, View};
 
+/// Below this width the Trust panel goes under the rest rather than beside it.
+const SIDE_BY_SIDE: f32 = 1000.0;
+
 /// Overview: the four states and the pods by proxy as pictures, the single next action, the
-/// gates of the next transition, the versions.
-pub fn show(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Request> {
+/// gates of the next transition, the versions; the Trust panel beside them (under them on a
+/// narrow window).
+pub fn show(ui: &mut Ui, outcome: &Outcome) -> Option<Request> {
+    let lang = outcome.lang();
+    // The settings the outcome was made with: with several clusters, each cluster's commands
+    // use its own kubeconfig variable.
+    let settings = &outcome.analysis.settings;
+    let vars = outcome.plan.vars.clone();
+    let beside = ui.available_width() >= SIDE_BY_SIDE;
+    if beside {
+        egui::Panel::right("trust")
+            .resizable(true)
+            .default_size(440.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("trust")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        super::trust::show(ui, &outcome.analysis, &vars, lang)
+                    });
+            });
+    }
     egui::ScrollArea::vertical()
         .id_salt("overview")
         .auto_shrink([false, false])
-        .show(ui, |ui| contents(ui, outcome, settings))
+        .show(ui, |ui| {
+            let request = contents(ui, outcome, settings);
+            if !beside {
+                ui.separator();
+                super::trust::show(ui, &outcome.analysis, &vars, lang);
+            }
+            request
+        })
         .inner
 }
 
@@ -62,7 +92,7 @@ fn contents(ui: &mut Ui, outcome: &Outcome, settings: &Settings) -> Option<Reque
         if let Some(command) = action.command() {
             command_row(
                 ui,
-                &command.render(&settings.kubeconfig_vars()),
+                &command.render(&outcome.plan.vars),
                 &t!(lang, "views-next-action-id"),
                 lang,
             );

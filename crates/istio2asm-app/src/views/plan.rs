@@ -8,6 +8,7 @@ use istio2asm_core::gate::GateId;
 use istio2asm_core::i18n::Lang;
 use istio2asm_core::kubectl::{KubeconfigVars, Target};
 use istio2asm_core::plan::{PhaseStatus, Step};
+use istio2asm_core::settings::Setting;
 use istio2asm_core::t;
 
 use super::widgets::{command_row, commands, gate_verdict, Labelled, AMBER, RED};
@@ -36,35 +37,73 @@ pub fn show(
         .show(ui, |ui| {
             let before = tab.form.clone();
             egui::Grid::new("settings").num_columns(2).show(ui, |ui| {
-                let rows: [(String, &mut String); 6] = [
+                // Each field's tooltip is core's sentence about its setting, the one the CLI's
+                // help and the JS library's documentation give.
+                let rows: [(Setting, String, &mut String); 7] = [
                     (
+                        Setting::AsmVersion,
                         t!(lang, "views-asm-version-field"),
                         &mut tab.form.asm_version,
                     ),
                     (
+                        Setting::ClusterKubeconfigVar,
                         t!(lang, "views-cluster-var-field"),
                         &mut tab.form.cluster_var,
                     ),
-                    (t!(lang, "views-asm-var-field"), &mut tab.form.asm_var),
-                    (t!(lang, "views-asm-label-field"), &mut tab.form.asm_label),
                     (
+                        Setting::AsmKubeconfigVar,
+                        t!(lang, "views-asm-var-field"),
+                        &mut tab.form.asm_var,
+                    ),
+                    (
+                        Setting::AsmLabel,
+                        t!(lang, "views-asm-label-field"),
+                        &mut tab.form.asm_label,
+                    ),
+                    (
+                        Setting::EgressWeights,
                         t!(lang, "views-egress-weights-field"),
                         &mut tab.form.egress_weights,
                     ),
                     (
+                        Setting::AsmEgressHost,
                         t!(lang, "views-asm-egress-host-field"),
                         &mut tab.form.asm_egress_host,
                     ),
+                    (
+                        Setting::AsOf,
+                        t!(lang, "views-as-of-field"),
+                        &mut tab.form.as_of,
+                    ),
                 ];
-                for (label, value) in rows {
-                    let label = ui.label(label);
-                    ui.add(egui::TextEdit::singleline(value).desired_width(320.0))
+                for (setting, label, value) in rows {
+                    let label = ui.label(label).on_hover_text(setting.about(lang));
+                    let mut edit = egui::TextEdit::singleline(value).desired_width(320.0);
+                    if setting == Setting::AsOf {
+                        edit = edit.hint_text(t!(lang, "views-as-of-hint"));
+                    }
+                    ui.add(edit)
+                        .on_hover_text(setting.about(lang))
                         .labelled_by(label.id);
                     ui.end_row();
                 }
-                let label = ui.label(t!(lang, "views-wave-size-field"));
+                let label = ui
+                    .label(t!(lang, "views-wave-size-field"))
+                    .on_hover_text(Setting::WaveSize.about(lang));
                 ui.add(egui::DragValue::new(&mut tab.form.wave_size).range(1..=500))
+                    .on_hover_text(Setting::WaveSize.about(lang))
                     .labelled_by(label.id);
+                ui.end_row();
+                let text = t!(lang, "views-trust-handled-field");
+                ui.label(&text)
+                    .on_hover_text(Setting::TrustHandled.about(lang));
+                let response = ui.checkbox(&mut tab.form.trust_handled, "");
+                // The check box shows no text of its own; its accessible name is the label's.
+                let checked = tab.form.trust_handled;
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::CheckBox, true, checked, &text)
+                });
+                response.on_hover_text(Setting::TrustHandled.about(lang));
                 ui.end_row();
             });
             let mut forced = force;

@@ -146,3 +146,26 @@ app-inputs-analyse = Analyse the pasted text
 ## What changed since the export loaded before (views/changes.rs).
 app-changes-heading = Changes since the previous export
 app-changes-none = Nothing changed since the previous export.
+
+## Several clusters (app::clusters, views/clusters.rs): the Mesh tab, the cluster bar, the status line.
+app-view-mesh = Mesh
+app-mesh-pending = The clusters are being analysed…
+app-clusters-label = Clusters:
+## A cluster's tooltip in the bar.
+app-cluster-counts = { $errors } errors, { $warnings } warnings, { $infos } infos
+app-cluster-add = Add cluster…
+app-cluster-add-hover = Load the export of another cluster of the same mesh: each cluster gets its own analysis and runbook, and the Mesh tab compares them.
+app-inputs-add-cluster = Add another cluster…
+app-cluster-name = Name of the new cluster
+app-cluster-open-files = Open its files…
+app-cluster-open-folder = Open its folder…
+app-cluster-cancel = Cancel
+app-cluster-rename = Rename
+## Accessible names of the selected cluster's buttons and of its name field.
+app-cluster-rename-named = Rename { $name }
+app-cluster-rename-field = New name of { $name }
+app-cluster-rename-apply = Apply
+app-cluster-remove = Remove
+app-cluster-remove-named = Remove { $name }
+app-cluster-remove-hover = Drop this cluster and its export from the analysis (nothing is deleted on disk)
+app-status-analysed-mesh = Analysed { $clusters } clusters, { $files } file(s): { $errors } errors, { $warnings } warnings, { $infos } infos (in the clusters and across them).

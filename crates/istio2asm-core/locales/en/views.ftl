@@ -66,6 +66,10 @@ views-asm-label-field = ASM label (key=value)
 views-egress-weights-field = Egress weights (ASM share)
 views-asm-egress-host-field = ASM egress gateway host
 views-wave-size-field = Wave size
+views-as-of-field = Judge certificate expiry on
+## The as-of field's text while it is empty.
+views-as-of-hint = YYYY-MM-DD (empty: today)
+views-trust-handled-field = Roots of trust handled
 views-force = Emit switches even when their gates fail (--force)
 ## $error: why the form's text does not validate.
 views-not-applied = Not applied: { $error }
@@ -97,3 +101,74 @@ views-step-verify = Verify (expect: { $expect })
 views-step-verify-id = { $id } verify
 views-step-rollback = Rollback
 views-step-rollback-id = { $id } rollback
+
+## Overview: the Trust panel (issue 14). Fingerprints, subjects, namespaces, names and dates are untranslated.
+views-trust-heading = Roots of trust and trust domains
+## $date: the day certificate expiry is judged on, YYYY-MM-DD.
+views-trust-judged-on = Expiry judged as of { $date } (setting: as-of, else today).
+views-trust-not-judged = No day to judge expiry on: dates are shown, not judged.
+views-trust-cluster = Cluster
+views-trust-asm = ASM
+views-trust-asm-not-exported = ASM's side not exported: load ASM's export under Inputs to compare its roots and trust domain.
+views-trust-no-roots = No istio-ca-root-cert ConfigMap in the export.
+## A button copies the whole fingerprint; the accessible name of the button is "Copy fingerprint …".
+views-trust-copy-hover = Copy the whole SHA-256 fingerprint
+views-trust-fingerprint-id = fingerprint { $fingerprint }
+views-trust-subject = Subject: { $subject }
+views-trust-issuer = Issuer: { $issuer }
+views-trust-until = Until { $date } ({ $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } left)
+views-trust-expired = Expired on { $date } ({ $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } ago)
+views-trust-until-unjudged = Until { $date }
+views-trust-namespaces = { $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    }
+## $count: how many different sets of roots the namespaces' ConfigMaps hold (2 or more).
+views-trust-two-writers = Two writers: the namespaces hold { $count } different sets of roots (istio/istio#32778).
+## $roots: the set's short fingerprints.
+views-trust-set = Set { $number }: { $roots } ({ $count ->
+        [one] 1 namespace
+       *[other] { $count } namespaces
+    })
+## $reason: the parser's words, in English.
+views-trust-unreadable = { $namespace }: root-cert.pem cannot be read ({ $reason })
+views-trust-domains = Trust domains
+views-trust-no-domain = Unknown: no mesh config in the export.
+views-trust-domain = Revision { $revision }: { $domain }
+views-trust-domain-default = Revision { $revision }: { $domain } (Istio's default, not set in the mesh config)
+views-trust-aliases = Aliases: { $aliases }
+views-trust-ca-secrets = CA Secrets (by name)
+views-trust-secrets-not-exported = No Secret names in the export: whether a plugged-in CA (cacerts) is used is not known.
+views-trust-no-ca-secret = Neither cacerts nor istio-ca-secret in the export.
+views-trust-cacerts = { $namespace }/{ $name }: a plugged-in CA; its expiry is not readable offline (Secrets' data is never read).
+views-trust-ca-secret = { $namespace }/{ $name }: istiod's self-signed CA; its expiry is not readable offline (Secrets' data is never read).
+views-trust-findings = Trust findings
+views-trust-no-findings = No finding about trust.
+## Names a finding whose code is found more than once (in the accessible names of its copy buttons).
+views-trust-finding-id = { $code } #{ $number }
+
+## The Mesh tab (views/mesh.rs), with several clusters. Cluster names, network names and mesh IDs are untranslated.
+views-mesh-heading = Mesh of { $count } clusters
+views-mesh-order = Order of the runbooks
+views-mesh-column-cluster = Cluster
+views-mesh-column-role = Role
+views-mesh-column-istio-name = Istio's name for it
+views-mesh-column-network = Network
+views-mesh-column-mesh-id = Mesh ID
+views-mesh-column-findings = Findings
+views-mesh-column-why = Why here
+views-mesh-open-cluster = Open this cluster's Overview
+views-mesh-no-network = not set
+views-mesh-counts = { $errors } errors, { $warnings } warnings, { $infos } infos
+views-mesh-across = Across the clusters
+views-mesh-no-findings = No cross-cluster finding.
+## $clusters: the clusters a finding concerns, joined by list-separator.
+views-mesh-clusters = Clusters: { $clusters }
+views-mesh-export = Runbooks of the mesh
+views-mesh-export-intro = A README.md with the order and the rules across the clusters, then each cluster's runbooks and files in a folder named after it; ticked steps are marked done.

@@ -146,3 +146,26 @@ app-inputs-analyse = 分析粘贴的文本
 ## 与上一次加载的导出文件相比的变化（views/changes.rs）。
 app-changes-heading = 自上一次导出以来的变化
 app-changes-none = 自上一次导出以来没有变化。
+
+## 多个集群（app::clusters、views/clusters.rs）：「网格」标签页、集群栏、状态栏。
+app-view-mesh = 网格
+app-mesh-pending = 正在分析各集群…
+app-clusters-label = 集群：
+## 集群栏中集群的提示。
+app-cluster-counts = { $errors } 个错误，{ $warnings } 个警告，{ $infos } 条提示
+app-cluster-add = 添加集群…
+app-cluster-add-hover = 加载同一网格中另一个集群的导出文件：每个集群各自分析、各有操作手册，「网格」标签页对它们进行比较。
+app-inputs-add-cluster = 添加另一个集群…
+app-cluster-name = 新集群的名称
+app-cluster-open-files = 打开其文件…
+app-cluster-open-folder = 打开其文件夹…
+app-cluster-cancel = 取消
+app-cluster-rename = 重命名
+## 所选集群的按钮及其名称输入框的无障碍名称。
+app-cluster-rename-named = 重命名 { $name }
+app-cluster-rename-field = { $name } 的新名称
+app-cluster-rename-apply = 应用
+app-cluster-remove = 移除
+app-cluster-remove-named = 移除 { $name }
+app-cluster-remove-hover = 从分析中移除此集群及其导出文件（不会删除磁盘上的任何文件）
+app-status-analysed-mesh = 已分析 { $clusters } 个集群、{ $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告，{ $infos } 条提示（包括各集群内及跨集群的结果）。

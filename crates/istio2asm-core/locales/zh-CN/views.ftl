@@ -62,6 +62,10 @@ views-asm-label-field = ASM 标签（key=value）
 views-egress-weights-field = 出口权重（ASM 占比）
 views-asm-egress-host-field = ASM 出口网关主机
 views-wave-size-field = 批次大小
+views-as-of-field = 证书到期的判断日期
+## 判断日期为空时输入框显示的提示。
+views-as-of-hint = YYYY-MM-DD（留空：今天）
+views-trust-handled-field = 信任根已处理
 views-force = 门禁未通过时仍生成切换步骤（--force）
 ## $error：表单内容未通过校验的原因。
 views-not-applied = 未应用：{ $error }
@@ -93,3 +97,62 @@ views-step-verify = 验证（预期输出：{ $expect }）
 views-step-verify-id = { $id } 验证
 views-step-rollback = 回滚
 views-step-rollback-id = { $id } 回滚
+
+## 概览：信任面板（issue 14）。指纹、主题、命名空间、名称和日期不翻译。
+views-trust-heading = 信任根与信任域
+## $date：判断证书到期的日期，YYYY-MM-DD。
+views-trust-judged-on = 证书到期按 { $date } 判断（设置 as-of，未设置时为今天）。
+views-trust-not-judged = 没有判断到期的日期：只显示日期，不作判断。
+views-trust-cluster = 集群
+views-trust-asm = ASM
+views-trust-asm-not-exported = 未导出 ASM 侧：请在「输入」中加载 ASM 的导出文件，以比较其信任根与信任域。
+views-trust-no-roots = 导出中没有 istio-ca-root-cert ConfigMap。
+## 按钮复制完整指纹；按钮的无障碍名称为「复制 指纹 …」。
+views-trust-copy-hover = 复制完整的 SHA-256 指纹
+views-trust-fingerprint-id = 指纹 { $fingerprint }
+views-trust-subject = 主题：{ $subject }
+views-trust-issuer = 签发者：{ $issuer }
+views-trust-until = 有效期至 { $date }（还剩 { $days } 天）
+views-trust-expired = 已于 { $date } 过期（{ $days } 天前）
+views-trust-until-unjudged = 有效期至 { $date }
+views-trust-namespaces = { $count } 个命名空间
+## $count：各命名空间的 ConfigMap 中不同信任根组合的数量（2 个或以上）。
+views-trust-two-writers = 两个写入方：各命名空间持有 { $count } 组不同的信任根（istio/istio#32778）。
+## $roots：该组信任根的缩写指纹。
+views-trust-set = 第 { $number } 组：{ $roots }（{ $count } 个命名空间）
+## $reason：解析器的原文（英文）。
+views-trust-unreadable = { $namespace }：无法读取 root-cert.pem（{ $reason }）
+views-trust-domains = 信任域
+views-trust-no-domain = 未知：导出中没有网格配置。
+views-trust-domain = 修订版本 { $revision }：{ $domain }
+views-trust-domain-default = 修订版本 { $revision }：{ $domain }（Istio 默认值，网格配置中未设置）
+views-trust-aliases = 别名：{ $aliases }
+views-trust-ca-secrets = CA Secret（仅名称）
+views-trust-secrets-not-exported = 导出中没有 Secret 名称：无法得知是否使用了插入式 CA（cacerts）。
+views-trust-no-ca-secret = 导出中既没有 cacerts，也没有 istio-ca-secret。
+views-trust-cacerts = { $namespace }/{ $name }：插入式 CA；离线无法读取其到期时间（从不读取 Secret 的数据）。
+views-trust-ca-secret = { $namespace }/{ $name }：istiod 的自签名 CA；离线无法读取其到期时间（从不读取 Secret 的数据）。
+views-trust-findings = 信任相关的检查结果
+views-trust-no-findings = 没有与信任相关的检查结果。
+## 同一代码出现多次时用来区分各条检查结果（用于复制按钮的无障碍名称）。
+views-trust-finding-id = { $code } #{ $number }
+
+## 「网格」标签页（views/mesh.rs），有多个集群时显示。集群名称、网络名称和网格 ID 不翻译。
+views-mesh-heading = 由 { $count } 个集群组成的网格
+views-mesh-order = 操作手册的执行顺序
+views-mesh-column-cluster = 集群
+views-mesh-column-role = 角色
+views-mesh-column-istio-name = Istio 中的集群名称
+views-mesh-column-network = 网络
+views-mesh-column-mesh-id = 网格 ID
+views-mesh-column-findings = 检查结果
+views-mesh-column-why = 排在此处的原因
+views-mesh-open-cluster = 打开此集群的概览
+views-mesh-no-network = 未设置
+views-mesh-counts = { $errors } 个错误，{ $warnings } 个警告，{ $infos } 条提示
+views-mesh-across = 跨集群
+views-mesh-no-findings = 没有跨集群检查结果。
+## $clusters：该检查结果涉及的集群，以 list-separator 连接。
+views-mesh-clusters = 涉及集群：{ $clusters }
+views-mesh-export = 网格的操作手册
+views-mesh-export-intro = 一个 README.md 说明执行顺序和跨集群的规则，其后每个集群的操作手册和文件位于以该集群命名的文件夹中；已勾选的步骤标记为已完成。

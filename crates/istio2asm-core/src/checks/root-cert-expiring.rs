@@ -28,10 +28,8 @@ use crate::codes::{Code, Severity};
 use crate::commands::root_cert_summary;
 use crate::finding::Finding;
 use crate::kubectl::Target;
+pub(crate) use crate::trust::EXPIRY_WARNING_DAYS;
 use crate::trust::{days_left, TrustSide};
-
-/// How close an expiry may come before it is reported, in days.
-pub(crate) const EXPIRY_WARNING_DAYS: i64 = 30;
 
 pub(crate) fn run(cx: &Context, out: &mut Vec<Finding>) {
     let Some((_, now)) = cx.settings.judged_on() else {

@@ -366,6 +366,10 @@ pub fn date_of(secs: u64) -> Option<String> {
     Some(format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day()))
 }
 
+/// How close a root's expiry may come, in days, before MIG703 reports it and the app shows it
+/// red: the 30 days.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
 /// Whole days from `now` to `until` (negative once passed).
 pub fn days_left(now: u64, until: u64) -> i64 {
     (until as i64 - now as i64).div_euclid(86_400)
