@@ -84,7 +84,8 @@ step_test() {
 step_wasm() {
     local out
     wasm_setup # here, not inside $(...), so that later steps reuse the choice (and a failed rustup try)
-    out="$(wasm_build -p istio2asm-core --lib --release)"
+    # The browser app's profile, so the web step reuses what this one built.
+    out="$(wasm_build -p istio2asm-core --lib --profile web-release)"
     log "wasm: artefacts in $out:"
     find "$out" -maxdepth 1 -type f \( -name '*.rlib' -o -name '*.wasm' \) -printf '  %f  %s bytes\n' >&2
     [[ -f "$out/libistio2asm_core.rlib" ]] || die "wasm: $out/libistio2asm_core.rlib was not produced"

@@ -640,7 +640,7 @@ export function render(plan: MeshPlan, format: RenderFormat): ClusterRunbook[];
 export function render(plan: Plan, format: RenderFormat): string;
 
 /**
- * The kubectl commands that export what istio2asm reads (Secrets are never requested), as the bash
+ * The kubectl commands that export what istio2asm reads (no Secret's data is ever requested), as the bash
  * text `istio2asm collect` prints.
  * @throws {Istio2asmError} `E_OPTIONS`, `E_FORMAT`.
  */

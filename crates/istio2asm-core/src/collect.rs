@@ -1,5 +1,5 @@
 //! The export commands a user runs to give istio2asm its inputs (`istio2asm collect`).
-//! Secrets are never requested.
+//! No Secret's data is ever requested: of istio-system's Secrets a template prints the headers only.
 
 use crate::i18n::Lang;
 use crate::kubectl::{quote, Command, KubeconfigVars, Target};

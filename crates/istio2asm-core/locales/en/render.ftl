@@ -90,7 +90,7 @@ render-json-preview-not-object = step { $step }: the preview of { $object } has 
 render-json-done-unknown = the plan marks { $step } done, but it has no step { $step }
 
 ## The export script's comments (collect::script); the commands are the same in every language.
-render-collect-script-intro = Export what istio2asm reads. Secrets are never requested.
+render-collect-script-intro = Export what istio2asm reads. No Secret's data is requested (of istio-system's Secrets, only their names and labels).
 ## Followed by `istio2asm check` and the files.
 render-collect-script-then = Then:
 ## What each export is for.

@@ -90,7 +90,7 @@ render-json-preview-not-object = 步骤 { $step }：{ $object } 的补丁预览�
 render-json-done-unknown = 迁移计划将 { $step } 标记为已完成，但计划中没有步骤 { $step }
 
 ## 导出脚本的注释（collect::script）；命令在各语言中相同。
-render-collect-script-intro = 导出 istio2asm 读取的内容。不会请求任何 Secret。
+render-collect-script-intro = 导出 istio2asm 读取的内容。不会请求任何 Secret 的数据（istio-system 中的 Secret 只导出名称和标签）。
 ## 后接 `istio2asm check` 和文件列表。
 render-collect-script-then = 然后运行：
 ## 每个导出的用途。
