@@ -152,7 +152,16 @@ app-view-mesh = Mesh
 app-mesh-pending = The clusters are being analysed…
 app-clusters-label = Clusters:
 ## A cluster's tooltip in the bar.
-app-cluster-counts = { $errors } errors, { $warnings } warnings, { $infos } infos
+app-cluster-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }
 app-cluster-add = Add cluster…
 app-cluster-add-hover = Load the export of another cluster of the same mesh: each cluster gets its own analysis and runbook, and the Mesh tab compares them.
 app-inputs-add-cluster = Add another cluster…

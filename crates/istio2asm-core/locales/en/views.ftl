@@ -165,7 +165,16 @@ views-mesh-column-findings = Findings
 views-mesh-column-why = Why here
 views-mesh-open-cluster = Open this cluster's Overview
 views-mesh-no-network = not set
-views-mesh-counts = { $errors } errors, { $warnings } warnings, { $infos } infos
+views-mesh-counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }, { $infos ->
+        [one] 1 info
+       *[other] { $infos } infos
+    }
 views-mesh-across = Across the clusters
 views-mesh-no-findings = No cross-cluster finding.
 ## $clusters: the clusters a finding concerns, joined by list-separator.
