@@ -88,6 +88,43 @@ fn sources() -> Vec<(String, Analysis)> {
             &trust_settings,
         ),
     ));
+    // Istio's Bookinfo (upstream, namespace-less manifests) with its all-mTLS DestinationRules
+    // against a namespace-wide DISABLE policy (MIG707), and with a STRICT policy against a rule
+    // that turns TLS off for reviews (MIG706).
+    let bookinfo = fixture_input(
+        "upstream-istio",
+        "samples/bookinfo/platform/kube/bookinfo.yaml",
+    );
+    let all_mtls = fixture_input(
+        "upstream-istio",
+        "samples/bookinfo/networking/destination-rule-all-mtls.yaml",
+    );
+    let policy = |mode: &str| {
+        Input::new(
+            format!("peer-authentication-{}.yaml", mode.to_lowercase()),
+            format!("apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata:\n  name: default\nspec:\n  mtls:\n    mode: {mode}\n"),
+        )
+    };
+    sources.push((
+        "Bookinfo with destination-rule-all-mtls.yaml and a DISABLE PeerAuthentication".to_string(),
+        analyze(
+            vec![bookinfo.clone(), all_mtls, policy("DISABLE")],
+            Vec::new(),
+            &settings(),
+        ),
+    ));
+    let plaintext_rule = Input::new(
+        "destination-rule-reviews-plaintext.yaml",
+        "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\nspec:\n  host: reviews\n  trafficPolicy:\n    tls:\n      mode: DISABLE\n",
+    );
+    sources.push((
+        "Bookinfo with a STRICT PeerAuthentication and a plaintext rule for reviews".to_string(),
+        analyze(
+            vec![bookinfo, policy("STRICT"), plaintext_rule],
+            Vec::new(),
+            &settings(),
+        ),
+    ));
     let root = repo_fixtures();
     for dir in ["upstream-istio", "hostile"] {
         for path in files_under(&root.join(dir)) {
