@@ -42,23 +42,7 @@ pub fn pick(inbox: &Inbox, slot: Slot, ctx: &egui::Context, lang: Lang) -> Optio
             .add_filter(t!(lang, "app-dialog-exports"), &["yaml", "yml", "json"])
             .add_filter(t!(lang, "app-dialog-all-files"), &["*"])
             .pick_files()?;
-        let mut inputs = Vec::new();
-        let mut problem = None;
-        for path in paths {
-            match std::fs::read(&path) {
-                Ok(bytes) => inputs.push(Input::new(path.display().to_string(), bytes)),
-                Err(e) => {
-                    problem = Some(Status::CannotRead {
-                        name: path.display().to_string(),
-                        error: e.to_string(),
-                    })
-                }
-            }
-        }
-        if let Ok(mut inbox) = inbox.lock() {
-            inbox.extend(inputs.into_iter().map(|i| (slot, i)));
-        }
-        problem
+        read_into(inbox, slot, paths)
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -98,6 +82,13 @@ pub fn pick_folder(inbox: &Inbox, slot: Slot) -> Option<Status> {
             error: e.to_string(),
         });
     }
+    read_into(inbox, slot, paths)
+}
+
+/// Reads each path into the inbox under `slot`; the last file that could not be read is the
+/// status returned.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_into(inbox: &Inbox, slot: Slot, paths: Vec<std::path::PathBuf>) -> Option<Status> {
     let mut inputs = Vec::new();
     let mut problem = None;
     for path in paths {

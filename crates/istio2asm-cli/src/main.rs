@@ -537,21 +537,12 @@ fn plan_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
         let _ = write_stdout(&text);
         return Ok(ExitCode::SUCCESS);
     };
-    let files: Vec<(String, String)> = render::files(&plan)
-        .into_iter()
-        .map(|f| (f.name, f.content))
-        .collect();
-    write_all(&dir, &files, args.overwrite || args.force, lang)?;
-    eprintln!(
-        "{}",
-        t!(
-            lang,
-            "cli-wrote-files",
-            count = files.len(),
-            dir = dir.display().to_string()
-        )
-    );
-    Ok(ExitCode::SUCCESS)
+    write_plan_files(
+        &dir,
+        render::files(&plan),
+        args.overwrite || args.force,
+        lang,
+    )
 }
 
 /// `plan --cluster NAME=PATH ...`: one runbook per cluster in the mesh's order. With --out,
@@ -570,11 +561,23 @@ fn plan_mesh_cmd(args: PlanArgs, lang: Lang) -> Result<ExitCode, Usage> {
         let _ = write_stdout(&text);
         return Ok(ExitCode::SUCCESS);
     };
-    let files: Vec<(String, String)> = render::mesh_files(&plan)
-        .into_iter()
-        .map(|f| (f.name, f.content))
-        .collect();
-    write_all(&dir, &files, args.overwrite || args.force, lang)?;
+    write_plan_files(
+        &dir,
+        render::mesh_files(&plan),
+        args.overwrite || args.force,
+        lang,
+    )
+}
+
+/// `plan --out DIR`: writes a plan's files (all or none) and says how many on stderr.
+fn write_plan_files(
+    dir: &Path,
+    files: Vec<plan::PlanFile>,
+    overwrite: bool,
+    lang: Lang,
+) -> Result<ExitCode, Usage> {
+    let files: Vec<(String, String)> = files.into_iter().map(|f| (f.name, f.content)).collect();
+    write_all(dir, &files, overwrite, lang)?;
     eprintln!(
         "{}",
         t!(

@@ -40,13 +40,7 @@ pub struct Analysis {
 impl Analysis {
     /// Counts of (errors, warnings, infos).
     pub fn counts(&self) -> (usize, usize, usize) {
-        self.findings
-            .iter()
-            .fold((0, 0, 0), |(e, w, i), f| match f.severity {
-                Severity::Error => (e + 1, w, i),
-                Severity::Warning => (e, w + 1, i),
-                Severity::Info => (e, w, i + 1),
-            })
+        Severity::tally(self.findings.iter().map(|f| f.severity))
     }
 
     /// The gates of the next transition.
@@ -104,7 +98,7 @@ pub fn analyze(inputs: Vec<Input>, asm_inputs: Vec<Input>, settings: &Settings) 
     }
     let facts = detect::detect(&bundle, settings.lang);
     let injection = inject::simulate(&bundle, &facts, settings);
-    let trust = trust::read(&bundle, asm.as_ref());
+    let trust = trust::read(&bundle, &facts, asm.as_ref());
     let migration = phase::interpret(&bundle, settings.lang, &mut findings);
     {
         let cx = Context {

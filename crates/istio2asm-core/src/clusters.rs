@@ -84,28 +84,21 @@ impl Mesh {
     /// Counts of (errors, warnings, infos) over every cluster's findings and the cross-cluster
     /// ones.
     pub fn counts(&self) -> (usize, usize, usize) {
-        let cross = self
-            .findings
-            .iter()
-            .fold((0, 0, 0), |(e, w, i), f| match f.finding.severity {
-                Severity::Error => (e + 1, w, i),
-                Severity::Warning => (e, w + 1, i),
-                Severity::Info => (e, w, i + 1),
-            });
-        self.clusters.iter().fold(cross, |(e, w, i), m| {
-            let (me, mw, mi) = m.analysis.counts();
-            (e + me, w + mw, i + mi)
-        })
+        Severity::tally(self.severities())
     }
 
     /// The worst severity of any finding, in any cluster or across them.
     pub fn worst(&self) -> Option<Severity> {
+        self.severities().max()
+    }
+
+    /// The severity of every finding, in the clusters and across them.
+    fn severities(&self) -> impl Iterator<Item = Severity> + '_ {
         let own = self
             .clusters
             .iter()
             .flat_map(|m| m.analysis.findings.iter().map(|f| f.severity));
-        let cross = self.findings.iter().map(|f| f.finding.severity);
-        own.chain(cross).max()
+        own.chain(self.findings.iter().map(|f| f.finding.severity))
     }
 }
 

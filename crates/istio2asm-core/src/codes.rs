@@ -31,6 +31,17 @@ impl Severity {
         }
     }
 
+    /// How many of `severities` are (errors, warnings, infos).
+    pub fn tally(severities: impl IntoIterator<Item = Severity>) -> (usize, usize, usize) {
+        severities
+            .into_iter()
+            .fold((0, 0, 0), |(e, w, i), severity| match severity {
+                Severity::Error => (e + 1, w, i),
+                Severity::Warning => (e, w + 1, i),
+                Severity::Info => (e, w, i + 1),
+            })
+    }
+
     /// The name shown to people in `lang` (`error`, `错误`).
     pub fn label(self, lang: Lang) -> String {
         match self {

@@ -137,27 +137,8 @@ fn contents<'a>(
     for (index, cross) in mesh.findings.iter().enumerate() {
         let finding = &cross.finding;
         let code = finding.code.as_str();
-        // A code found more than once is numbered, so each copy button has its own name.
-        let seen = mesh.findings[..index]
-            .iter()
-            .filter(|f| f.finding.code == finding.code)
-            .count();
-        let many = mesh
-            .findings
-            .iter()
-            .filter(|f| f.finding.code == finding.code)
-            .count()
-            > 1;
-        let id = if many {
-            t!(
-                lang,
-                "views-trust-finding-id",
-                code = code,
-                number = seen + 1
-            )
-        } else {
-            code.to_string()
-        };
+        let codes: Vec<_> = mesh.findings.iter().map(|f| f.finding.code).collect();
+        let id = super::trust::copy_id(lang, &codes, index);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(severity_text(finding.severity, lang));

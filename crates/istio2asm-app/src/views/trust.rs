@@ -10,7 +10,7 @@ use istio2asm_core::i18n::Lang;
 use istio2asm_core::kubectl::KubeconfigVars;
 use istio2asm_core::t;
 use istio2asm_core::trust::{days_left, Root, TrustSide, EXPIRY_WARNING_DAYS};
-use istio2asm_core::Analysis;
+use istio2asm_core::{Analysis, Code};
 
 use super::widgets::{commands, severity_text, Labelled, AMBER, RED};
 
@@ -265,22 +265,8 @@ fn findings(ui: &mut Ui, analysis: &Analysis, vars: &KubeconfigVars, lang: Lang)
     }
     for (index, finding) in trust.iter().enumerate() {
         let code = finding.code.as_str();
-        // A code that is found more than once is numbered, so each copy button has its own name.
-        let seen = trust[..index]
-            .iter()
-            .filter(|f| f.code == finding.code)
-            .count();
-        let many = trust.iter().filter(|f| f.code == finding.code).count() > 1;
-        let id = if many {
-            t!(
-                lang,
-                "views-trust-finding-id",
-                code = code,
-                number = seen + 1
-            )
-        } else {
-            code.to_string()
-        };
+        let codes: Vec<Code> = trust.iter().map(|f| f.code).collect();
+        let id = copy_id(lang, &codes, index);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(severity_text(finding.severity, lang));
@@ -300,15 +286,24 @@ fn findings(ui: &mut Ui, analysis: &Analysis, vars: &KubeconfigVars, lang: Lang)
 /// A fingerprint shortened to its first four and last two bytes, `F8:BA:D2:1E…D6:01`; the
 /// whole when it is that short already.
 fn short(sha256: &str) -> String {
-    let bytes: Vec<&str> = sha256.split(':').collect();
-    if bytes.len() <= 6 {
-        return sha256.to_string();
+    istio2asm_core::trust::short_fingerprint(sha256, 4, "…")
+}
+
+/// The accessible name of the `index`th finding's copy buttons among findings of `codes`: its
+/// code, numbered when the code is found more than once, so each button has its own name.
+pub(super) fn copy_id(lang: Lang, codes: &[Code], index: usize) -> String {
+    let code = codes[index];
+    let seen = codes[..index].iter().filter(|c| **c == code).count();
+    if codes.iter().filter(|c| **c == code).count() > 1 {
+        t!(
+            lang,
+            "views-trust-finding-id",
+            code = code.as_str(),
+            number = seen + 1
+        )
+    } else {
+        code.as_str().to_string()
     }
-    format!(
-        "{}…{}",
-        bytes[..4].join(":"),
-        bytes[bytes.len() - 2..].join(":")
-    )
 }
 
 #[cfg(test)]

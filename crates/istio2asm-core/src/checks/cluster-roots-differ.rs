@@ -42,8 +42,8 @@ use crate::checks::mesh_support::{cross, in_order, list, majority};
 use crate::checks::MeshContext;
 use crate::codes::{Code, Severity};
 use crate::finding::{CrossFinding, Finding};
-use crate::kubectl::{Command, Pipe, Target};
-use crate::trust::{RootSet, ROOT_CERT_KEY};
+use crate::kubectl::{Command, Target};
+use crate::trust::RootSet;
 
 pub(crate) fn run_mesh(cx: &MeshContext, out: &mut Vec<CrossFinding>) {
     let lang = cx.lang;
@@ -139,28 +139,12 @@ pub(crate) fn run_mesh(cx: &MeshContext, out: &mut Vec<CrossFinding>) {
 
 /// `F8:BA:D2:1E:…:D6:01`: the first four and the last two bytes of a fingerprint.
 fn short(fingerprint: &str) -> String {
-    let bytes: Vec<&str> = fingerprint.split(':').collect();
-    if bytes.len() <= 6 {
-        return fingerprint.to_string();
-    }
-    format!(
-        "{}:…:{}",
-        bytes[..4].join(":"),
-        bytes[bytes.len() - 2..].join(":")
-    )
+    crate::trust::short_fingerprint(fingerprint, 4, ":…:")
 }
 
 /// The root of istio-system's `istio-ca-root-cert`, as openssl summarises it.
 fn root_command() -> Command {
-    Command::kubectl(Target::Cluster, "get")
-        .resource("configmap")
-        .name(crate::model::ROOT_CERT_CONFIG_MAP)
-        .args([
-            "-o".to_string(),
-            format!("jsonpath={{.data.{}}}", ROOT_CERT_KEY.replace('.', "\\.")),
-        ])
-        .in_namespace("istio-system")
-        .pipe(Pipe::X509Summary)
+    crate::commands::root_cert_summary(Target::Cluster, "istio-system")
 }
 
 #[cfg(test)]

@@ -687,10 +687,9 @@ fn chosen<'r, 'a>(
     Vec::new()
 }
 
-/// The `tls` a traffic policy gives a Service port: a `portLevelSettings` entry for the port
-/// replaces the policy's settings, tls included, even when it has none.
-fn tls_for_port(policy: &Node, port: i64) -> Option<&Node> {
-    let entry = policy
+/// A traffic policy's `portLevelSettings` entry for a Service port, when it has one.
+fn port_level_entry(policy: &Node, port: i64) -> Option<&Node> {
+    policy
         .get("portLevelSettings")
         .map(Node::items)
         .unwrap_or_default()
@@ -700,8 +699,13 @@ fn tls_for_port(policy: &Node, port: i64) -> Option<&Node> {
                 .and_then(Node::scalar_text)
                 .and_then(|n| n.parse::<i64>().ok())
                 == Some(port)
-        });
-    match entry {
+        })
+}
+
+/// The `tls` a traffic policy gives a Service port: a `portLevelSettings` entry for the port
+/// replaces the policy's settings, tls included, even when it has none.
+fn tls_for_port(policy: &Node, port: i64) -> Option<&Node> {
+    match port_level_entry(policy, port) {
         Some(entry) => entry.get("tls"),
         None => policy.get("tls"),
     }
@@ -981,17 +985,7 @@ fn evaluate(
             // A subset's own settings, as `MergeSubsetTrafficPolicy` applies them; a subset that
             // changes nothing for this port sends what the default cluster sends, reported there.
             let own_tls = policy.get("tls").filter(|t| !matches!(t, Node::Null));
-            let port_entry = policy
-                .get("portLevelSettings")
-                .map(Node::items)
-                .unwrap_or_default()
-                .iter()
-                .find(|p| {
-                    p.at(&["port", "number"])
-                        .and_then(Node::scalar_text)
-                        .and_then(|n| n.parse::<i64>().ok())
-                        == Some(port.port)
-                });
+            let port_entry = port_level_entry(policy, port.port);
             let tls = match (port_entry, own_tls) {
                 (Some(entry), _) => entry.get("tls").map(|t| (rule, t)),
                 (None, Some(tls)) => Some((rule, tls)),

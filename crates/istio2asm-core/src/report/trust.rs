@@ -1,7 +1,7 @@
 //! The text report's `trust:` line: each side's roots of trust and trust domains in one line.
 
 use crate::i18n::Lang;
-use crate::trust::{Trust, TrustSide};
+use crate::trust::{short_fingerprint, Trust, TrustSide};
 
 /// One line: the cluster's roots (fingerprint, subject, expiry, how many namespaces), its trust
 /// domains, and the same of ASM's side, or that ASM's side was not exported.
@@ -28,7 +28,7 @@ fn side(side: &TrustSide, lang: Lang) -> String {
                 t!(
                     lang,
                     "report-trust-root",
-                    fingerprint = short(&root.sha256),
+                    fingerprint = short_fingerprint(&root.sha256, 2, "…"),
                     subject = root.subject.as_str(),
                     until = root.not_after.get(..10).unwrap_or(&root.not_after),
                     count = root.namespaces.len()
@@ -50,15 +50,4 @@ fn side(side: &TrustSide, lang: Lang) -> String {
         domains.join(&t!(lang, "list-separator"))
     };
     t!(lang, "report-trust-side", roots = roots, domains = domains)
-}
-
-/// The first and last two bytes of a fingerprint: `AB:CD…EF:01`.
-fn short(sha256: &str) -> String {
-    match (
-        sha256.get(..5),
-        sha256.get(sha256.len().saturating_sub(5)..),
-    ) {
-        (Some(head), Some(tail)) if sha256.len() > 10 => format!("{head}…{tail}"),
-        _ => sha256.to_string(),
-    }
 }

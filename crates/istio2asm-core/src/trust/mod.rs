@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use x509_cert::der::{DateTime, Encode};
 use x509_cert::Certificate;
 
-use crate::detect::mesh_configs;
+use crate::detect::{mesh_configs, Facts, MeshConfig};
 use crate::finding::ObjectRef;
 use crate::model::{Bundle, Object};
 use crate::source::Span;
@@ -174,16 +174,16 @@ pub struct SecretName {
     pub span: Span,
 }
 
-/// Reads both sides.
-pub fn read(cluster: &Bundle, asm: Option<&Bundle>) -> Trust {
+/// Reads both sides; the cluster's mesh configs are the ones `detect` already parsed.
+pub fn read(cluster: &Bundle, facts: &Facts, asm: Option<&Bundle>) -> Trust {
     Trust {
-        cluster: side(cluster),
-        asm: asm.map(side),
+        cluster: side(cluster, facts.mesh_configs.clone()),
+        asm: asm.map(|asm| side(asm, mesh_configs(asm))),
     }
 }
 
-fn side(bundle: &Bundle) -> TrustSide {
-    let trust_domains = mesh_configs(bundle)
+fn side(bundle: &Bundle, configs: Vec<MeshConfig>) -> TrustSide {
+    let trust_domains = configs
         .into_iter()
         .map(|config| TrustDomain {
             revision: config.revision,
@@ -342,6 +342,20 @@ fn openssl_date(rfc3339: &str) -> String {
         "notAfter={month} {day:>2} {} {} GMT",
         field(11..19),
         field(0..4)
+    )
+}
+
+/// A fingerprint shortened to its first `head` bytes and its last two, joined by `joiner`
+/// (`AB:CD…EF:01` with 2 and `…`); the whole when it is not longer than that.
+pub fn short_fingerprint(sha256: &str, head: usize, joiner: &str) -> String {
+    let bytes: Vec<&str> = sha256.split(':').collect();
+    if bytes.len() <= head + 2 {
+        return sha256.to_string();
+    }
+    format!(
+        "{}{joiner}{}",
+        bytes[..head].join(":"),
+        bytes[bytes.len() - 2..].join(":")
     )
 }
 
